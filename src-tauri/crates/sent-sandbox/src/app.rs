@@ -1,0 +1,138 @@
+//! Shared state of a running sandbox: the store, the clock, the limiter, the idempotency cache,
+//! faults, and persistence.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use crate::clock::Clock;
+use crate::config::{Config, Faults};
+use crate::idempotency::IdempotencyCache;
+use crate::rate_limit::RateLimiter;
+use crate::seed::{self, Seed};
+use crate::store::persist::{self, PersistError};
+use crate::store::State;
+
+/// Everything the request pipeline and the background workers share.
+pub struct App {
+    /// Static configuration.
+    pub config: Config,
+    /// The data.
+    state: RwLock<State>,
+    /// Sandbox time.
+    pub clock: Clock,
+    /// Rate limiting.
+    pub limiter: RateLimiter,
+    /// Idempotency cache.
+    pub idempotency: Arc<IdempotencyCache>,
+    /// Faults in force.
+    pub faults: Mutex<Faults>,
+    /// Where state is saved, if anywhere.
+    pub data_file: Option<PathBuf>,
+    /// Seed used by `/_sandbox/reset`.
+    pub seed: Seed,
+    /// Org key given at start, kept across resets.
+    pub org_key: Option<String>,
+    /// Client for completion callbacks and webhook deliveries.
+    pub http: reqwest::Client,
+    /// Outbound calls made (completion callbacks, webhook deliveries), newest last, for the
+    /// control API and tests.
+    pub deliveries: Mutex<Vec<serde_json::Value>>,
+    /// Serialises file writes so an older snapshot never overwrites a newer one.
+    persist_lock: Mutex<()>,
+}
+
+impl App {
+    /// Builds the app, loading `data_file` when it exists, else the seed.
+    pub fn new(
+        config: Config,
+        seed: Seed,
+        org_key: Option<String>,
+        data_file: Option<PathBuf>,
+    ) -> Result<Arc<Self>, PersistError> {
+        let clock = Clock::default();
+        let loaded = match &data_file {
+            Some(p) => persist::load(p)?,
+            None => None,
+        };
+        let fresh = loaded.is_none();
+        let mut state = loaded.unwrap_or_else(|| seed::build(seed, org_key.clone(), clock.now()));
+        if let (Some(k), false) = (&org_key, fresh) {
+            // A given org key always works, also with a data file written under another key.
+            if let Some(admin) = state
+                .keys
+                .iter_mut()
+                .find(|k| k.kind == crate::store::KeyKind::OrgAdmin)
+            {
+                admin.key = k.clone();
+            }
+        }
+        let app = Arc::new(Self {
+            limiter: RateLimiter::new(config.rate_limits.clone()),
+            faults: Mutex::new(config.faults.clone()),
+            config,
+            state: RwLock::new(state),
+            clock,
+            idempotency: Arc::default(),
+            data_file,
+            seed,
+            org_key,
+            http: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(10))
+                .build()
+                .unwrap_or_default(),
+            deliveries: Mutex::default(),
+            persist_lock: Mutex::new(()),
+        });
+        if fresh {
+            app.persist()?;
+        }
+        Ok(app)
+    }
+
+    /// Read access to the data.
+    pub fn read(&self) -> RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Write access to the data; call [`App::persist`] after a committed change.
+    pub fn write(&self) -> RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes the current state to the data file, if one is configured.
+    pub fn persist(&self) -> Result<(), PersistError> {
+        let Some(path) = &self.data_file else {
+            return Ok(());
+        };
+        let _serial = self.persist_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let bytes = serde_json::to_vec_pretty(&*self.read()).unwrap_or_default();
+        persist::save(path, &bytes)
+    }
+
+    /// Replaces the state with a fresh seed (control API).
+    pub fn reset(&self, seed: Seed) -> Result<(), PersistError> {
+        let fresh = seed::build(seed, self.org_key.clone(), self.clock.now());
+        *self.write() = fresh;
+        self.idempotency.clear();
+        self.limiter.clear();
+        self.persist()
+    }
+
+    /// Records an outbound call for `/_sandbox/deliveries`.
+    pub fn record_delivery(&self, entry: serde_json::Value) {
+        let mut d = self.deliveries.lock().unwrap_or_else(|e| e.into_inner());
+        d.push(entry);
+        // Bounded: a long-running sandbox must not grow without limit.
+        if d.len() > 500 {
+            d.remove(0);
+        }
+    }
+
+    /// Current faults.
+    pub fn faults(&self) -> Faults {
+        self.faults
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}

@@ -1,0 +1,156 @@
+//! Command-line interface of the `sent-sandbox` binary.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Parser;
+
+use crate::config::{Config, Faults, RateLimits};
+use crate::seed::Seed;
+
+const AFTER_HELP: &str = concat!(
+    "Output:
+  The first stdout line is exactly `listening on http://HOST:PORT`. Then one line per accepted
+  key: `key org-admin KEY`, `key org-developer KEY`, `key profile PROFILE_ID KEY NAME`.
+
+Control API (loopback clients only, not part of Sent's API; answers use the Sent envelope):
+  GET  /_sandbox/keys                 accepted keys
+  POST /_sandbox/reset                {\"seed\":\"demo\"|\"empty\"} fresh state (default: start seed)
+  GET  /_sandbox/clock                sandbox time
+  POST /_sandbox/clock/advance        {\"seconds\":N} move time forward; due completions finish
+  GET|PUT /_sandbox/faults            {\"latency_ms\",\"error_500_rate\",\"error_503_rate\",
+                                      \"rate_limit_storm\",\"drop_after_commit\"} (PUT merges)
+  GET|PUT /_sandbox/rate-limits       {\"enabled\":false} or per-window numbers
+  GET  /_sandbox/deliveries           completion callbacks and webhook tests sent
+  POST /_sandbox/profiles/ID/status   {\"status\":\"rejected\"} test hook
+
+",
+    "Magic test numbers (POST /v3/messages `to`):
+  +15005550001  accepted (202), then FAILED with ERR_ROUTE_DENIED when routed
+  +15005550002  opted-out contact: FAILED with ERR_CONSENT_BLOCKED; if every recipient is
+                opted out the send is refused with 422 BUSINESS_004
+  +15005550003  accepted (202), then FAILED with ERR_TEMPLATE_PARAMS_INVALID
+  +15005550009  GET /v3/numbers/lookup answers is_valid: false
+  A template send missing one of the template's variables also ends FAILED with
+  ERR_TEMPLATE_PARAMS_INVALID.
+"
+);
+
+/// A local Sent v3 API sandbox: every endpoint the Sent SDKs use, with realistic data,
+/// idempotency, sandbox mode, rate limits and fault injection.
+#[derive(Debug, Parser)]
+#[command(name = "sent-sandbox", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub addr: String,
+    /// Starting state when the data file does not exist yet.
+    #[arg(long, value_enum, default_value = "demo")]
+    pub seed: Seed,
+    /// Use this organization admin key instead of a generated one.
+    #[arg(long, value_name = "KEY")]
+    pub org_key: Option<String>,
+    /// Keep state in this JSON file (atomic writes) so it survives restarts.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Turn rate limiting off.
+    #[arg(long)]
+    pub no_rate_limit: bool,
+    /// Requests per window on standard endpoints.
+    #[arg(long, default_value_t = 200)]
+    pub rate_limit: u32,
+    /// Requests per window on sensitive endpoints (complete, rotate-secret, webhook test).
+    #[arg(long, default_value_t = 10)]
+    pub rate_limit_sensitive: u32,
+    /// Messages (recipients x channels) per window.
+    #[arg(long, default_value_t = 60)]
+    pub rate_limit_messages: u32,
+    /// Rate-limit window in seconds (sliding).
+    #[arg(long, default_value_t = 60)]
+    pub rate_window_secs: u64,
+
+    /// Sandbox milliseconds between message status steps (QUEUED -> ROUTED -> ...).
+    #[arg(long, default_value_t = 2000)]
+    pub message_step_ms: u64,
+    /// Sandbox milliseconds before a profile completion finishes and calls back.
+    #[arg(long, default_value_t = 2000)]
+    pub completion_delay_ms: u64,
+    /// Largest accepted request body in bytes (bigger: 413).
+    #[arg(long, default_value_t = 262144)]
+    pub max_body_bytes: usize,
+
+    /// Fault: extra latency on every /v3 response, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    pub fault_latency_ms: u64,
+    /// Fault: share (0..1) of /v3 requests answered 500 INTERNAL_001.
+    #[arg(long, default_value_t = 0.0)]
+    pub fault_500_rate: f64,
+    /// Fault: share (0..1) of /v3 requests answered 503 INTERNAL_005.
+    #[arg(long, default_value_t = 0.0)]
+    pub fault_503_rate: f64,
+    /// Fault: answer the next N /v3 requests with 429 BUSINESS_002.
+    #[arg(long, default_value_t = 0)]
+    pub fault_429_storm: u32,
+    /// Fault: commit the next N successful writes, then close the connection unanswered.
+    #[arg(long, default_value_t = 0)]
+    pub fault_drop_after_commit: u32,
+
+    /// Q4 strict mode: require billing_contact for a defaulted billing_model too.
+    #[arg(long)]
+    pub strict_billing: bool,
+}
+
+impl Cli {
+    /// The run-time configuration these flags describe.
+    pub fn config(&self) -> Config {
+        Config {
+            rate_limits: (!self.no_rate_limit).then(|| RateLimits {
+                standard_per_window: self.rate_limit,
+                sensitive_per_window: self.rate_limit_sensitive,
+                messages_per_window: self.rate_limit_messages,
+                window_secs: self.rate_window_secs.max(1),
+            }),
+            message_step: Duration::from_millis(self.message_step_ms),
+            completion_delay: Duration::from_millis(self.completion_delay_ms),
+            max_body_bytes: self.max_body_bytes,
+            faults: Faults {
+                latency_ms: self.fault_latency_ms,
+                error_500_rate: self.fault_500_rate.clamp(0.0, 1.0),
+                error_503_rate: self.fault_503_rate.clamp(0.0, 1.0),
+                rate_limit_storm: self.fault_429_storm,
+                drop_after_commit: self.fault_drop_after_commit,
+            },
+            strict_billing: self.strict_billing,
+            ..Config::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_map_to_config() {
+        let cli = Cli::parse_from([
+            "sent-sandbox",
+            "--seed",
+            "empty",
+            "--no-rate-limit",
+            "--fault-500-rate",
+            "0.5",
+        ]);
+        assert_eq!(cli.seed, Seed::Empty);
+        let c = cli.config();
+        assert!(c.rate_limits.is_none());
+        assert_eq!(c.faults.error_500_rate, 0.5);
+    }
+
+    #[test]
+    fn help_lists_magic_numbers() {
+        assert!(AFTER_HELP.contains(crate::magic::ROUTE_DENIED));
+        assert!(AFTER_HELP.contains(crate::magic::OPTED_OUT));
+        assert!(AFTER_HELP.contains(crate::magic::TEMPLATE_PARAMS_INVALID));
+    }
+}

@@ -1,0 +1,203 @@
+//! Profile completion (contract §12): prerequisites, status logic, the background job and the
+//! one-shot callback to `webHookUrl`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use crate::app::App;
+use crate::clock::format_ts;
+use crate::envelope::Details;
+use crate::store::{Owner, Profile, State};
+
+/// Prerequisites P1–P6 (§12.2); failures keyed as Q8 recommends.
+pub fn prerequisites(state: &State, p: &Profile) -> Details {
+    let mut d = Details::new();
+    let mut miss = |k: &str, m: &str| {
+        d.entry(k.to_string()).or_default().push(m.to_string());
+    };
+    if p.short_name.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        miss(
+            "short_name",
+            "short_name is required to complete the profile",
+        );
+    }
+    if p.description.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        miss(
+            "description",
+            "description is required to complete the profile",
+        );
+    }
+    let brand = effective_brand(state, p);
+    if p.inherit_tcr_brand && state.org.brand.is_none() {
+        miss("brand", "The organization has no brand to inherit");
+    } else if !p.inherit_tcr_brand && p.brand.is_none() {
+        miss(
+            "brand",
+            "The profile needs its own brand (KYC data) or must inherit the organization's",
+        );
+    }
+    if brand.is_some_and(|b| b.is_tcr_application()) {
+        let has = if p.inherit_tcr_campaign {
+            state.campaigns_of(Owner::Org).next().is_some()
+        } else {
+            state.campaigns_of(Owner::Profile(p.id)).next().is_some()
+        };
+        if !has {
+            miss(
+                "campaigns",
+                if p.inherit_tcr_campaign {
+                    "The organization has no campaign to inherit"
+                } else {
+                    "A TCR application needs at least one campaign"
+                },
+            );
+        }
+    }
+    d
+}
+
+/// The brand in effect for a profile (own, or the organization's when inherited).
+pub fn effective_brand<'a>(state: &'a State, p: &'a Profile) -> Option<&'a crate::store::Brand> {
+    if p.inherit_tcr_brand {
+        state.org.brand.as_ref()
+    } else {
+        p.brand.as_ref()
+    }
+}
+
+/// The WABA id in effect (direct credentials, else the organization's).
+pub fn effective_waba(state: &State, p: &Profile) -> Option<String> {
+    p.own_waba
+        .as_ref()
+        .map(|w| w.waba_id.clone())
+        .or_else(|| state.org.waba_id.clone())
+}
+
+/// Status logic §12.3 with Q9 and Q11: `COMPLETED` or `SUBMITTED`.
+pub fn result_status(state: &State, p: &Profile) -> &'static str {
+    let whatsapp = effective_waba(state, p).is_some()
+        || p.whatsapp_phone_number.is_some()
+        || p.sending_whatsapp_number_profile_id.is_some();
+    let sms = p.sending_phone_number.is_some()
+        || p.sending_phone_number_profile_id.is_some()
+        || (p.inherit_tcr_brand && state.org.sms_phone_number.is_some());
+    let brand = effective_brand(state, p);
+    let tcr = brand.is_some_and(|b| b.is_tcr_application());
+    let main_dest = brand.is_some_and(|b| b.has_main_destination());
+    // Rows 1-3 of the table all lead to review; row 4 is the only way to COMPLETED.
+    let no_channel = !whatsapp && !sms;
+    let dedicated_tcr = tcr && !(p.inherit_tcr_brand && p.inherit_tcr_campaign);
+    let main_country_review = !tcr && main_dest;
+    if no_channel || dedicated_tcr || main_country_review {
+        "SUBMITTED"
+    } else {
+        "COMPLETED"
+    }
+}
+
+/// Whether a callback URL may actually be called: loopback only, the sandbox never sends
+/// traffic off the machine (other valid URLs are accepted and the call is recorded as skipped).
+pub fn is_loopback_url(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = if host.starts_with('[') {
+        host.split(']').next().unwrap_or("").trim_start_matches('[')
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Finishes every job whose time has come, then sends the callbacks.
+pub async fn run_due(app: &Arc<App>) {
+    let now = app.clock.now();
+    let finished: Vec<(Uuid, String, &'static str)> = {
+        let mut state = app.write();
+        if !state.completions.iter().any(|j| j.due_at <= now) {
+            return;
+        }
+        let (due, keep): (Vec<_>, Vec<_>) =
+            state.completions.drain(..).partition(|j| j.due_at <= now);
+        state.completions = keep;
+        let mut out = vec![];
+        for job in due {
+            let Some(p) = state.profile(job.profile_id).cloned() else {
+                continue;
+            };
+            let status = result_status(&state, &p);
+            if let Some(pm) = state.profile_mut(job.profile_id) {
+                // Q10: keep the documented 4-value read vocabulary.
+                pm.status = if status == "COMPLETED" {
+                    "approved"
+                } else {
+                    "pending_review"
+                }
+                .into();
+                pm.updated_at = Some(now);
+            }
+            out.push((job.profile_id, job.webhook_url, status));
+        }
+        out
+    };
+    if let Err(e) = app.persist() {
+        tracing::error!("persisting completion results failed: {e}");
+    }
+    for (profile_id, url, status) in finished {
+        let body = json!({
+            "profileId": profile_id,
+            "success": true,
+            "status": status,
+            "timestamp": format_ts(app.clock.now()),
+        });
+        let outcome: Value = if is_loopback_url(&url) {
+            match app.http.post(&url).json(&body).send().await {
+                Ok(r) => json!({ "http_status": r.status().as_u16() }),
+                Err(e) => json!({ "error": e.to_string() }),
+            }
+        } else {
+            json!({ "skipped": "not a loopback URL: the sandbox never calls out of this machine" })
+        };
+        app.record_delivery(json!({
+            "kind": "completion_callback", "url": url, "body": body, "outcome": outcome,
+        }));
+    }
+}
+
+/// Background ticker; time may also jump through the control API, which calls `run_due` itself.
+pub fn spawn_worker(app: Arc<App>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_millis(100)) => run_due(&app).await,
+                _ = shutdown.changed() => break,
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback_url;
+
+    #[test]
+    fn loopback_detection() {
+        assert!(is_loopback_url("http://127.0.0.1:8080/cb"));
+        assert!(is_loopback_url("http://localhost/cb"));
+        assert!(is_loopback_url("http://[::1]:9/x"));
+        assert!(!is_loopback_url("https://example.com/cb"));
+        assert!(!is_loopback_url("http://127.0.0.1.evil.example/cb"));
+        assert!(!is_loopback_url("ftp://127.0.0.1/"));
+    }
+}

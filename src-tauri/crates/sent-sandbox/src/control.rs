@@ -1,0 +1,255 @@
+//! The control API under `/_sandbox/` (not part of Sent's API): reset, clock, faults, rate
+//! limits, keys, deliveries and test hooks. Loopback peers only; answers use the Sent envelope.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Value};
+
+use crate::app::App;
+use crate::completion;
+use crate::config::{Faults, RateLimits};
+use crate::dispatch::respond;
+use crate::envelope::ApiError;
+use crate::ids;
+use crate::routes::Reply;
+use crate::seed::Seed;
+use crate::server::ConnCtx;
+use crate::store::KeyKind;
+
+/// Routes of the control API, to be nested under `/_sandbox`.
+pub fn router(app: Arc<App>) -> Router<Arc<App>> {
+    Router::new()
+        .route("/keys", get(keys))
+        .route("/reset", post(reset))
+        .route("/clock", get(clock))
+        .route("/clock/advance", post(advance))
+        .route("/faults", get(get_faults).put(put_faults).post(put_faults))
+        .route(
+            "/rate-limits",
+            get(get_limits).put(put_limits).post(put_limits),
+        )
+        .route("/deliveries", get(deliveries))
+        .route("/profiles/{id}/status", post(set_status))
+        .layer(middleware::from_fn_with_state(app, loopback_only))
+}
+
+fn answer(app: &App, result: Result<Reply, ApiError>) -> Response {
+    respond(
+        &ids::request_id(),
+        Instant::now(),
+        app.clock.now(),
+        &result,
+        &[],
+    )
+    .0
+}
+
+async fn loopback_only(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let local = req
+        .extensions()
+        .get::<ConnCtx>()
+        .is_some_and(|c| c.peer.ip().is_loopback());
+    if !local {
+        return answer(
+            &app,
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "AUTH_004",
+                "The sandbox control API only answers loopback clients",
+            )),
+        );
+    }
+    next.run(req).await
+}
+
+fn json_body(bytes: &Bytes) -> Result<Value, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_body(format!("Request body is not valid JSON: {e}")))
+}
+
+/// The accepted keys, for tools and tests.
+pub fn key_list(app: &App) -> Value {
+    let s = app.read();
+    let keys: Vec<Value> = s
+        .keys
+        .iter()
+        .filter_map(|k| match k.kind {
+            KeyKind::OrgAdmin => Some(json!({ "key": k.key, "kind": "org_admin", "role": "admin", "profile_id": null, "name": s.org.name })),
+            KeyKind::OrgDeveloper => Some(json!({ "key": k.key, "kind": "org_developer", "role": "developer", "profile_id": null, "name": s.org.name })),
+            KeyKind::Profile(id) => s.profile(id).map(|p| json!({ "key": k.key, "kind": "profile", "role": null, "profile_id": id, "name": p.name })),
+        })
+        .collect();
+    json!({ "organization_id": s.org.id, "keys": keys })
+}
+
+async fn keys(State(app): State<Arc<App>>) -> Response {
+    answer(&app, Ok(Reply::ok(key_list(&app))))
+}
+
+async fn reset(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let result = json_body(&body).and_then(|b| {
+        let seed = match b.get("seed").and_then(Value::as_str) {
+            None => app.seed,
+            Some("demo") => Seed::Demo,
+            Some("empty") => Seed::Empty,
+            Some(_) => return Err(ApiError::field("seed", "seed must be 'demo' or 'empty'")),
+        };
+        app.reset(seed).map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL_002",
+                e.to_string(),
+            )
+        })?;
+        Ok(Reply::ok(key_list(&app)))
+    });
+    answer(&app, result)
+}
+
+fn clock_json(app: &App) -> Value {
+    json!({
+        "now": crate::clock::format_ts(app.clock.now()),
+        "offset_ms": app.clock.offset().num_milliseconds(),
+    })
+}
+
+async fn clock(State(app): State<Arc<App>>) -> Response {
+    answer(&app, Ok(Reply::ok(clock_json(&app))))
+}
+
+async fn advance(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let secs = match json_body(&body) {
+        Ok(b) => b.get("seconds").and_then(Value::as_f64),
+        Err(e) => return answer(&app, Err(e)),
+    };
+    let Some(secs) = secs.filter(|s| s.is_finite() && *s >= 0.0) else {
+        return answer(
+            &app,
+            Err(ApiError::field(
+                "seconds",
+                "seconds must be a non-negative number",
+            )),
+        );
+    };
+    app.clock
+        .advance(chrono::Duration::milliseconds((secs * 1000.0) as i64));
+    // Jobs due by the new time finish (and call back) before this answer goes out.
+    completion::run_due(&app).await;
+    answer(&app, Ok(Reply::ok(clock_json(&app))))
+}
+
+async fn get_faults(State(app): State<Arc<App>>) -> Response {
+    answer(&app, Ok(Reply::ok(json!(app.faults()))))
+}
+
+async fn put_faults(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let result = json_body(&body).and_then(|b| {
+        // Merge: only the keys present change.
+        let mut current = serde_json::to_value(app.faults()).unwrap_or_default();
+        if let (Some(cur), Some(new)) = (current.as_object_mut(), b.as_object()) {
+            for (k, v) in new {
+                cur.insert(k.clone(), v.clone());
+            }
+        }
+        let faults: Faults = serde_json::from_value(current)
+            .map_err(|e| ApiError::bad_body(format!("Invalid faults: {e}")))?;
+        for (k, v) in [
+            ("error_500_rate", faults.error_500_rate),
+            ("error_503_rate", faults.error_503_rate),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(ApiError::field(k, format!("{k} must be between 0 and 1")));
+            }
+        }
+        *app.faults.lock().unwrap_or_else(|e| e.into_inner()) = faults.clone();
+        Ok(Reply::ok(json!(faults)))
+    });
+    answer(&app, result)
+}
+
+fn limits_json(app: &App) -> Value {
+    match app.limiter.limits() {
+        Some(l) => {
+            json!({ "enabled": true, "standard_per_window": l.standard_per_window, "sensitive_per_window": l.sensitive_per_window, "messages_per_window": l.messages_per_window, "window_secs": l.window_secs })
+        }
+        None => json!({ "enabled": false }),
+    }
+}
+
+async fn get_limits(State(app): State<Arc<App>>) -> Response {
+    answer(&app, Ok(Reply::ok(limits_json(&app))))
+}
+
+async fn put_limits(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let result = json_body(&body).map(|b| {
+        if b.get("enabled").and_then(Value::as_bool) == Some(false) {
+            app.limiter.set_limits(None);
+        } else {
+            let mut l = app.limiter.limits().unwrap_or_default();
+            let num = |k: &str| b.get(k).and_then(Value::as_u64);
+            if let Some(v) = num("standard_per_window") {
+                l.standard_per_window = v as u32;
+            }
+            if let Some(v) = num("sensitive_per_window") {
+                l.sensitive_per_window = v as u32;
+            }
+            if let Some(v) = num("messages_per_window") {
+                l.messages_per_window = v as u32;
+            }
+            if let Some(v) = num("window_secs") {
+                l.window_secs = v.max(1);
+            }
+            app.limiter.set_limits(Some(RateLimits { ..l }));
+        }
+        app.limiter.clear();
+        Reply::ok(limits_json(&app))
+    });
+    answer(&app, result)
+}
+
+async fn deliveries(State(app): State<Arc<App>>) -> Response {
+    let d = app
+        .deliveries
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    answer(&app, Ok(Reply::ok(json!({ "deliveries": d }))))
+}
+
+/// Test hook: force a profile status (the only way to reach `rejected`, §12.6).
+async fn set_status(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Response {
+    let result = json_body(&body).and_then(|b| {
+        let id = uuid::Uuid::parse_str(&id).map_err(|_| ApiError::bad_uuid("id"))?;
+        let status = b
+            .get("status")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ApiError::field("status", "status is required"))?
+            .to_string();
+        {
+            let mut s = app.write();
+            let p = s.profile_mut(id).ok_or_else(ApiError::profile_not_found)?;
+            p.status = status.clone();
+            p.updated_at = Some(app.clock.now());
+        }
+        app.persist().map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL_002",
+                e.to_string(),
+            )
+        })?;
+        Ok(Reply::ok(json!({ "id": id, "status": status })))
+    });
+    answer(&app, result)
+}

@@ -1,0 +1,56 @@
+//! Fault injection on `/v3` traffic: latency, a share of 500/503, 429 storms and
+//! "drop after commit". The control API never sees faults, so tests can always turn them off.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use rand::Rng;
+
+use crate::app::App;
+use crate::envelope::ApiError;
+
+/// Faults to apply before a request runs: how long to wait, and whether to answer with an
+/// error instead of executing.
+pub fn before(app: &App, request_id: &str) -> (Duration, Option<ApiError>) {
+    let mut f = app.faults.lock().unwrap_or_else(|e| e.into_inner());
+    let latency = Duration::from_millis(f.latency_ms);
+    if f.rate_limit_storm > 0 {
+        f.rate_limit_storm -= 1;
+        return (latency, Some(ApiError::rate_limited()));
+    }
+    let roll: f64 = rand::rng().random();
+    if roll < f.error_500_rate {
+        return (
+            latency,
+            Some(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL_001",
+                format!(
+                    "Unexpected server error. Please contact support with request ID: {request_id}"
+                ),
+            )),
+        );
+    }
+    if roll < f.error_500_rate + f.error_503_rate {
+        return (
+            latency,
+            Some(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "INTERNAL_005",
+                "Service temporarily unavailable",
+            )),
+        );
+    }
+    (latency, None)
+}
+
+/// Whether this committed write should lose its response; consumes one drop.
+pub fn take_drop_after_commit(app: &App) -> bool {
+    let mut f = app.faults.lock().unwrap_or_else(|e| e.into_inner());
+    if f.drop_after_commit > 0 {
+        f.drop_after_commit -= 1;
+        true
+    } else {
+        false
+    }
+}

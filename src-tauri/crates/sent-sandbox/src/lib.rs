@@ -1,0 +1,259 @@
+//! `sent-sandbox`: a local server that behaves like the Sent v3 API (see
+//! `shared/sent-api/CONTRACT.md`), for the desktop app's practice mode, our tests, and anyone
+//! pointing the official Sent SDKs at loopback.
+//!
+//! Embedding:
+//! ```no_run
+//! # async fn demo() -> Result<(), sent_sandbox::SandboxError> {
+//! use sent_sandbox::{Sandbox, Seed};
+//! let sb = Sandbox::builder().seed(Seed::Demo).start("127.0.0.1:0").await?;
+//! println!("{} {}", sb.base_url(), sb.keys().org_admin);
+//! sb.shutdown().await;
+//! # Ok(()) }
+//! ```
+//!
+//! This crate owns the server side only: no Tauri, no client logic.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod completion;
+pub mod config;
+pub mod control;
+pub mod dispatch;
+pub mod envelope;
+pub mod faults;
+pub mod idempotency;
+pub mod ids;
+pub mod magic;
+pub mod rate_limit;
+pub mod revision;
+pub mod routes;
+pub mod schema;
+pub mod seed;
+pub mod server;
+pub mod store;
+pub mod views;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+pub use config::{ApiRevision, Config, Faults, RateLimits};
+pub use seed::Seed;
+
+use app::App;
+use store::KeyKind;
+
+/// Why a sandbox could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The data file could not be read or written.
+    #[error(transparent)]
+    Persist(#[from] store::persist::PersistError),
+}
+
+/// Entry point of the embedding API.
+pub struct Sandbox;
+
+impl Sandbox {
+    /// A builder with the defaults of the CLI.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+}
+
+/// Configures a sandbox before it starts.
+#[derive(Default)]
+pub struct SandboxBuilder {
+    config: Config,
+    seed: Seed,
+    org_key: Option<String>,
+    data_file: Option<PathBuf>,
+}
+
+impl SandboxBuilder {
+    /// Starting state when no data file exists yet.
+    pub fn seed(mut self, seed: Seed) -> Self {
+        self.seed = seed;
+        self
+    }
+    /// Fixed org admin key instead of a generated one.
+    pub fn org_key(mut self, key: impl Into<String>) -> Self {
+        self.org_key = Some(key.into());
+        self
+    }
+    /// Persist state in this file (atomic writes) and load it at start.
+    pub fn data_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.data_file = Some(path.into());
+        self
+    }
+    /// Replace the whole configuration.
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+    /// Rate limits; `None` turns them off.
+    pub fn rate_limits(mut self, limits: Option<RateLimits>) -> Self {
+        self.config.rate_limits = limits;
+        self
+    }
+    /// Sandbox time between message status steps.
+    pub fn message_step(mut self, step: Duration) -> Self {
+        self.config.message_step = step;
+        self
+    }
+    /// Sandbox time before a completion job finishes.
+    pub fn completion_delay(mut self, delay: Duration) -> Self {
+        self.config.completion_delay = delay;
+        self
+    }
+    /// Faults in force at start.
+    pub fn faults(mut self, faults: Faults) -> Self {
+        self.config.faults = faults;
+        self
+    }
+
+    /// Binds `addr` (e.g. `127.0.0.1:0`) and starts serving.
+    pub async fn start(self, addr: &str) -> Result<RunningSandbox, SandboxError> {
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|source| SandboxError::Bind {
+                addr: addr.to_string(),
+                source,
+            })?;
+        let local = listener.local_addr().map_err(|source| SandboxError::Bind {
+            addr: addr.to_string(),
+            source,
+        })?;
+        let app = App::new(self.config, self.seed, self.org_key, self.data_file)?;
+        let (tx, rx) = watch::channel(false);
+        completion::spawn_worker(Arc::clone(&app), rx.clone());
+        let router = router(Arc::clone(&app));
+        let task = tokio::spawn(server::serve(listener, router, rx));
+        Ok(RunningSandbox {
+            addr: local,
+            app,
+            shutdown: tx,
+            task: Some(task),
+        })
+    }
+}
+
+/// The full router: control API plus the Sent surface (which also answers unknown paths).
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .nest("/_sandbox", control::router(Arc::clone(&app)))
+        .fallback(dispatch::v3)
+        .with_state(app)
+}
+
+/// Keys a sandbox accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys {
+    /// Organization key, admin role.
+    pub org_admin: String,
+    /// Organization key, developer role (cannot manage profiles).
+    pub org_developer: String,
+    /// One key per live profile: (profile id, profile name, key).
+    pub profiles: Vec<ProfileKey>,
+}
+
+/// A profile's own key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileKey {
+    pub profile_id: uuid::Uuid,
+    pub name: String,
+    pub key: String,
+}
+
+/// A sandbox serving on a loopback port.
+pub struct RunningSandbox {
+    addr: SocketAddr,
+    app: Arc<App>,
+    shutdown: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl RunningSandbox {
+    /// `http://HOST:PORT`, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The keys accepted right now.
+    pub fn keys(&self) -> Keys {
+        let s = self.app.read();
+        let find = |kind| s.key_of(kind).unwrap_or_default().to_string();
+        Keys {
+            org_admin: find(KeyKind::OrgAdmin),
+            org_developer: find(KeyKind::OrgDeveloper),
+            profiles: s
+                .keys
+                .iter()
+                .filter_map(|k| match k.kind {
+                    KeyKind::Profile(id) => s.profile(id).map(|p| ProfileKey {
+                        profile_id: id,
+                        name: p.name.clone(),
+                        key: k.key.clone(),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// Moves sandbox time forward and finishes what became due.
+    pub async fn advance_clock(&self, by: Duration) {
+        self.app
+            .clock
+            .advance(chrono::Duration::from_std(by).unwrap_or_default());
+        completion::run_due(&self.app).await;
+    }
+
+    /// Replaces the faults in force.
+    pub fn set_faults(&self, faults: Faults) {
+        *self.app.faults.lock().unwrap_or_else(|e| e.into_inner()) = faults;
+    }
+
+    /// Stops accepting, lets in-flight requests finish (up to 5 s) and saves state.
+    pub async fn shutdown(mut self) {
+        self.stop().await;
+    }
+
+    async fn stop(&mut self) {
+        let _ = self.shutdown.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+        if let Err(e) = self.app.persist() {
+            tracing::error!("final save failed: {e}");
+        }
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        // Without an explicit shutdown the server still stops when its handle goes away.
+        let _ = self.shutdown.send(true);
+    }
+}

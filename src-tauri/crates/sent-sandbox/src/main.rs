@@ -1,0 +1,72 @@
+//! `sent-sandbox` binary: parses flags, starts the server, prints the URL and keys, and stops
+//! cleanly on Ctrl-C or SIGTERM.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use sent_sandbox::cli::Cli;
+use sent_sandbox::Sandbox;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SENT_SANDBOX_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let mut builder = Sandbox::builder().config(cli.config()).seed(cli.seed);
+    if let Some(k) = &cli.org_key {
+        builder = builder.org_key(k.clone());
+    }
+    if let Some(d) = &cli.data {
+        builder = builder.data_file(d.clone());
+    }
+    let sandbox = match builder.start(&cli.addr).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("sent-sandbox: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    {
+        // Tools read the first line to find the server: print it before anything else, flushed.
+        let mut out = std::io::stdout().lock();
+        let keys = sandbox.keys();
+        let _ = writeln!(out, "listening on {}", sandbox.base_url());
+        let _ = writeln!(out, "key org-admin {}", keys.org_admin);
+        let _ = writeln!(out, "key org-developer {}", keys.org_developer);
+        for p in &keys.profiles {
+            let _ = writeln!(out, "key profile {} {} {}", p.profile_id, p.key, p.name);
+        }
+        let _ = out.flush();
+    }
+    wait_for_signal().await;
+    sandbox.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut term = match signal(SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,62 @@
+//! Contacts (E18): paged list with filters. Contacts a profile reads from the organization (or
+//! from sharing profiles) come with `is_inherited: true`.
+
+use serde_json::json;
+
+use super::templates::paging;
+use super::{Ctx, HandlerResult, Reply};
+use crate::store::{Contact, Owner, State};
+use crate::views;
+
+/// Contacts visible in a scope, with their `is_inherited` flag.
+pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<(&'a Contact, bool)> {
+    let shared = |c: &Contact| match c.owner {
+        Owner::Profile(pid) => state.profile(pid).is_some_and(|p| p.allow_contact_sharing),
+        Owner::Org => false,
+    };
+    let own = ctx.scope.owner();
+    let inherits = ctx
+        .scope
+        .profile
+        .and_then(|id| state.profile(id))
+        .map(|p| p.inherit_contacts);
+    state
+        .contacts
+        .iter()
+        .filter_map(|c| {
+            if c.owner == own {
+                Some((c, false))
+            } else {
+                let reachable = match inherits {
+                    None => shared(c),
+                    Some(inh) => inh && (c.owner == Owner::Org || shared(c)),
+                };
+                reachable.then_some((c, true))
+            }
+        })
+        .collect()
+}
+
+/// E18.
+pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
+    let (page, size) = paging(ctx)?;
+    let channel = ctx.query.get("channel").filter(|v| !v.is_empty());
+    let phone = ctx.query.get("phone").filter(|v| !v.is_empty());
+    let search = ctx.query.get("search").filter(|v| !v.is_empty());
+    let s = ctx.app.read();
+    let all: Vec<_> = visible(&s, ctx)
+        .into_iter()
+        .filter(|(c, _)| channel.is_none_or(|ch| c.available_channels.split(',').any(|x| x == ch)))
+        .filter(|(c, _)| phone.is_none_or(|p| &c.phone_number == p))
+        .filter(|(c, _)| search.is_none_or(|q| c.phone_number.contains(q.as_str())))
+        .collect();
+    let items: Vec<_> = all
+        .iter()
+        .skip((page - 1).saturating_mul(size))
+        .take(size)
+        .map(|(c, inh)| views::contact(c, *inh))
+        .collect();
+    Ok(Reply::ok(
+        json!({ "contacts": items, "pagination": views::pagination(page, size, all.len()) }),
+    ))
+}

@@ -1,0 +1,159 @@
+//! Templates (E12, E13): paged list with filters, and get. Visibility follows the scope:
+//! a profile sees its own templates plus, with `inherit_templates`, the organization's and the
+//! ones other profiles share; the organization sees its own plus shared ones.
+
+use axum::http::StatusCode;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{Ctx, HandlerResult, Reply};
+use crate::envelope::ApiError;
+use crate::store::{Owner, State, Template};
+use crate::views;
+
+/// Templates visible in the scope of `ctx`.
+pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<&'a Template> {
+    let shared = |t: &Template| match t.owner {
+        Owner::Profile(pid) => state.profile(pid).is_some_and(|p| p.allow_template_sharing),
+        Owner::Org => false,
+    };
+    match ctx.scope.profile.and_then(|id| state.profile(id)) {
+        None => state
+            .templates
+            .iter()
+            .filter(|t| t.owner == Owner::Org || shared(t))
+            .collect(),
+        Some(p) => state
+            .templates
+            .iter()
+            .filter(|t| {
+                t.owner == Owner::Profile(p.id)
+                    || (p.inherit_templates && (t.owner == Owner::Org || shared(t)))
+            })
+            .collect(),
+    }
+}
+
+/// Reads and checks `page` / `page_size` (required; Q14 bounds).
+pub fn paging(ctx: &Ctx<'_>) -> Result<(usize, usize), ApiError> {
+    let required = crate::revision::paging_params_required(ctx.app.config.api_revision);
+    let mut missing = crate::envelope::Details::new();
+    let mut bad = crate::envelope::Details::new();
+    let mut get = |name: &str, max: usize| -> usize {
+        match ctx.query.get(name) {
+            None if required => {
+                missing.insert(name.into(), vec![format!("{name} is required")]);
+                0
+            }
+            None => {
+                if name == "page" {
+                    1
+                } else {
+                    20
+                }
+            }
+            Some(v) => match v.parse::<usize>() {
+                Ok(n) if n >= 1 && n <= max => n,
+                _ => {
+                    bad.insert(
+                        name.into(),
+                        vec![format!("{name} must be an integer between 1 and {max}")],
+                    );
+                    0
+                }
+            },
+        }
+    };
+    let page = get("page", usize::MAX);
+    let size = get("page_size", 100);
+    if !missing.is_empty() {
+        let mut e = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "VALIDATION_004",
+            "Required query parameter missing",
+        );
+        e.details = Some(missing);
+        return Err(e);
+    }
+    if !bad.is_empty() {
+        let mut e = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "VALIDATION_005",
+            "Query parameter out of range",
+        );
+        e.details = Some(bad);
+        return Err(e);
+    }
+    Ok((page, size))
+}
+
+fn enum_filter(ctx: &Ctx<'_>, name: &str, allowed: &[&str]) -> Result<Option<String>, ApiError> {
+    match ctx.query.get(name).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) if allowed.contains(&v.as_str()) => Ok(Some(v.clone())),
+        Some(_) => {
+            let mut e = ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "VALIDATION_006",
+                format!("{name} must be one of {}", allowed.join(", ")),
+            );
+            e.details = Some(
+                [(
+                    name.to_string(),
+                    vec![format!("{name} must be one of {}", allowed.join(", "))],
+                )]
+                .into(),
+            );
+            Err(e)
+        }
+    }
+}
+
+/// E12.
+pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
+    let (page, size) = paging(ctx)?;
+    let category = enum_filter(ctx, "category", &["MARKETING", "UTILITY", "AUTHENTICATION"])?;
+    let status = enum_filter(ctx, "status", &["APPROVED", "PENDING", "REJECTED"])?;
+    let search = ctx
+        .query
+        .get("search")
+        .map(|s| s.to_lowercase())
+        .filter(|s| !s.is_empty());
+    let welcome = ctx.query.get("is_welcome_playground").map(|v| v == "true");
+    let s = ctx.app.read();
+    let all: Vec<&Template> = visible(&s, ctx)
+        .into_iter()
+        .filter(|t| category.as_ref().is_none_or(|c| &t.category == c))
+        .filter(|t| status.as_ref().is_none_or(|c| &t.status == c))
+        .filter(|t| {
+            search.as_ref().is_none_or(|q| {
+                t.name.to_lowercase().contains(q) || t.body.to_lowercase().contains(q)
+            })
+        })
+        .filter(|t| welcome.is_none_or(|w| t.is_welcome_playground == w))
+        .collect();
+    let items: Vec<_> = all
+        .iter()
+        .skip((page - 1).saturating_mul(size))
+        .take(size)
+        .map(|t| views::template(t))
+        .collect();
+    Ok(Reply::ok(
+        json!({ "templates": items, "pagination": views::pagination(page, size, all.len()) }),
+    ))
+}
+
+/// E13.
+pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
+    let s = ctx.app.read();
+    visible(&s, ctx)
+        .into_iter()
+        .find(|t| t.id == id)
+        .map(|t| Reply::ok(views::template(t)))
+        .ok_or_else(template_not_found)
+}
+
+/// 404 `RESOURCE_002`.
+pub fn template_not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "RESOURCE_002", "Template not found")
+}

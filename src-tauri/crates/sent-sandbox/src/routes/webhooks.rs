@@ -1,0 +1,326 @@
+//! Webhooks (E19–E21): list, create, get, delete, event types, test delivery and secret
+//! rotation. Deliveries are signed per contract §14.2 and only ever go to loopback URLs.
+
+use axum::http::StatusCode;
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use serde_json::{json, Value};
+use sha2::Sha256;
+use uuid::Uuid;
+
+use super::templates::paging;
+use super::{Ctx, HandlerResult, Reply};
+use crate::clock::format_ts;
+use crate::completion::is_loopback_url;
+use crate::envelope::{ApiError, Details};
+use crate::ids;
+use crate::schema;
+use crate::store::{State, Webhook};
+use crate::views;
+
+/// `v1,<base64 HMAC-SHA256>` over `id.timestamp.body` with the decoded `whsec_` secret.
+pub fn sign(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> String {
+    let key = base64::engine::general_purpose::STANDARD
+        .decode(secret.trim_start_matches("whsec_"))
+        .unwrap_or_default();
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("HMAC accepts any key length");
+    mac.update(id.as_bytes());
+    mac.update(b".");
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    format!(
+        "v1,{}",
+        base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+    )
+}
+
+fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "RESOURCE_008", "Webhook not found")
+}
+
+fn find<'a>(ctx: &Ctx<'_>, s: &'a State, id: Uuid) -> Result<&'a Webhook, ApiError> {
+    s.webhooks
+        .iter()
+        .find(|w| w.id == id && w.owner == ctx.scope.owner())
+        .ok_or_else(not_found)
+}
+
+/// E19.
+pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
+    let (page, size) = paging(ctx)?;
+    let active = ctx.query.get("is_active").map(|v| v == "true");
+    let search = ctx
+        .query
+        .get("search")
+        .map(|s| s.to_lowercase())
+        .filter(|s| !s.is_empty());
+    let s = ctx.app.read();
+    let all: Vec<&Webhook> = s
+        .webhooks
+        .iter()
+        .filter(|w| w.owner == ctx.scope.owner())
+        .filter(|w| active.is_none_or(|a| w.is_active == a))
+        .filter(|w| {
+            search.as_ref().is_none_or(|q| {
+                w.display_name.to_lowercase().contains(q) || w.endpoint_url.contains(q.as_str())
+            })
+        })
+        .collect();
+    let items: Vec<_> = all
+        .iter()
+        .skip((page - 1).saturating_mul(size))
+        .take(size)
+        .map(|w| views::webhook(w, false))
+        .collect();
+    Ok(Reply::ok(
+        json!({ "webhooks": items, "pagination": views::pagination(page, size, all.len()) }),
+    ))
+}
+
+/// E21 create.
+pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
+    let b = &ctx.body;
+    let types = schema::check(b, schema::WEBHOOK);
+    if !types.is_empty() {
+        return Err(ApiError::validation(types));
+    }
+    let mut d = Details::new();
+    let s = |k: &str| {
+        b.get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    if s("display_name").is_none() {
+        d.insert(
+            "display_name".into(),
+            vec!["display_name is required".into()],
+        );
+    }
+    match s("endpoint_url") {
+        None => {
+            d.insert(
+                "endpoint_url".into(),
+                vec!["endpoint_url is required".into()],
+            );
+        }
+        Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+            d.insert(
+                "endpoint_url".into(),
+                vec!["endpoint_url must be an absolute http(s) URL".into()],
+            );
+        }
+        _ => {}
+    }
+    if !d.is_empty() {
+        let mut e = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "VALIDATION_004",
+            "Required field missing",
+        );
+        e.details = Some(d);
+        return Err(e);
+    }
+    // V24: ranges, VALIDATION_005.
+    let retry = b.get("retry_count").and_then(Value::as_i64).unwrap_or(3);
+    let timeout = b
+        .get("timeout_seconds")
+        .and_then(Value::as_i64)
+        .unwrap_or(30);
+    let mut r = Details::new();
+    if !(1..=5).contains(&retry) {
+        r.insert(
+            "retry_count".into(),
+            vec!["retry_count must be between 1 and 5".into()],
+        );
+    }
+    if !(5..=120).contains(&timeout) {
+        r.insert(
+            "timeout_seconds".into(),
+            vec!["timeout_seconds must be between 5 and 120".into()],
+        );
+    }
+    if !r.is_empty() {
+        let mut e = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "VALIDATION_005",
+            "Value out of range",
+        );
+        e.details = Some(r);
+        return Err(e);
+    }
+    let now = ctx.now();
+    let w = Webhook {
+        id: Uuid::new_v4(),
+        owner: ctx.scope.owner(),
+        display_name: s("display_name").unwrap_or_default().into(),
+        endpoint_url: s("endpoint_url").unwrap_or_default().into(),
+        event_types: b
+            .get("event_types")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_else(|| vec!["message".into()]),
+        event_filters: b.get("event_filters").cloned().unwrap_or(Value::Null),
+        is_active: true,
+        signing_secret: ids::signing_secret(),
+        retry_count: retry,
+        timeout_seconds: timeout,
+        consecutive_failures: 0,
+        last_delivery_attempt_at: None,
+        last_successful_delivery_at: None,
+        created_at: now,
+        updated_at: None,
+    };
+    let view = views::webhook(&w, true);
+    ctx.mutate(|state| {
+        state.webhooks.push(w);
+        Ok(())
+    })?;
+    Ok(Reply::with(StatusCode::CREATED, view))
+}
+
+/// Get one webhook (secret included, Q19).
+pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
+    let s = ctx.app.read();
+    Ok(Reply::ok(views::webhook(find(ctx, &s, id)?, true)))
+}
+
+/// Delete (204).
+pub fn delete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
+    let owner = ctx.scope.owner();
+    ctx.mutate(|state| {
+        let before = state.webhooks.len();
+        state.webhooks.retain(|w| !(w.id == id && w.owner == owner));
+        if state.webhooks.len() == before {
+            return Err(not_found());
+        }
+        Ok(())
+    })?;
+    Ok(Reply::no_content())
+}
+
+/// Static catalog of event families.
+pub fn event_types(_ctx: &Ctx<'_>) -> HandlerResult {
+    let sub = |name: &str, d: &str| json!({ "name": name, "display_name": d, "description": null, "event_type": "message", "is_active": true, "sub_types": null });
+    Ok(Reply::ok(json!({ "event_types": [
+        { "name": "message", "display_name": "Message status", "description": "Outbound and inbound message events", "event_type": null, "is_active": true,
+          "sub_types": [sub("message.queued", "Queued"), sub("message.routed", "Routed"), sub("message.sent", "Sent"), sub("message.delivered", "Delivered"), sub("message.read", "Read"), sub("message.failed", "Failed"), sub("message.received", "Received")] },
+        { "name": "templates", "display_name": "Template status", "description": "Template review results", "event_type": null, "is_active": true, "sub_types": null },
+    ] })))
+}
+
+/// Rotate the secret; the old one is invalid at once.
+pub fn rotate(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
+    let owner = ctx.scope.owner();
+    let now = ctx.now();
+    let secret = ctx.mutate(|state| {
+        let w = state
+            .webhooks
+            .iter_mut()
+            .find(|w| w.id == id && w.owner == owner)
+            .ok_or_else(not_found)?;
+        w.signing_secret = ids::signing_secret();
+        w.updated_at = Some(now);
+        Ok(w.signing_secret.clone())
+    })?;
+    Ok(Reply::ok(json!({ "signing_secret": secret })))
+}
+
+/// Sends one signed test event and reports whether the receiver answered 2xx.
+pub async fn test(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
+    let types = schema::check(&ctx.body, schema::SANDBOX_ONLY);
+    if !types.is_empty() {
+        return Err(ApiError::validation(types));
+    }
+    let w = {
+        let s = ctx.app.read();
+        find(ctx, &s, id)?.clone()
+    };
+    if ctx.sandbox {
+        return Ok(Reply::ok(
+            json!({ "success": true, "message": "Sandbox: test event not sent" }),
+        ));
+    }
+    let sub_type = ctx
+        .body
+        .get("event_type")
+        .and_then(Value::as_str)
+        .unwrap_or("message.delivered")
+        .to_string();
+    let now = ctx.now();
+    let payload = json!({
+        "field": "message",
+        "sub_type": sub_type,
+        "timestamp": format_ts(now),
+        "payload": { "account_id": ctx.scope.account, "message_id": Uuid::new_v4(), "message_status": "DELIVERED", "channel": "sms", "inbound_number": null, "outbound_number": "+14155550199", "template_id": null },
+    });
+    let body = serde_json::to_vec(&payload).unwrap_or_default();
+    let delivery_id = format!("msg_{}", Uuid::new_v4().simple());
+    let ts = now.timestamp();
+    let (ok, message) = if !is_loopback_url(&w.endpoint_url) {
+        (
+            false,
+            "The sandbox only delivers to loopback URLs".to_string(),
+        )
+    } else {
+        let res = ctx
+            .app
+            .http
+            .post(&w.endpoint_url)
+            .timeout(std::time::Duration::from_secs(w.timeout_seconds as u64))
+            .header("content-type", "application/json")
+            .header("x-webhook-id", &delivery_id)
+            .header("x-webhook-timestamp", ts.to_string())
+            .header(
+                "x-webhook-signature",
+                sign(&w.signing_secret, &delivery_id, ts, &body),
+            )
+            .body(body.clone())
+            .send()
+            .await;
+        match res {
+            Ok(r) if r.status().is_success() => {
+                (true, format!("Receiver answered {}", r.status().as_u16()))
+            }
+            Ok(r) => (false, format!("Receiver answered {}", r.status().as_u16())),
+            Err(e) => (false, format!("Delivery failed: {e}")),
+        }
+    };
+    ctx.app.record_delivery(
+        json!({ "kind": "webhook_test", "url": w.endpoint_url, "body": payload, "success": ok }),
+    );
+    ctx.mutate(|state| {
+        if let Some(x) = state.webhooks.iter_mut().find(|x| x.id == id) {
+            x.last_delivery_attempt_at = Some(now);
+            if ok {
+                x.last_successful_delivery_at = Some(now);
+                x.consecutive_failures = 0;
+            } else {
+                x.consecutive_failures += 1;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(Reply::ok(json!({ "success": ok, "message": message })))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn contract_signature_test_vector() {
+        assert_eq!(
+            super::sign(
+                "whsec_c2VudC1zaW11bGF0b3ItdGVzdC1rZXk=",
+                "msg_01",
+                1760000000,
+                br#"{"ok":true}"#
+            ),
+            "v1,aIYR4z38IZWNr6Xqy3Gk2n38E7izAY/zDx4USgFd5mA="
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! Starting states: `demo` (an agency with profiles of every pattern) and `empty`.
+
+mod demo;
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::ids;
+use crate::store::{ApiKey, Brand, KeyKind, Organization, State, STATE_VERSION};
+
+/// Which starting state to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Seed {
+    /// "Acme Agency" with a WABA, a TCR brand and campaign, templates, contacts and five profiles.
+    #[default]
+    Demo,
+    /// An organization without a WABA and nothing else.
+    Empty,
+}
+
+/// Builds the seed state. `org_key` replaces the generated org admin key.
+pub fn build(seed: Seed, org_key: Option<String>, now: DateTime<Utc>) -> State {
+    let mut state = match seed {
+        Seed::Demo => demo::build(now),
+        Seed::Empty => empty(now),
+    };
+    let admin = org_key.unwrap_or_else(ids::api_key);
+    let mut keys = vec![
+        ApiKey {
+            key: admin,
+            kind: KeyKind::OrgAdmin,
+        },
+        ApiKey {
+            key: ids::api_key(),
+            kind: KeyKind::OrgDeveloper,
+        },
+    ];
+    for p in &state.profiles {
+        keys.push(ApiKey {
+            key: ids::api_key(),
+            kind: KeyKind::Profile(p.id),
+        });
+    }
+    state.keys = keys;
+    state
+}
+
+fn empty(now: DateTime<Utc>) -> State {
+    State {
+        version: STATE_VERSION,
+        org: Organization {
+            id: Uuid::new_v4(),
+            name: "Sandbox Organization".into(),
+            email: Some("owner@sandbox.example".into()),
+            icon: None,
+            description: None,
+            created_at: now,
+            waba_id: None,
+            whatsapp_phone_number: None,
+            whatsapp_business_name: None,
+            sms_phone_number: None,
+            brand: None,
+        },
+        profiles: vec![],
+        campaigns: vec![],
+        templates: vec![],
+        contacts: vec![],
+        messages: vec![],
+        webhooks: vec![],
+        keys: vec![],
+        completions: vec![],
+    }
+}
+
+/// A brand in response form, used by the demo seed.
+pub(crate) fn brand(
+    now: DateTime<Utc>,
+    legal_name: &str,
+    vertical: &str,
+    tcr: bool,
+    submitted: bool,
+) -> Brand {
+    Brand {
+        id: Uuid::new_v4(),
+        tcr_brand_id: submitted.then(|| {
+            format!(
+                "B{}",
+                &Uuid::new_v4().simple().to_string()[..6].to_uppercase()
+            )
+        }),
+        status: submitted.then(|| "ACTIVE".to_string()),
+        identity_status: submitted.then(|| "VERIFIED".to_string()),
+        universal_ein: None,
+        csp_id: submitted.then(|| "SENTCSP01".to_string()),
+        submitted_to_tcr: submitted,
+        submitted_at: submitted.then_some(now),
+        created_at: now,
+        updated_at: None,
+        contact: json!({
+            "name": "Dana Ortiz", "business_name": legal_name, "role": "Operations",
+            "phone": "+14155550142", "email": "compliance@acme-agency.example", "phone_country_code": "1"
+        }),
+        business: json!({
+            "legal_name": legal_name, "tax_id": "94-1234567", "tax_id_type": "us_ein",
+            "entity_type": "PRIVATE_PROFIT", "street": "88 Harbor Rd", "city": "Oakland", "state": "CA",
+            "postal_code": "94607", "country": "US", "url": "https://acme-agency.example",
+            "country_of_registration": "US"
+        }),
+        compliance: json!({
+            "vertical": vertical, "brand_relationship": "SMALL_ACCOUNT",
+            "primary_use_case": "Appointment reminders and customer care",
+            "expected_messaging_volume": "10000", "is_tcr_application": tcr,
+            "phone_number_prefix": "+1",
+            "destination_countries": [ { "id": "US", "isMain": false } ],
+            "notes": null
+        }),
+    }
+}

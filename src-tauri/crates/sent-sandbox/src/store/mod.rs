@@ -1,0 +1,316 @@
+//! The sandbox's state: one organization and everything it owns, as persistence records.
+//!
+//! These are storage records, not wire types: they carry what Sent keeps but never returns
+//! (WABA access tokens, soft-delete marks, key roles). Responses are rendered from them in
+//! `views.rs`; requests are parsed elsewhere and applied here.
+
+pub mod persist;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// Who owns a resource: the organization itself or one of its profiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Owner {
+    /// The organization.
+    Org,
+    /// A child profile.
+    Profile(Uuid),
+}
+
+/// What an API key identifies and which role it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "profile_id", rename_all = "snake_case")]
+pub enum KeyKind {
+    /// Organization key of an admin user: may manage profiles.
+    OrgAdmin,
+    /// Organization key of a developer user: reads and sends, no profile management.
+    OrgDeveloper,
+    /// A child profile's own key.
+    Profile(Uuid),
+}
+
+/// An accepted API key.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ApiKey {
+    /// The secret value sent in `x-api-key`.
+    pub key: String,
+    /// What it identifies.
+    pub kind: KeyKind,
+}
+
+/// The organization account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: Uuid,
+    pub name: String,
+    pub email: Option<String>,
+    pub icon: Option<String>,
+    pub description: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// WABA from Embedded Signup; `None` makes V14's 422 reachable.
+    pub waba_id: Option<String>,
+    pub whatsapp_phone_number: Option<String>,
+    pub whatsapp_business_name: Option<String>,
+    pub sms_phone_number: Option<String>,
+    pub brand: Option<Brand>,
+}
+
+/// Direct WhatsApp credentials of a profile (the token is stored, never returned).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct WabaCredentials {
+    pub waba_id: String,
+    pub access_token: String,
+    pub phone_number_id: Option<String>,
+}
+
+/// Billing contact as stored.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BillingContact {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+}
+
+/// A TCR brand. The three sections are kept in their response (snake_case) form.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Brand {
+    pub id: Uuid,
+    pub tcr_brand_id: Option<String>,
+    pub status: Option<String>,
+    pub identity_status: Option<String>,
+    pub universal_ein: Option<String>,
+    pub csp_id: Option<String>,
+    pub submitted_to_tcr: bool,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub contact: Value,
+    pub business: Value,
+    pub compliance: Value,
+}
+
+impl Brand {
+    /// `compliance.is_tcr_application`.
+    pub fn is_tcr_application(&self) -> bool {
+        self.compliance
+            .get("is_tcr_application")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    }
+
+    /// Whether some destination country is marked `isMain`.
+    pub fn has_main_destination(&self) -> bool {
+        self.compliance
+            .get("destination_countries")
+            .and_then(Value::as_array)
+            .is_some_and(|a| {
+                a.iter()
+                    .any(|c| c.get("isMain").and_then(Value::as_bool) == Some(true))
+            })
+    }
+}
+
+/// A sender profile.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: Uuid,
+    pub name: String,
+    pub icon: Option<String>,
+    pub description: Option<String>,
+    pub short_name: Option<String>,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub allow_contact_sharing: bool,
+    pub allow_template_sharing: bool,
+    pub inherit_contacts: bool,
+    pub inherit_templates: bool,
+    pub inherit_tcr_brand: bool,
+    pub inherit_tcr_campaign: bool,
+    pub billing_model: String,
+    pub sending_phone_number_profile_id: Option<Uuid>,
+    pub sending_whatsapp_number_profile_id: Option<Uuid>,
+    pub sending_phone_number: Option<String>,
+    pub whatsapp_phone_number: Option<String>,
+    pub allow_number_change_during_onboarding: Option<bool>,
+    pub own_waba: Option<WabaCredentials>,
+    pub billing_contact: Option<BillingContact>,
+    pub brand: Option<Brand>,
+    /// Role of the org user on this profile, shown in `/v3/me` `profiles[].role`.
+    pub role: Option<String>,
+    /// Soft delete mark (Q15): set profiles vanish from every read.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// A TCR campaign; `data` keeps the camelCase request fields as last written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Campaign {
+    pub id: Uuid,
+    pub owner: Owner,
+    pub brand_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub status: Option<String>,
+    pub sharing_status: Option<String>,
+    pub submitted_to_tcr: bool,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub tcr_campaign_id: Option<String>,
+    pub cost: Option<f64>,
+    pub has_submission_transaction: bool,
+    /// Ids of the use cases, parallel to `data.useCases`.
+    pub use_case_ids: Vec<Uuid>,
+    pub data: Value,
+    pub deleted: bool,
+}
+
+/// A message template.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Template {
+    pub id: Uuid,
+    pub owner: Owner,
+    pub name: String,
+    pub category: String,
+    pub language: String,
+    pub status: String,
+    pub channels: Vec<String>,
+    pub variables: Vec<String>,
+    /// Body with `{{variable}}` placeholders, used to render sends.
+    pub body: String,
+    pub is_published: bool,
+    pub is_welcome_playground: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// A contact.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: Uuid,
+    pub owner: Owner,
+    pub phone_number: String,
+    pub region_code: String,
+    pub country_code: String,
+    pub available_channels: String,
+    pub default_channel: String,
+    pub opt_out: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// Why a message will fail, decided at send time and revealed as the clock advances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Failure {
+    /// `ERR_ROUTE_DENIED`, fails when it would be routed.
+    RouteDenied,
+    /// `ERR_CONSENT_BLOCKED`, fails right after queueing.
+    ConsentBlocked,
+    /// `ERR_TEMPLATE_PARAMS_INVALID`, fails right after queueing.
+    TemplateParamsInvalid,
+}
+
+/// An outbound message. Its status is a function of sandbox time (see `messages.rs`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Message {
+    pub id: Uuid,
+    /// The account that sent it (org or the profile in scope).
+    pub owner: Owner,
+    pub contact_id: Uuid,
+    pub channel: String,
+    pub to: String,
+    pub region_code: String,
+    pub template_id: Option<Uuid>,
+    pub template_name: Option<String>,
+    pub template_category: Option<String>,
+    pub body: String,
+    pub price: f64,
+    pub created_at: DateTime<Utc>,
+    pub failure: Option<Failure>,
+}
+
+/// A webhook receiver registration.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Webhook {
+    pub id: Uuid,
+    pub owner: Owner,
+    pub display_name: String,
+    pub endpoint_url: String,
+    pub event_types: Vec<String>,
+    pub event_filters: Value,
+    pub is_active: bool,
+    pub signing_secret: String,
+    pub retry_count: i64,
+    pub timeout_seconds: i64,
+    pub consecutive_failures: i64,
+    pub last_delivery_attempt_at: Option<DateTime<Utc>>,
+    pub last_successful_delivery_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// A pending profile completion (contract §12.6).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CompletionJob {
+    pub profile_id: Uuid,
+    pub due_at: DateTime<Utc>,
+    pub webhook_url: String,
+}
+
+/// The whole sandbox state; what `--data FILE` persists.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct State {
+    /// File format version, bumped on incompatible changes.
+    pub version: u32,
+    pub org: Organization,
+    pub profiles: Vec<Profile>,
+    pub campaigns: Vec<Campaign>,
+    pub templates: Vec<Template>,
+    pub contacts: Vec<Contact>,
+    pub messages: Vec<Message>,
+    pub webhooks: Vec<Webhook>,
+    pub keys: Vec<ApiKey>,
+    pub completions: Vec<CompletionJob>,
+}
+
+/// Current persistence format.
+pub const STATE_VERSION: u32 = 1;
+
+impl State {
+    /// A live (not soft-deleted) profile.
+    pub fn profile(&self, id: Uuid) -> Option<&Profile> {
+        self.profiles
+            .iter()
+            .find(|p| p.id == id && p.deleted_at.is_none())
+    }
+
+    /// A live profile, mutable.
+    pub fn profile_mut(&mut self, id: Uuid) -> Option<&mut Profile> {
+        self.profiles
+            .iter_mut()
+            .find(|p| p.id == id && p.deleted_at.is_none())
+    }
+
+    /// Live profiles in creation order.
+    pub fn live_profiles(&self) -> impl Iterator<Item = &Profile> {
+        self.profiles.iter().filter(|p| p.deleted_at.is_none())
+    }
+
+    /// The key for an owner, if any.
+    pub fn key_of(&self, kind: KeyKind) -> Option<&str> {
+        self.keys
+            .iter()
+            .find(|k| k.kind == kind)
+            .map(|k| k.key.as_str())
+    }
+
+    /// Campaigns (not deleted) owned by `owner`.
+    pub fn campaigns_of(&self, owner: Owner) -> impl Iterator<Item = &Campaign> {
+        self.campaigns
+            .iter()
+            .filter(move |c| c.owner == owner && !c.deleted)
+    }
+}
