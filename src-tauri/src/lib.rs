@@ -6,15 +6,18 @@ pub mod error;
 
 use tauri::Runtime;
 
-/// The app builder, generic over the runtime so that command tests can build the very same app on
-/// `tauri::test::MockRuntime` that `run()` builds on Wry.
-pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![commands::app::app_info])
+#[cfg(test)]
+mod test_support;
+
+/// Registers everything the app is made of on a builder. Generic over the runtime so that command
+/// tests build the very same app on `tauri::test::MockRuntime` that `run()` builds on Wry.
+pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![commands::app::app_info])
 }
 
 /// Starts the desktop app.
 pub fn run() {
-    builder()
+    setup(tauri::Builder::default())
         .run(tauri::generate_context!())
         .expect("error while running the Sent Profiles app");
 }

@@ -43,3 +43,36 @@ pub fn app_info() -> AppInfo {
         debug_build: cfg!(debug_assertions),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::test_support::{invoke, mock_app};
+
+    #[test]
+    fn app_info_answers_over_ipc_with_the_crate_version() {
+        let (_app, window) = mock_app();
+        let info = invoke(&window, "app_info", json!({})).expect("app_info succeeds");
+        assert_eq!(info["name"], "Sent Profiles");
+        assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(info["environment"], "local_sandbox");
+        assert_eq!(info["debug_build"], cfg!(debug_assertions));
+    }
+
+    #[test]
+    fn every_listed_command_is_registered_and_nothing_else_answers() {
+        let (_app, window) = mock_app();
+        for name in crate::commands::NAMES {
+            if let Err(error) = invoke(&window, name, json!({})) {
+                let text = error.to_string();
+                assert!(
+                    !text.contains("not found"),
+                    "{name} is listed in names.rs but not registered: {text}"
+                );
+            }
+        }
+        let unknown = invoke(&window, "no_such_command", json!({})).unwrap_err();
+        assert!(unknown.to_string().contains("not found"), "{unknown}");
+    }
+}

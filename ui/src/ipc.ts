@@ -1,0 +1,26 @@
+// The one door from the webview to Rust. Every command is typed with the ts-rs bindings generated
+// from the Rust types (ui/src/bindings, never edited by hand), and every failure is an IpcError.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { IpcError } from "./bindings/IpcError";
+
+/** Turns whatever `invoke` rejected with into an IpcError, so callers have one shape to handle. */
+export function toIpcError(raw: unknown): IpcError {
+  if (raw && typeof raw === "object" && "kind" in raw && "message" in raw) {
+    return raw as IpcError;
+  }
+  // Tauri rejects with a plain string when the command is unknown or refused by a capability.
+  return { kind: "ipc", message: typeof raw === "string" ? raw : String(raw) };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw toIpcError(raw);
+  }
+}
+
+export const commands = {
+  appInfo: () => call<AppInfo>("app_info"),
+};
