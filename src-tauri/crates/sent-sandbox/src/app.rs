@@ -10,7 +10,7 @@ use crate::idempotency::IdempotencyCache;
 use crate::rate_limit::RateLimiter;
 use crate::seed::{self, Seed};
 use crate::store::persist::{self, PersistError};
-use crate::store::State;
+use crate::store::{KeyKind, State};
 
 /// Everything the request pipeline and the background workers share.
 pub struct App {
@@ -58,11 +58,7 @@ impl App {
         let mut state = loaded.unwrap_or_else(|| seed::build(seed, org_key.clone(), clock.now()));
         if let (Some(k), false) = (&org_key, fresh) {
             // A given org key always works, also with a data file written under another key.
-            if let Some(admin) = state
-                .keys
-                .iter_mut()
-                .find(|k| k.kind == crate::store::KeyKind::OrgAdmin)
-            {
+            if let Some(admin) = state.keys.iter_mut().find(|k| k.kind == KeyKind::OrgAdmin) {
                 admin.key = k.clone();
             }
         }
@@ -111,8 +107,21 @@ impl App {
 
     /// Replaces the state with a fresh seed (control API).
     pub fn reset(&self, seed: Seed) -> Result<(), PersistError> {
-        let fresh = seed::build(seed, self.org_key.clone(), self.clock.now());
-        *self.write() = fresh;
+        let mut fresh = seed::build(seed, self.org_key.clone(), self.clock.now());
+        {
+            let mut state = self.write();
+            // Organization keys survive a reset so connected tools keep working.
+            for k in fresh.keys.iter_mut() {
+                if let Some(old) = state
+                    .keys
+                    .iter()
+                    .find(|o| o.kind == k.kind && !matches!(k.kind, KeyKind::Profile(_)))
+                {
+                    k.key = old.key.clone();
+                }
+            }
+            *state = fresh;
+        }
         self.idempotency.clear();
         self.limiter.clear();
         self.persist()

@@ -15,7 +15,8 @@ fn pending() -> ApiError {
 }
 
 /// E4.
-pub fn create(_ctx: &Ctx<'_>) -> HandlerResult {
+pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
+    ctx.scope.require_org_admin()?;
     Err(pending())
 }
 
