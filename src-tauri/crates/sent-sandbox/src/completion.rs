@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::app::App;
 use crate::clock::format_ts;
 use crate::envelope::Details;
-use crate::store::{Owner, Profile, State};
+use crate::store::{BrandFacts, Owner, Profile, State};
 
 /// Prerequisites P1–P6 (§12.2); failures keyed as Q8 recommends.
 pub fn prerequisites(state: &State, p: &Profile) -> Details {

@@ -142,6 +142,18 @@ pub fn failure(err: &ApiError, meta: Value) -> Value {
     json!({ "success": false, "data": null, "error": err.to_json(), "meta": meta })
 }
 
+/// A verdict of the shared validation rules (`sent-model`) as an API error: 400 with the
+/// field details, or V14's 422 without details.
+pub fn rejection(r: sent_model::validate::Rejection) -> ApiError {
+    let body = r.to_error_body();
+    ApiError {
+        status: StatusCode::from_u16(r.http_status()).unwrap_or(StatusCode::BAD_REQUEST),
+        code: body.code,
+        message: body.message,
+        details: body.details,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,15 @@
 //! Renders storage records as Sent wire JSON: every documented key present (null when empty),
 //! in the key order of the captured examples (contract §9).
 
-use serde_json::{json, Map, Value};
+use sent_model::{
+    BillingContact, BillingModel, CampaignSharingStatus, CampaignStatus, ProfileDetail,
+    ProfileStatus, TcrCampaignWithUseCases, Timestamp,
+};
+use serde_json::{json, Value};
 
 use crate::clock::format_ts;
-use crate::completion::{effective_brand, effective_waba};
-use crate::store::{Brand, Campaign, Contact, Profile, State, Template, Webhook};
+use crate::completion::effective_waba;
+use crate::store::{Brand, Campaign, Contact, Owner, Profile, State, Template, Webhook};
 
 fn ts(t: chrono::DateTime<chrono::Utc>) -> Value {
     Value::String(format_ts(t))
@@ -15,117 +19,62 @@ fn opt_ts(t: Option<chrono::DateTime<chrono::Utc>>) -> Value {
     t.map(ts).unwrap_or(Value::Null)
 }
 
-/// Copies `keys` from a stored section, null for the missing ones.
-fn section(v: &Value, keys: &[&str], defaults: &[(&str, Value)]) -> Value {
-    if v.is_null() {
-        return Value::Null;
-    }
-    let mut m = Map::new();
-    for k in keys {
-        let val = v.get(*k).cloned().unwrap_or(Value::Null);
-        let val = match (val, defaults.iter().find(|(d, _)| d == k)) {
-            (Value::Null, Some((_, d))) => d.clone(),
-            (val, _) => val,
-        };
-        m.insert(k.to_string(), val);
-    }
-    Value::Object(m)
+fn stamp(t: chrono::DateTime<chrono::Utc>) -> Option<Timestamp> {
+    Some(Timestamp::from(t))
 }
 
-/// Contact section keys (response form).
-pub const CONTACT_KEYS: &[&str] = &[
-    "name",
-    "business_name",
-    "role",
-    "phone",
-    "email",
-    "phone_country_code",
-];
-/// Business section keys (response form).
-pub const BUSINESS_KEYS: &[&str] = &[
-    "legal_name",
-    "tax_id",
-    "tax_id_type",
-    "entity_type",
-    "street",
-    "city",
-    "state",
-    "postal_code",
-    "country",
-    "url",
-    "country_of_registration",
-];
-/// Compliance section keys (response form).
-pub const COMPLIANCE_KEYS: &[&str] = &[
-    "vertical",
-    "brand_relationship",
-    "primary_use_case",
-    "expected_messaging_volume",
-    "is_tcr_application",
-    "phone_number_prefix",
-    "destination_countries",
-    "notes",
-];
-
-/// Brand (§9.2).
-pub fn brand(b: &Brand, is_inherited: bool) -> Value {
-    json!({
-        "id": b.id,
-        "tcr_brand_id": b.tcr_brand_id,
-        "status": b.status,
-        "identity_status": b.identity_status,
-        "universal_ein": b.universal_ein,
-        "csp_id": b.csp_id,
-        "submitted_to_tcr": b.submitted_to_tcr,
-        "submitted_at": opt_ts(b.submitted_at),
-        "is_inherited": is_inherited,
-        "created_at": ts(b.created_at),
-        "updated_at": opt_ts(b.updated_at),
-        "contact": section(&b.contact, CONTACT_KEYS, &[]),
-        "business": section(&b.business, BUSINESS_KEYS, &[]),
-        "compliance": section(&b.compliance, COMPLIANCE_KEYS, &[
-            ("is_tcr_application", Value::Bool(false)),
-            ("destination_countries", json!([])),
-        ]),
-    })
+/// Brand (§9.2) with the inheritance flag of the viewer (Q17).
+pub fn brand(b: &Brand, is_inherited: bool) -> Brand {
+    let mut out = b.clone();
+    out.is_inherited = is_inherited;
+    if let Some(c) = out.compliance.as_mut() {
+        // The key is always emitted by the seed revision (§19 R7 drops it later).
+        c.expected_messaging_volume.get_or_insert(None);
+    }
+    out
 }
 
 /// ProfileDetail (§9.1), with the brand inheritance view of Q17.
-pub fn profile(state: &State, p: &Profile) -> Value {
+pub fn profile(state: &State, p: &Profile) -> ProfileDetail {
     let brand_view = if p.inherit_tcr_brand {
         state.org.brand.as_ref().map(|b| brand(b, true))
     } else {
         p.brand.as_ref().map(|b| brand(b, false))
     };
-    json!({
-        "id": p.id,
-        "organization_id": state.org.id,
-        "name": p.name,
-        "email": state.org.email,
-        "icon": p.icon,
-        "description": p.description,
-        "short_name": p.short_name,
-        "status": p.status,
-        "created_at": ts(p.created_at),
-        "updated_at": opt_ts(p.updated_at),
-        "allow_contact_sharing": p.allow_contact_sharing,
-        "allow_template_sharing": p.allow_template_sharing,
-        "inherit_contacts": p.inherit_contacts,
-        "inherit_templates": p.inherit_templates,
-        "inherit_tcr_brand": p.inherit_tcr_brand,
-        "inherit_tcr_campaign": p.inherit_tcr_campaign,
-        "billing_model": p.billing_model,
-        "sending_phone_number_profile_id": p.sending_phone_number_profile_id,
-        "sending_whatsapp_number_profile_id": p.sending_whatsapp_number_profile_id,
-        "sending_phone_number": p.sending_phone_number,
-        "whatsapp_phone_number": p.whatsapp_phone_number,
-        "allow_number_change_during_onboarding": p.allow_number_change_during_onboarding,
-        "waba_id": effective_waba(state, p),
-        "billing_contact": p.billing_contact.as_ref().map(|c| json!({
-            "name": c.name, "email": c.email, "phone": c.phone, "address": c.address,
-        })),
-        "brand": brand_view,
-    })
+    ProfileDetail {
+        id: p.id.to_string(),
+        organization_id: Some(state.org.id.to_string()),
+        name: p.name.clone(),
+        email: state.org.email.clone(),
+        icon: p.icon.clone(),
+        description: p.description.clone(),
+        short_name: p.short_name.clone(),
+        status: ProfileStatus::from_wire(&p.status),
+        created_at: stamp(p.created_at),
+        updated_at: p.updated_at.map(Timestamp::from),
+        allow_contact_sharing: p.allow_contact_sharing,
+        allow_template_sharing: p.allow_template_sharing,
+        inherit_contacts: p.inherit_contacts,
+        inherit_templates: p.inherit_templates,
+        inherit_tcr_brand: p.inherit_tcr_brand,
+        inherit_tcr_campaign: p.inherit_tcr_campaign,
+        billing_model: BillingModel::from_wire(&p.billing_model),
+        sending_phone_number_profile_id: p.sending_phone_number_profile_id.map(|u| u.to_string()),
+        sending_whatsapp_number_profile_id: p
+            .sending_whatsapp_number_profile_id
+            .map(|u| u.to_string()),
+        sending_phone_number: p.sending_phone_number.clone(),
+        whatsapp_phone_number: p.whatsapp_phone_number.clone(),
+        allow_number_change_during_onboarding: p.allow_number_change_during_onboarding,
+        waba_id: effective_waba(state, p),
+        billing_contact: p.billing_contact.as_ref().map(|c| BillingContact {
+            name: c.name.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            address: c.address.clone(),
+        }),
+        brand: brand_view,
+    }
 }
 
 /// ProfileSettings (§9.13).
@@ -141,71 +90,80 @@ pub fn settings(p: &Profile) -> Value {
     })
 }
 
-/// TcrCampaignWithUseCases (§9.8).
-pub fn campaign(state: &State, c: &Campaign) -> Value {
-    let d = &c.data;
-    let s = |k: &str| d.get(k).cloned().unwrap_or(Value::Null);
-    let use_cases: Vec<Value> = d
-        .get("useCases")
-        .and_then(Value::as_array)
-        .map(|a| a.as_slice())
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            json!({
-                "id": c.use_case_ids.get(i).copied().unwrap_or_default(),
-                "createdAt": ts(c.created_at),
-                "updatedAt": opt_ts(c.updated_at),
-                "campaignId": c.id,
-                "customerId": customer(state, c.owner),
-                "messagingUseCaseUs": u.get("messagingUseCaseUs").cloned().unwrap_or(Value::Null),
-                "sampleMessages": u.get("sampleMessages").cloned().unwrap_or(json!([])),
-            })
-        })
-        .collect();
-    json!({
-        "id": c.id,
-        "createdAt": ts(c.created_at),
-        "updatedAt": opt_ts(c.updated_at),
-        "name": s("name"),
-        "description": s("description"),
-        "type": s("type"),
-        "brandId": c.brand_id,
-        "customerId": customer(state, c.owner),
-        "cspId": c.submitted_to_tcr.then_some("SENTCSP01"),
-        "resellerId": null,
-        "kycSubmissionFormId": null,
-        "tcrCampaignId": c.tcr_campaign_id,
-        "telnyxCampaignId": null,
-        "upstreamCnpId": null,
-        "tcrSyncError": null,
-        "status": c.status,
-        "sharingStatus": c.sharing_status,
-        "submittedToTCR": c.submitted_to_tcr,
-        "submittedAt": opt_ts(c.submitted_at),
-        "billedDate": opt_ts(c.submitted_at),
-        "dcaElectionsComplete": c.submitted_to_tcr.then_some(true),
-        "dcaElectionsCompletedAt": opt_ts(c.submitted_at),
-        "cost": c.cost,
-        "hasSubmissionTransaction": c.has_submission_transaction,
-        "messageFlow": s("messageFlow"),
-        "privacyPolicyLink": s("privacyPolicyLink"),
-        "termsAndConditionsLink": s("termsAndConditionsLink"),
-        "optinKeywords": s("optinKeywords"),
-        "optoutKeywords": s("optoutKeywords"),
-        "helpKeywords": s("helpKeywords"),
-        "optinMessage": s("optinMessage"),
-        "optoutMessage": s("optoutMessage"),
-        "helpMessage": s("helpMessage"),
-        "useCases": use_cases,
-    })
+fn customer(state: &State, owner: Owner) -> String {
+    match owner {
+        Owner::Org => state.org.id.to_string(),
+        Owner::Profile(id) => id.to_string(),
+    }
 }
 
-fn customer(state: &State, owner: crate::store::Owner) -> uuid::Uuid {
-    match owner {
-        crate::store::Owner::Org => state.org.id,
-        crate::store::Owner::Profile(id) => id,
+/// TcrCampaignWithUseCases (§9.8). `hasSubmissionTransaction` is only computed by lists.
+pub fn campaign(state: &State, c: &Campaign, in_list: bool) -> TcrCampaignWithUseCases {
+    let d = &c.data;
+    let submitted_at = c.submitted_at.map(Timestamp::from);
+    let use_cases = d
+        .use_cases
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, u)| sent_model::campaign::CampaignUseCase {
+            id: Some(
+                c.use_case_ids
+                    .get(i)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string(),
+            ),
+            created_at: stamp(c.created_at),
+            updated_at: c.updated_at.map(Timestamp::from),
+            campaign_id: Some(c.id.to_string()),
+            customer_id: Some(customer(state, c.owner)),
+            messaging_use_case_us: u.messaging_use_case_us,
+            sample_messages: u.sample_messages.unwrap_or_default(),
+        })
+        .collect();
+    TcrCampaignWithUseCases {
+        id: c.id.to_string(),
+        created_at: stamp(c.created_at),
+        updated_at: c.updated_at.map(Timestamp::from),
+        name: d.name.clone().unwrap_or_default(),
+        description: d.description.clone().unwrap_or_default(),
+        campaign_type: d.campaign_type.clone().unwrap_or_default(),
+        brand_id: c.brand_id.map(|b| b.to_string()),
+        customer_id: Some(customer(state, c.owner)),
+        csp_id: Some(c.submitted_to_tcr.then(|| "SENTCSP01".to_string())),
+        reseller_id: Some(None),
+        kyc_submission_form_id: Some(None),
+        tcr_campaign_id: c.tcr_campaign_id.clone(),
+        telnyx_campaign_id: Some(None),
+        upstream_cnp_id: Some(None),
+        tcr_sync_error: None,
+        status: c.status.as_deref().and_then(CampaignStatus::from_wire),
+        sharing_status: Some(
+            c.sharing_status
+                .as_deref()
+                .and_then(CampaignSharingStatus::from_wire),
+        ),
+        submitted_to_tcr: c.submitted_to_tcr,
+        submitted_at,
+        billed_date: submitted_at,
+        dca_elections_complete: c.submitted_to_tcr.then_some(true),
+        dca_elections_completed_at: submitted_at,
+        cost: c.cost,
+        has_submission_transaction: in_list && c.has_submission_transaction,
+        message_flow: d.message_flow.clone(),
+        privacy_policy_link: d.privacy_policy_link.clone(),
+        terms_and_conditions_link: d.terms_and_conditions_link.clone(),
+        optin_keywords: d.optin_keywords.clone(),
+        optout_keywords: d.optout_keywords.clone(),
+        help_keywords: d.help_keywords.clone(),
+        optin_message: d.optin_message.clone(),
+        optout_message: d.optout_message.clone(),
+        help_message: d.help_message.clone(),
+        // §19 R9 / S6: only the newer revision stores and echoes `volume`.
+        volume: None,
+        use_cases,
     }
 }
 
@@ -276,13 +234,6 @@ pub fn webhook(w: &Webhook, with_secret: bool) -> Value {
         "created_at": ts(w.created_at),
         "updated_at": opt_ts(w.updated_at),
     })
-}
-
-/// `brand` of a profile for `effective_brand` consumers that need JSON.
-pub fn effective_brand_view(state: &State, p: &Profile) -> Value {
-    effective_brand(state, p)
-        .map(|b| brand(b, p.inherit_tcr_brand))
-        .unwrap_or(Value::Null)
 }
 
 /// Pagination meta (§1.8) for `total` items.

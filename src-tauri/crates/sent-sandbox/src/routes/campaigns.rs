@@ -1,10 +1,11 @@
 //! Campaigns (E8–E11) under a profile: list (own or inherited), create, full-replace update,
 //! delete. Inherited campaigns are read-only (V21/V22).
 
-use serde_json::Value;
 use uuid::Uuid;
 
 use super::{Ctx, HandlerResult, Reply};
+use sent_model::validate::CampaignFacts;
+
 use crate::envelope::ApiError;
 use crate::schema;
 use crate::store::{Owner, State};
@@ -47,11 +48,11 @@ pub fn list(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     } else {
         Owner::Profile(id)
     };
-    let items: Vec<Value> = s
+    let items = s
         .campaigns_of(owner)
-        .map(|c| views::campaign(&s, c))
-        .collect();
-    Ok(Reply::ok(Value::Array(items)))
+        .map(|c| views::campaign(&s, c, true))
+        .collect::<Vec<_>>();
+    Ok(Reply::ok(super::profiles::to_json(&items)))
 }
 
 /// E11: delete an own campaign; inherited ones are refused (V21).
@@ -68,13 +69,19 @@ pub fn delete(ctx: &Ctx<'_>, id: Uuid, campaign_id: Uuid) -> HandlerResult {
         let c = state
             .campaigns
             .iter_mut()
-            .find(|c| c.id == campaign_id && !c.deleted && (c.owner == Owner::Profile(id) || c.owner == Owner::Org))
+            .find(|c| {
+                c.id == campaign_id
+                    && !c.deleted
+                    && (c.owner == Owner::Profile(id) || c.owner == Owner::Org)
+            })
             .ok_or_else(campaign_not_found)?;
-        if c.owner != Owner::Profile(id) {
-            return Err(ApiError::field(
-                "campaign",
-                "This campaign is inherited from the organization and is read-only for this profile",
-            ));
+        // V21 through the shared rule: inherited campaigns are read-only here.
+        let refused = sent_model::validate::campaign_delete_fields(CampaignFacts {
+            submitted_to_tcr: c.submitted_to_tcr,
+            inherited: c.owner != Owner::Profile(id),
+        });
+        if !refused.is_empty() {
+            return Err(ApiError::validation(refused.into_map()));
         }
         c.deleted = true;
         Ok(())

@@ -7,11 +7,13 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::{Ctx, HandlerResult, Reply};
-use crate::completion::{is_loopback_url, prerequisites};
+use crate::completion::prerequisites;
+use crate::envelope::rejection;
 use crate::envelope::ApiError;
 use crate::schema;
 use crate::store::{CompletionJob, KeyKind};
 use crate::views;
+use sent_model::{PaginationMeta, ProfileList};
 
 pub use super::profile_write::{create, update};
 
@@ -31,16 +33,28 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
     // Q16: a profile scope has no organization view.
     ctx.scope.require_org()?;
     let s = ctx.app.read();
-    let profiles: Vec<Value> = s.live_profiles().map(|p| views::profile(&s, p)).collect();
-    let mut data = json!({ "profiles": profiles });
-    if crate::revision::profile_list_paginated(ctx.app.config.api_revision) {
-        data["pagination"] = views::pagination(1, profiles_len(&data), profiles_len(&data));
-    }
-    Ok(Reply::ok(data))
+    let profiles: Vec<_> = s.live_profiles().map(|p| views::profile(&s, p)).collect();
+    let count = profiles.len() as u32;
+    let list = ProfileList {
+        profiles,
+        // S7: only the newer revision pages this list.
+        pagination: crate::revision::profile_list_paginated(ctx.app.config.api_revision).then_some(
+            PaginationMeta {
+                page: 1,
+                page_size: count,
+                total_count: count,
+                total_pages: 1,
+                has_more: false,
+                cursors: None,
+            },
+        ),
+    };
+    Ok(Reply::ok(to_json(&list)))
 }
 
-fn profiles_len(v: &Value) -> usize {
-    v["profiles"].as_array().map(Vec::len).unwrap_or(0)
+/// Serializes a wire type for an envelope's `data`.
+pub fn to_json<T: serde::Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
 /// E3.
@@ -48,7 +62,7 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     check_read(ctx, id)?;
     let s = ctx.app.read();
     let p = s.profile(id).ok_or_else(ApiError::profile_not_found)?;
-    Ok(Reply::ok(views::profile(&s, p)))
+    Ok(Reply::ok(to_json(&views::profile(&s, p))))
 }
 
 /// E6: soft delete; the profile's own key stops working with it.
@@ -72,31 +86,11 @@ pub fn delete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     Ok(Reply::no_content())
 }
 
-/// V23 + Q38: absolute https URL, or http on a loopback host.
-fn check_webhook_url(url: Option<&str>) -> Result<String, ApiError> {
-    let Some(url) = url.map(str::trim).filter(|u| !u.is_empty()) else {
-        return Err(ApiError::field("webHookUrl", "webHookUrl is required"));
-    };
-    let https = url
-        .strip_prefix("https://")
-        .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
-    if https || (url.starts_with("http://") && is_loopback_url(url)) {
-        Ok(url.to_string())
-    } else {
-        Err(ApiError::field(
-            "webHookUrl",
-            "webHookUrl must be an absolute https URL (http is accepted for loopback hosts)",
-        ))
-    }
-}
-
 /// E7: checks prerequisites, then schedules the job that sets the status and calls back.
 pub fn complete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     ctx.scope.require_org_admin()?;
-    let types = schema::check(&ctx.body, schema::COMPLETE);
-    if !types.is_empty() {
-        return Err(ApiError::validation(types));
-    }
+    // V23 and the body's types: the shared rules (https, or http on loopback per Q38).
+    let req = sent_model::validate::profile_complete_from_json(&ctx.body).map_err(rejection)?;
     {
         let s = ctx.app.read();
         let p = s.profile(id).ok_or_else(ApiError::profile_not_found)?;
@@ -106,7 +100,7 @@ pub fn complete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
             ));
         }
     }
-    let url = check_webhook_url(ctx.body.get("webHookUrl").and_then(Value::as_str))?;
+    let url = req.web_hook_url.unwrap_or_default();
     let delay = Duration::from_std(ctx.app.config.completion_delay).unwrap_or(Duration::seconds(2));
     let due_at = ctx.now() + delay;
     ctx.mutate(|state| {

@@ -77,7 +77,7 @@ fn campaign(
         cost: submitted.then_some(15.0),
         has_submission_transaction: submitted,
         use_case_ids: vec![Uuid::new_v4()],
-        data: json!({
+        data: serde_json::from_value(json!({
             "name": name,
             "description": "Appointment reminders and follow-ups for customers who opted in at booking",
             "type": "App",
@@ -91,7 +91,8 @@ fn campaign(
             "optinKeywords": "START", "optoutKeywords": "STOP, END", "helpKeywords": "HELP",
             "optinMessage": "You are subscribed.", "optoutMessage": "You are unsubscribed.",
             "helpMessage": "Reply STOP to unsubscribe."
-        }),
+        }))
+        .expect("the demo campaign matches the wire model"),
         deleted: false,
     }
 }
@@ -153,7 +154,7 @@ pub(super) fn build(now: DateTime<Utc>) -> State {
         true,
         true,
     );
-    let org_brand_id = org_brand.id;
+    let org_brand_id = Uuid::parse_str(&org_brand.id).unwrap_or_default();
 
     // Agency pattern: org pays, dedicated WABA, dedicated contacts, inherited + shared templates.
     let bella = profile(
@@ -265,7 +266,7 @@ pub(super) fn build(now: DateTime<Utc>) -> State {
             northwind
                 .brand
                 .as_ref()
-                .map(|b| b.id)
+                .and_then(|b| Uuid::parse_str(&b.id).ok())
                 .unwrap_or(org_brand_id),
             "Northwind reminders",
             true,
@@ -273,7 +274,11 @@ pub(super) fn build(now: DateTime<Utc>) -> State {
         campaign(
             now - Duration::days(5),
             Owner::Profile(tenant.id),
-            tenant.brand.as_ref().map(|b| b.id).unwrap_or(org_brand_id),
+            tenant
+                .brand
+                .as_ref()
+                .and_then(|b| Uuid::parse_str(&b.id).ok())
+                .unwrap_or(org_brand_id),
             "Tenant Co notifications",
             false,
         ),

@@ -81,39 +81,41 @@ pub(crate) fn brand(
     tcr: bool,
     submitted: bool,
 ) -> Brand {
-    Brand {
-        id: Uuid::new_v4(),
-        tcr_brand_id: submitted.then(|| {
-            format!(
-                "B{}",
-                &Uuid::new_v4().simple().to_string()[..6].to_uppercase()
-            )
-        }),
-        status: submitted.then(|| "ACTIVE".to_string()),
-        identity_status: submitted.then(|| "VERIFIED".to_string()),
-        universal_ein: None,
-        csp_id: submitted.then(|| "SENTCSP01".to_string()),
-        submitted_to_tcr: submitted,
-        submitted_at: submitted.then_some(now),
-        created_at: now,
-        updated_at: None,
-        contact: json!({
+    let tcr_id = format!(
+        "B{}",
+        &Uuid::new_v4().simple().to_string()[..6].to_uppercase()
+    );
+    let ts = crate::clock::format_ts(now);
+    serde_json::from_value(json!({
+        "id": Uuid::new_v4(),
+        "tcr_brand_id": submitted.then_some(tcr_id),
+        "status": submitted.then_some("ACTIVE"),
+        "identity_status": submitted.then_some("VERIFIED"),
+        "universal_ein": null,
+        "csp_id": submitted.then_some("SENTCSP01"),
+        "submitted_to_tcr": submitted,
+        "submitted_at": submitted.then(|| ts.clone()),
+        "is_inherited": false,
+        "created_at": ts,
+        "updated_at": null,
+        "contact": {
             "name": "Dana Ortiz", "business_name": legal_name, "role": "Operations",
             "phone": "+14155550142", "email": "compliance@acme-agency.example", "phone_country_code": "1"
-        }),
-        business: json!({
+        },
+        "business": {
             "legal_name": legal_name, "tax_id": "94-1234567", "tax_id_type": "us_ein",
             "entity_type": "PRIVATE_PROFIT", "street": "88 Harbor Rd", "city": "Oakland", "state": "CA",
             "postal_code": "94607", "country": "US", "url": "https://acme-agency.example",
             "country_of_registration": "US"
-        }),
-        compliance: json!({
+        },
+        "compliance": {
             "vertical": vertical, "brand_relationship": "SMALL_ACCOUNT",
             "primary_use_case": "Appointment reminders and customer care",
             "expected_messaging_volume": "10000", "is_tcr_application": tcr,
             "phone_number_prefix": "+1",
             "destination_countries": [ { "id": "US", "isMain": false } ],
             "notes": null
-        }),
-    }
+        }
+    }))
+    .expect("the demo brand matches the wire model")
 }

@@ -76,42 +76,30 @@ pub struct BillingContact {
     pub address: Option<String>,
 }
 
-/// A TCR brand. The three sections are kept in their response (snake_case) form.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Brand {
-    pub id: Uuid,
-    pub tcr_brand_id: Option<String>,
-    pub status: Option<String>,
-    pub identity_status: Option<String>,
-    pub universal_ein: Option<String>,
-    pub csp_id: Option<String>,
-    pub submitted_to_tcr: bool,
-    pub submitted_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: Option<DateTime<Utc>>,
-    pub contact: Value,
-    pub business: Value,
-    pub compliance: Value,
+/// A TCR brand, stored in its response form (`is_inherited` is decided when rendering).
+pub type Brand = sent_model::BrandDetail;
+
+/// Facts about a brand that the completion logic needs.
+pub trait BrandFacts {
+    /// `compliance.is_tcr_application`.
+    fn is_tcr_application(&self) -> bool;
+    /// Whether some destination country is marked `isMain`.
+    fn has_main_destination(&self) -> bool;
 }
 
-impl Brand {
-    /// `compliance.is_tcr_application`.
-    pub fn is_tcr_application(&self) -> bool {
+impl BrandFacts for Brand {
+    fn is_tcr_application(&self) -> bool {
         self.compliance
-            .get("is_tcr_application")
-            .and_then(Value::as_bool)
-            .unwrap_or(false)
+            .as_ref()
+            .is_some_and(|c| c.is_tcr_application)
     }
 
-    /// Whether some destination country is marked `isMain`.
-    pub fn has_main_destination(&self) -> bool {
-        self.compliance
-            .get("destination_countries")
-            .and_then(Value::as_array)
-            .is_some_and(|a| {
-                a.iter()
-                    .any(|c| c.get("isMain").and_then(Value::as_bool) == Some(true))
-            })
+    fn has_main_destination(&self) -> bool {
+        self.compliance.as_ref().is_some_and(|c| {
+            c.destination_countries
+                .iter()
+                .any(|d| d.is_main == Some(true))
+        })
     }
 }
 
@@ -147,7 +135,7 @@ pub struct Profile {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
-/// A TCR campaign; `data` keeps the camelCase request fields as last written.
+/// A TCR campaign.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Campaign {
     pub id: Uuid,
@@ -162,9 +150,10 @@ pub struct Campaign {
     pub tcr_campaign_id: Option<String>,
     pub cost: Option<f64>,
     pub has_submission_transaction: bool,
-    /// Ids of the use cases, parallel to `data.useCases`.
+    /// Ids of the use cases, parallel to `data.use_cases`.
     pub use_case_ids: Vec<Uuid>,
-    pub data: Value,
+    /// The campaign as last written (create or full-replace update).
+    pub data: sent_model::CampaignData,
     pub deleted: bool,
 }
 
