@@ -1,0 +1,269 @@
+//! [`ClientError`]: every way a call can fail, one enum, serialized for the UI as
+//! `{ kind, message, fields?, request_id? }` ([`ClientErrorPayload`]).
+//!
+//! `kind` is what the UI branches on: the Sent error family (`auth`, `validation`, `resource`,
+//! `business`, `conflict`, `service`, `internal`, `unknown`, mapped from the status when the body
+//! has no code), or a local kind (`scope_refused`, `retry_later`, `timeout`, `connect`, `tls`,
+//! `network`, `bad_response`, `config`).
+
+use std::time::Duration;
+
+use serde::{Serialize, Serializer};
+use ts_rs::TS;
+
+use sent_model::{ErrorFamily, FieldErrors};
+
+/// Result of every client call.
+pub type ClientResult<T> = Result<T, ClientError>;
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ClientError {
+    /// Sent answered with an error: a non-2xx status, or a 2xx whose envelope says
+    /// `success: false`. An empty or non-JSON body is mapped by status alone.
+    #[error("{message}")]
+    Api {
+        /// HTTP status.
+        status: u16,
+        /// Family of `code`, or derived from the status when there is no code.
+        family: ErrorFamily,
+        /// Sent's `error.code`, when the body had one.
+        code: Option<String>,
+        /// Sent's message, or a sentence derived from the status.
+        message: String,
+        /// Dotted field path -> messages.
+        fields: Option<FieldErrors>,
+        /// `X-Request-Id` or `meta.request_id`.
+        request_id: Option<String>,
+        /// Server-requested wait, when it sent one.
+        retry_after: Option<Duration>,
+    },
+    /// Pre-flight validation failed: nothing was sent.
+    #[error("Request validation failed")]
+    Invalid {
+        /// Dotted field path -> messages, exactly as Sent would report them.
+        fields: FieldErrors,
+    },
+    /// `x-profile-id` with a key that `GET /v3/me` reported as a profile key: refused locally
+    /// (Sent would answer 403).
+    #[error("This API key belongs to a sender profile; it cannot act for another profile (x-profile-id). Use the organization key, or this profile's key without a profile scope.")]
+    ScopeRefused,
+    /// Sent asked to wait longer than the client is willing to (contract D13): not retried.
+    #[error("Sent asks to wait {} s before trying again", wait.as_secs_f64().ceil())]
+    RetryLater {
+        /// Requested wait.
+        wait: Duration,
+        /// HTTP status.
+        status: u16,
+        /// Sent's code.
+        code: Option<String>,
+        /// Request id.
+        request_id: Option<String>,
+    },
+    /// No answer within the request timeout (after all retries).
+    #[error("Sent did not answer in time")]
+    Timeout,
+    /// Could not connect (DNS, refused, unreachable) after all retries.
+    #[error("Cannot connect to Sent: {0}")]
+    Connect(String),
+    /// TLS handshake or certificate failure (not retried).
+    #[error("Secure connection to Sent failed: {0}")]
+    Tls(String),
+    /// The connection broke during the exchange (after all retries).
+    #[error("Network error talking to Sent: {0}")]
+    Network(String),
+    /// A 2xx whose body is not the expected JSON.
+    #[error("Unexpected response from Sent: {message}")]
+    BadResponse {
+        /// HTTP status.
+        status: u16,
+        /// What was wrong.
+        message: String,
+        /// Request id, when a header carried it.
+        request_id: Option<String>,
+    },
+    /// The client is misconfigured (bad base URL, bad idempotency key, ...).
+    #[error("{0}")]
+    Config(String),
+}
+
+impl ClientError {
+    /// The UI's `kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ClientError::Api { family, .. } => family_kind(*family),
+            ClientError::Invalid { .. } => "validation",
+            ClientError::ScopeRefused => "scope_refused",
+            ClientError::RetryLater { .. } => "retry_later",
+            ClientError::Timeout => "timeout",
+            ClientError::Connect(_) => "connect",
+            ClientError::Tls(_) => "tls",
+            ClientError::Network(_) => "network",
+            ClientError::BadResponse { .. } => "bad_response",
+            ClientError::Config(_) => "config",
+        }
+    }
+
+    /// Field details, when the error is about fields.
+    pub fn fields(&self) -> Option<&FieldErrors> {
+        match self {
+            ClientError::Api { fields, .. } => fields.as_ref(),
+            ClientError::Invalid { fields } => Some(fields),
+            _ => None,
+        }
+    }
+
+    /// Sent's request id, when a request was answered.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            ClientError::Api { request_id, .. }
+            | ClientError::RetryLater { request_id, .. }
+            | ClientError::BadResponse { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// HTTP status, when Sent answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ClientError::Api { status, .. }
+            | ClientError::RetryLater { status, .. }
+            | ClientError::BadResponse { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Sent's error code, when the body carried one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ClientError::Api { code, .. } | ClientError::RetryLater { code, .. } => code.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The IPC shape.
+    pub fn payload(&self) -> ClientErrorPayload {
+        ClientErrorPayload {
+            kind: self.kind().to_owned(),
+            message: self.to_string(),
+            fields: self.fields().cloned(),
+            request_id: self.request_id().map(str::to_owned),
+        }
+    }
+}
+
+impl Serialize for ClientError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.payload().serialize(serializer)
+    }
+}
+
+/// How a [`ClientError`] crosses IPC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ClientErrorPayload {
+    /// What the UI branches on (see the module docs).
+    pub kind: String,
+    /// One human sentence.
+    pub message: String,
+    /// Dotted field path -> messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fields: Option<FieldErrors>,
+    /// Sent's request id, to quote to support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub request_id: Option<String>,
+}
+
+fn family_kind(family: ErrorFamily) -> &'static str {
+    match family {
+        ErrorFamily::Auth => "auth",
+        ErrorFamily::Validation => "validation",
+        ErrorFamily::Resource => "resource",
+        ErrorFamily::Business => "business",
+        ErrorFamily::Conflict => "conflict",
+        ErrorFamily::Service => "service",
+        ErrorFamily::Internal => "internal",
+        ErrorFamily::Unknown => "unknown",
+    }
+}
+
+/// The family of an error that carried no code (empty or non-JSON body, contract §1.7).
+pub(crate) fn family_for_status(status: u16) -> ErrorFamily {
+    match status {
+        401 | 403 => ErrorFamily::Auth,
+        400 | 422 => ErrorFamily::Validation,
+        404 | 410 => ErrorFamily::Resource,
+        409 => ErrorFamily::Conflict,
+        429 => ErrorFamily::Business,
+        503 => ErrorFamily::Service,
+        500..=599 => ErrorFamily::Internal,
+        _ => ErrorFamily::Unknown,
+    }
+}
+
+/// A sentence for an error that carried no message.
+pub(crate) fn message_for_status(status: u16) -> String {
+    let what = match status {
+        400 => "Sent rejected the request",
+        401 => "The API key is missing or not recognised",
+        403 => "This API key is not allowed to do that",
+        404 => "Not found",
+        408 => "Sent timed out waiting for the request",
+        409 => "The request conflicts with another one",
+        422 => "Sent could not process the request",
+        429 => "Too many requests: Sent's rate limit was reached",
+        500..=599 => "Sent had a server error",
+        _ => "Sent answered with an error",
+    };
+    format!("{what} (HTTP {status})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_the_ipc_shape() {
+        let mut fields = FieldErrors::new();
+        fields.add("short_name", "bad");
+        let error = ClientError::Api {
+            status: 400,
+            family: ErrorFamily::Validation,
+            code: Some("VALIDATION_001".into()),
+            message: "Request validation failed".into(),
+            fields: Some(fields),
+            request_id: Some("req_1".into()),
+            retry_after: None,
+        };
+        assert_eq!(
+            serde_json::to_value(&error).unwrap(),
+            serde_json::json!({"kind": "validation", "message": "Request validation failed",
+                "fields": {"short_name": ["bad"]}, "request_id": "req_1"})
+        );
+        assert_eq!(
+            serde_json::to_value(ClientError::Timeout).unwrap(),
+            serde_json::json!({"kind": "timeout", "message": "Sent did not answer in time"})
+        );
+        let wait = ClientError::RetryLater {
+            wait: Duration::from_secs(120),
+            status: 429,
+            code: None,
+            request_id: None,
+        };
+        assert_eq!(
+            wait.to_string(),
+            "Sent asks to wait 120 s before trying again"
+        );
+    }
+
+    #[test]
+    fn families_for_code_less_errors() {
+        assert_eq!(family_for_status(401), ErrorFamily::Auth);
+        assert_eq!(family_for_status(404), ErrorFamily::Resource);
+        assert_eq!(family_for_status(502), ErrorFamily::Internal);
+        assert_eq!(family_for_status(418), ErrorFamily::Unknown);
+        assert!(message_for_status(403).contains("HTTP 403"));
+    }
+}
