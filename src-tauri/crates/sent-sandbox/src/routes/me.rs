@@ -12,6 +12,10 @@ use crate::views;
 pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
     let s = ctx.app.read();
     let org = &s.org;
+    // The caller's role on each profile (contract §9.13). The sandbox's keys are per role, not per
+    // user, so a developer-role key is a developer on every profile; an admin key has the role set
+    // on the profile, else admin ("inherited from the org").
+    let developer_key = ctx.scope.org_role == Some(crate::auth::Role::Developer);
     let data: Value = match ctx.scope.profile.and_then(|id| s.profile(id)) {
         None => json!({
             "id": org.id,
@@ -33,7 +37,7 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
                 "icon": p.icon,
                 "status": p.status,
                 "created_at": format_ts(p.created_at),
-                "role": p.role.clone().unwrap_or_else(|| "admin".into()),
+                "role": if developer_key { "developer".into() } else { p.role.clone().unwrap_or_else(|| "admin".into()) },
                 "settings": views::settings(p),
             })).collect::<Vec<_>>(),
             "channels": {

@@ -1,0 +1,29 @@
+//! Workspaces: one Sent organization in one environment (production, staging, the local sandbox or
+//! a custom server), the identity of its API key, and the app's other non-secret settings.
+//!
+//! This crate owns the rules (what a valid workspace is, what a key must be to manage profiles,
+//! which keys belong to a workspace) and the typed settings accessors. Keys themselves go only to
+//! the OS keychain (`sent-keychain`); settings go through a [`SettingsBackend`], which the app
+//! implements over `tauri-plugin-store`. No Tauri dependency, no window.
+
+mod draft;
+mod environment;
+mod error;
+mod identity;
+mod service;
+mod settings;
+mod settings_file;
+mod workspace;
+
+pub use draft::WorkspaceDraft;
+pub use environment::EnvironmentKind;
+pub use error::WorkspaceError;
+pub use identity::{identity, organization_identity};
+pub use service::{LocalSandbox, Workspaces};
+pub use settings::{
+    MemoryBackend, Settings, SettingsBackend, Theme, WindowState, SETTINGS_VERSION,
+};
+pub use settings_file::{recover_if_corrupt, write_backup, Recovery};
+pub use workspace::{
+    key_hint, KeyIdentity, ProfileKeyInfo, Workspace, WorkspaceList, LOCAL_SANDBOX_ID,
+};

@@ -1,0 +1,200 @@
+//! Typed accessors over the app's settings store. The app backs them with `tauri-plugin-store`
+//! (one JSON file in the app's config dir); tests use [`MemoryBackend`]. Only non-secret values live
+//! here: workspaces without their keys, the current workspace, window state, theme and recent
+//! recipients.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::{Workspace, LOCAL_SANDBOX_ID};
+
+/// The settings layout version written into the store; bump it with a migration.
+pub const SETTINGS_VERSION: u32 = 1;
+const RECENT_RECIPIENTS_MAX: usize = 10;
+
+pub(crate) mod keys {
+    pub const VERSION: &str = "version";
+    pub const WORKSPACES: &str = "workspaces";
+    pub const CURRENT_WORKSPACE: &str = "current_workspace";
+    pub const THEME: &str = "theme";
+    pub const WINDOW: &str = "window";
+    pub const RECENT_RECIPIENTS: &str = "recent_recipients";
+}
+
+/// A key-value store of JSON values that can be saved: what `tauri-plugin-store` offers.
+pub trait SettingsBackend: Send + Sync {
+    fn get(&self, key: &str) -> Option<Value>;
+    fn set(&self, key: &str, value: Value);
+    fn save(&self) -> Result<(), String>;
+}
+
+/// Light, dark, or follow the system.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The main window's last size and position (logical pixels).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WindowState {
+    pub width: f64,
+    pub height: f64,
+    pub x: f64,
+    pub y: f64,
+    pub maximized: bool,
+}
+
+/// Typed access to the settings. Every read falls back to the default when the key is missing;
+/// a value of the wrong shape cannot be read back because the file was checked at start-up
+/// (see [`crate::recover_if_corrupt`]).
+pub struct Settings<B: SettingsBackend> {
+    backend: B,
+}
+
+impl<B: SettingsBackend> Settings<B> {
+    pub fn new(backend: B) -> Self {
+        Self { backend }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    /// The workspaces the user added (the built-in sandbox is not stored).
+    pub fn workspaces(&self) -> Vec<Workspace> {
+        self.read(keys::WORKSPACES)
+    }
+
+    pub fn set_workspaces(&self, workspaces: &[Workspace]) -> Result<(), String> {
+        self.write(keys::WORKSPACES, workspaces)
+    }
+
+    /// The current workspace, the built-in sandbox when none was chosen.
+    pub fn current_workspace(&self) -> Uuid {
+        self.read::<Option<Uuid>>(keys::CURRENT_WORKSPACE)
+            .unwrap_or(LOCAL_SANDBOX_ID)
+    }
+
+    pub fn set_current_workspace(&self, id: Uuid) -> Result<(), String> {
+        self.write(keys::CURRENT_WORKSPACE, id)
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.read(keys::THEME)
+    }
+
+    pub fn set_theme(&self, theme: Theme) -> Result<(), String> {
+        self.write(keys::THEME, theme)
+    }
+
+    pub fn window(&self) -> Option<WindowState> {
+        self.read(keys::WINDOW)
+    }
+
+    pub fn set_window(&self, state: WindowState) -> Result<(), String> {
+        self.write(keys::WINDOW, state)
+    }
+
+    /// Phone numbers recently sent to, newest first.
+    pub fn recent_recipients(&self) -> Vec<String> {
+        self.read(keys::RECENT_RECIPIENTS)
+    }
+
+    /// Puts `number` first, without duplicates, keeping the ten newest.
+    pub fn remember_recipient(&self, number: &str) -> Result<(), String> {
+        let mut recent = self.recent_recipients();
+        recent.retain(|n| n != number);
+        recent.insert(0, number.to_owned());
+        recent.truncate(RECENT_RECIPIENTS_MAX);
+        self.write(keys::RECENT_RECIPIENTS, recent)
+    }
+
+    fn read<T: DeserializeOwned + Default>(&self, key: &str) -> T {
+        self.backend
+            .get(key)
+            .and_then(|value| serde_json::from_value(value).ok())
+            .unwrap_or_default()
+    }
+
+    fn write<T: Serialize>(&self, key: &str, value: T) -> Result<(), String> {
+        let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
+        self.backend
+            .set(keys::VERSION, Value::from(SETTINGS_VERSION));
+        self.backend.set(key, value);
+        self.backend.save()
+    }
+}
+
+/// Settings kept in memory, for tests of code that takes a [`SettingsBackend`].
+#[derive(Default)]
+pub struct MemoryBackend {
+    values: Mutex<HashMap<String, Value>>,
+    pub saves: Mutex<u32>,
+}
+
+impl SettingsBackend for MemoryBackend {
+    fn get(&self, key: &str) -> Option<Value> {
+        self.values.lock().expect("settings lock").get(key).cloned()
+    }
+    fn set(&self, key: &str, value: Value) {
+        self.values
+            .lock()
+            .expect("settings lock")
+            .insert(key.to_owned(), value);
+    }
+    fn save(&self) -> Result<(), String> {
+        *self.saves.lock().expect("settings lock") += 1;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_then_round_trips() {
+        let settings = Settings::new(MemoryBackend::default());
+        assert_eq!(settings.current_workspace(), LOCAL_SANDBOX_ID);
+        assert_eq!(settings.theme(), Theme::System);
+        assert!(settings.workspaces().is_empty());
+        let id = Uuid::new_v4();
+        settings.set_current_workspace(id).unwrap();
+        settings.set_theme(Theme::Dark).unwrap();
+        assert_eq!(settings.current_workspace(), id);
+        assert_eq!(settings.theme(), Theme::Dark);
+        assert_eq!(settings.backend().get("version"), Some(Value::from(1)));
+        assert_eq!(
+            *settings.backend().saves.lock().unwrap(),
+            2,
+            "every change is saved"
+        );
+    }
+
+    #[test]
+    fn recent_recipients_are_newest_first_unique_and_capped() {
+        let settings = Settings::new(MemoryBackend::default());
+        for n in 0..12 {
+            settings
+                .remember_recipient(&format!("+1415555{n:04}"))
+                .unwrap();
+        }
+        settings.remember_recipient("+14155550005").unwrap();
+        let recent = settings.recent_recipients();
+        assert_eq!(recent.len(), 10);
+        assert_eq!(recent[0], "+14155550005");
+        assert_eq!(recent.iter().filter(|n| *n == "+14155550005").count(), 1);
+    }
+}
