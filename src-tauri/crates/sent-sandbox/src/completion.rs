@@ -8,9 +8,10 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::app::App;
-use crate::clock::format_ts;
 use crate::envelope::Details;
 use crate::store::{BrandFacts, Owner, Profile, State};
+use sent_model::profile::CompletionCallback;
+use sent_model::{CompletionStatus, Timestamp};
 
 /// Prerequisites P1–P6 (§12.2); failures keyed as Q8 recommends.
 pub fn prerequisites(state: &State, p: &Profile) -> Details {
@@ -155,12 +156,13 @@ pub async fn run_due(app: &Arc<App>) {
         tracing::error!("persisting completion results failed: {e}");
     }
     for (profile_id, url, status) in finished {
-        let body = json!({
-            "profileId": profile_id,
-            "success": true,
-            "status": status,
-            "timestamp": format_ts(app.clock.now()),
-        });
+        let body = CompletionCallback {
+            profile_id: profile_id.to_string(),
+            success: true,
+            status: Some(CompletionStatus::from_wire(status)),
+            timestamp: Some(Timestamp::from(app.clock.now())),
+            reason: None,
+        };
         let outcome: Value = if is_loopback_url(&url) {
             match app.http.post(&url).json(&body).send().await {
                 Ok(r) => json!({ "http_status": r.status().as_u16() }),
@@ -170,7 +172,7 @@ pub async fn run_due(app: &Arc<App>) {
             json!({ "skipped": "not a loopback URL: the sandbox never calls out of this machine" })
         };
         app.record_delivery(json!({
-            "kind": "completion_callback", "url": url, "body": body, "outcome": outcome,
+            "kind": "completion_callback", "url": url, "body": serde_json::to_value(&body).unwrap_or_default(), "outcome": outcome,
         }));
     }
 }

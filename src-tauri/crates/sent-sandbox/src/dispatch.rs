@@ -15,7 +15,6 @@ use serde_json::Value;
 
 use crate::app::App;
 use crate::auth;
-use crate::clock::format_ts;
 use crate::envelope::{self, ApiError};
 use crate::faults;
 use crate::idempotency::{self, Cached, Claim};
@@ -62,7 +61,7 @@ pub fn respond(
     extra: &[(&'static str, String)],
 ) -> (Response, Vec<u8>) {
     let ms = started.elapsed().as_millis() as u64;
-    let meta = envelope::meta(request_id, &format_ts(now), ms);
+    let meta = envelope::meta(request_id, now, ms);
     let (status, body) = match result {
         Ok(r) => match &r.data {
             Some(d) => (

@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use axum::http::StatusCode;
-use serde_json::{json, Value};
+use sent_model::{ApiErrorBody, Envelope, ResponseMeta, Timestamp};
+use serde_json::Value;
 
 /// Field path -> messages, as in `error.details`.
 pub type Details = BTreeMap<String, Vec<String>>;
@@ -111,35 +112,39 @@ impl ApiError {
         )
     }
 
-    /// The JSON `error` object.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "code": self.code,
-            "message": self.message,
-            "details": self.details,
-            "doc_url": DOC_URL,
-        })
+    /// The `error` object, as the shared wire type.
+    pub fn to_body(&self) -> ApiErrorBody {
+        ApiErrorBody {
+            code: self.code.clone(),
+            message: self.message.clone(),
+            details: self.details.clone(),
+            doc_url: Some(DOC_URL.to_string()),
+        }
     }
 }
 
 /// `meta` block: request id, server time, version and processing time.
-pub fn meta(request_id: &str, timestamp: &str, response_time_ms: u64) -> Value {
-    json!({
-        "request_id": request_id,
-        "timestamp": timestamp,
-        "version": "v3",
-        "response_time_ms": response_time_ms,
-    })
+pub fn meta(
+    request_id: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    response_time_ms: u64,
+) -> ResponseMeta {
+    ResponseMeta {
+        request_id: Some(request_id.to_string()),
+        timestamp: Some(Timestamp::from(now)),
+        version: Some("v3".to_string()),
+        response_time_ms: Some(u32::try_from(response_time_ms).unwrap_or(u32::MAX)),
+    }
 }
 
 /// Success envelope.
-pub fn success(data: Value, meta: Value) -> Value {
-    json!({ "success": true, "data": data, "error": null, "meta": meta })
+pub fn success(data: Value, meta: ResponseMeta) -> Envelope<Value> {
+    Envelope::ok(data, meta)
 }
 
 /// Error envelope.
-pub fn failure(err: &ApiError, meta: Value) -> Value {
-    json!({ "success": false, "data": null, "error": err.to_json(), "meta": meta })
+pub fn failure(err: &ApiError, meta: ResponseMeta) -> Envelope<Value> {
+    Envelope::failure(err.to_body(), meta)
 }
 
 /// A verdict of the shared validation rules (`sent-model`) as an API error: 400 with the
@@ -161,7 +166,8 @@ mod tests {
     #[test]
     fn error_envelope_has_all_four_keys_and_null_data() {
         let e = ApiError::field("name", "Profile name is required");
-        let v = failure(&e, meta("req_0123456789", "t", 1));
+        let v = serde_json::to_value(failure(&e, meta("req_0123456789", chrono::Utc::now(), 1)))
+            .unwrap();
         assert_eq!(v["success"], false);
         assert!(v["data"].is_null());
         assert_eq!(v["error"]["code"], "VALIDATION_001");

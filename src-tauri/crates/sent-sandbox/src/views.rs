@@ -5,19 +5,9 @@ use sent_model::{
     BillingContact, BillingModel, CampaignSharingStatus, CampaignStatus, ProfileDetail,
     ProfileStatus, TcrCampaignWithUseCases, Timestamp,
 };
-use serde_json::{json, Value};
 
-use crate::clock::format_ts;
 use crate::completion::effective_waba;
 use crate::store::{Brand, Campaign, Contact, Owner, Profile, State, Template, Webhook};
-
-fn ts(t: chrono::DateTime<chrono::Utc>) -> Value {
-    Value::String(format_ts(t))
-}
-
-fn opt_ts(t: Option<chrono::DateTime<chrono::Utc>>) -> Value {
-    t.map(ts).unwrap_or(Value::Null)
-}
 
 fn stamp(t: chrono::DateTime<chrono::Utc>) -> Option<Timestamp> {
     Some(Timestamp::from(t))
@@ -75,19 +65,6 @@ pub fn profile(state: &State, p: &Profile) -> ProfileDetail {
         }),
         brand: brand_view,
     }
-}
-
-/// ProfileSettings (§9.13).
-pub fn settings(p: &Profile) -> Value {
-    json!({
-        "allow_contact_sharing": p.allow_contact_sharing,
-        "allow_template_sharing": p.allow_template_sharing,
-        "inherit_contacts": p.inherit_contacts,
-        "inherit_templates": p.inherit_templates,
-        "inherit_tcr_brand": p.inherit_tcr_brand,
-        "inherit_tcr_campaign": p.inherit_tcr_campaign,
-        "billing_model": p.billing_model,
-    })
 }
 
 fn customer(state: &State, owner: Owner) -> String {
@@ -168,83 +145,99 @@ pub fn campaign(state: &State, c: &Campaign, in_list: bool) -> TcrCampaignWithUs
 }
 
 /// Template (§9.9).
-pub fn template(t: &Template) -> Value {
-    json!({
-        "id": t.id,
-        "name": t.name,
-        "category": t.category,
-        "language": t.language,
-        "status": t.status,
-        "channels": t.channels,
-        "variables": t.variables,
-        "is_published": t.is_published,
-        "created_at": ts(t.created_at),
-        "updated_at": opt_ts(t.updated_at),
-    })
+pub fn template(t: &Template) -> sent_model::template::Template {
+    sent_model::template::Template {
+        id: t.id.to_string(),
+        name: t.name.clone(),
+        category: Some(sent_model::TemplateCategory::from_wire(&t.category)),
+        language: Some(t.language.clone()),
+        status: Some(sent_model::TemplateStatus::from_wire(&t.status)),
+        channels: Some(
+            t.channels
+                .iter()
+                .map(|c| sent_model::Channel::from_wire(c))
+                .collect(),
+        ),
+        variables: Some(t.variables.clone()),
+        is_published: t.is_published,
+        created_at: stamp(t.created_at),
+        updated_at: t.updated_at.map(Timestamp::from),
+        // §19 S1: only the newer revision reports the owning account.
+        customer_id: None,
+    }
 }
 
 /// Contact (§9.10); `is_inherited` depends on who is looking.
-pub fn contact(c: &Contact, is_inherited: bool) -> Value {
+pub fn contact(c: &Contact, is_inherited: bool) -> sent_model::contact::Contact {
     let digits = c.phone_number.trim_start_matches('+');
     let national = digits.strip_prefix(&c.country_code).unwrap_or(digits);
-    let pretty = if national.len() == 10 {
-        format!(
-            "({}) {}-{}",
-            &national[..3],
-            &national[3..6],
-            &national[6..]
+    let (pretty, dashed) = if national.len() == 10 {
+        (
+            format!(
+                "({}) {}-{}",
+                &national[..3],
+                &national[3..6],
+                &national[6..]
+            ),
+            format!("{}-{}-{}", &national[..3], &national[3..6], &national[6..]),
         )
     } else {
-        national.to_string()
+        (national.to_string(), national.to_string())
     };
-    json!({
-        "id": c.id,
-        "phone_number": c.phone_number,
-        "format_e164": c.phone_number,
-        "format_international": format!("+{} {}", c.country_code, pretty.replace(['(', ')'], "").replace(' ', "-").trim_start_matches('-')),
-        "format_national": pretty,
-        "format_rfc": format!("tel:+{}-{}", c.country_code, national),
-        "country_code": c.country_code,
-        "region_code": c.region_code,
-        "available_channels": c.available_channels,
-        "default_channel": c.default_channel,
-        "opt_out": c.opt_out,
-        "is_inherited": is_inherited,
-        "channel_consent": null,
-        "created_at": ts(c.created_at),
-        "updated_at": opt_ts(c.updated_at),
-    })
+    sent_model::contact::Contact {
+        id: c.id.to_string(),
+        phone_number: c.phone_number.clone(),
+        format_e164: Some(c.phone_number.clone()),
+        format_international: Some(format!("+{} {}", c.country_code, dashed)),
+        format_national: Some(pretty),
+        format_rfc: Some(format!("tel:+{}-{}", c.country_code, dashed)),
+        country_code: Some(c.country_code.clone()),
+        region_code: Some(c.region_code.clone()),
+        available_channels: Some(c.available_channels.clone()),
+        default_channel: Some(sent_model::Channel::from_wire(&c.default_channel)),
+        opt_out: c.opt_out,
+        is_inherited,
+        created_at: stamp(c.created_at),
+        updated_at: c.updated_at.map(Timestamp::from),
+        channel_consent: None,
+        customer_id: None,
+    }
 }
 
 /// WebhookResponse (§9.12); the secret is shown except in lists (Q19).
-pub fn webhook(w: &Webhook, with_secret: bool) -> Value {
-    json!({
-        "id": w.id,
-        "display_name": w.display_name,
-        "endpoint_url": w.endpoint_url,
-        "event_types": w.event_types,
-        "event_filters": w.event_filters,
-        "is_active": w.is_active,
-        "signing_secret": with_secret.then(|| w.signing_secret.clone()),
-        "retry_count": w.retry_count,
-        "timeout_seconds": w.timeout_seconds,
-        "consecutive_failures": w.consecutive_failures,
-        "last_delivery_attempt_at": opt_ts(w.last_delivery_attempt_at),
-        "last_successful_delivery_at": opt_ts(w.last_successful_delivery_at),
-        "created_at": ts(w.created_at),
-        "updated_at": opt_ts(w.updated_at),
-    })
+pub fn webhook(w: &Webhook, with_secret: bool) -> sent_model::webhook::WebhookConfig {
+    sent_model::webhook::WebhookConfig {
+        id: w.id.to_string(),
+        display_name: w.display_name.clone(),
+        endpoint_url: w.endpoint_url.clone(),
+        event_types: w.event_types.clone(),
+        event_filters: serde_json::from_value(w.event_filters.clone()).ok(),
+        is_active: w.is_active,
+        signing_secret: with_secret.then(|| w.signing_secret.clone()),
+        retry_count: u32::try_from(w.retry_count).ok(),
+        timeout_seconds: u32::try_from(w.timeout_seconds).ok(),
+        consecutive_failures: u32::try_from(w.consecutive_failures).ok(),
+        last_delivery_attempt_at: w.last_delivery_attempt_at.map(Timestamp::from),
+        last_successful_delivery_at: w.last_successful_delivery_at.map(Timestamp::from),
+        created_at: stamp(w.created_at),
+        updated_at: w.updated_at.map(Timestamp::from),
+        customer_id: None,
+    }
 }
 
 /// Pagination meta (§1.8) for `total` items.
-pub fn pagination(page: usize, page_size: usize, total: usize) -> Value {
+pub fn pagination(page: usize, page_size: usize, total: usize) -> sent_model::PaginationMeta {
     let pages = total.div_ceil(page_size.max(1));
-    json!({
-        "page": page,
-        "page_size": page_size,
-        "total_count": total,
-        "total_pages": pages,
-        "has_more": page < pages,
-        "cursors": { "after": null, "before": null },
-    })
+    let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+    sent_model::PaginationMeta {
+        page: n(page),
+        page_size: n(page_size),
+        total_count: n(total),
+        total_pages: n(pages),
+        has_more: page < pages,
+        cursors: Some(sent_model::envelope::PageCursors {
+            after: None,
+            before: None,
+        }),
+    }
 }

@@ -1,8 +1,6 @@
 //! Contacts (E18): paged list with filters. Contacts a profile reads from the organization (or
 //! from sharing profiles) come with `is_inherited: true`.
 
-use serde_json::json;
-
 use super::templates::paging;
 use super::{Ctx, HandlerResult, Reply};
 use crate::store::{Contact, Owner, State};
@@ -56,7 +54,8 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .take(size)
         .map(|(c, inh)| views::contact(c, *inh))
         .collect();
-    Ok(Reply::ok(
-        json!({ "contacts": items, "pagination": views::pagination(page, size, all.len()) }),
-    ))
+    Ok(Reply::ok(sent_model::contact::ContactList {
+        contacts: items,
+        pagination: Some(views::pagination(page, size, all.len())),
+    }))
 }

@@ -1,55 +1,85 @@
 //! `GET /v3/me` (E1): the organization view, or a profile's view for profile keys and for
 //! organization keys with `x-profile-id` (Q25).
 
-use serde_json::{json, Value};
+use sent_model::me::{Me, MeChannel, MeChannels, MeProfile, ProfileSettings};
+use sent_model::{AccountType, BillingModel, ProfileStatus, Timestamp, UserRole};
 
 use super::{Ctx, HandlerResult, Reply};
-use crate::clock::format_ts;
 use crate::completion::effective_waba;
-use crate::views;
+use crate::store::Profile;
+
+/// ProfileSettings (§9.13).
+pub fn settings(p: &Profile) -> ProfileSettings {
+    ProfileSettings {
+        allow_contact_sharing: Some(p.allow_contact_sharing),
+        allow_template_sharing: Some(p.allow_template_sharing),
+        inherit_contacts: Some(p.inherit_contacts),
+        inherit_templates: Some(p.inherit_templates),
+        inherit_tcr_brand: Some(p.inherit_tcr_brand),
+        inherit_tcr_campaign: Some(p.inherit_tcr_campaign),
+        billing_model: Some(BillingModel::from_wire(&p.billing_model)),
+    }
+}
+
+fn channel(number: Option<String>, configured: bool, business_name: Option<String>) -> MeChannel {
+    MeChannel {
+        configured,
+        // The seed revision always sends the key (null when empty); §19 R4 omits it later.
+        phone_number: Some(number),
+        business_name,
+    }
+}
 
 /// E1.
 pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
     let s = ctx.app.read();
     let org = &s.org;
-    // The caller's role on each profile (contract §9.13). The sandbox's keys are per role, not per
-    // user, so a developer-role key is a developer on every profile; an admin key has the role set
-    // on the profile, else admin ("inherited from the org").
-    let developer_key = ctx.scope.org_role == Some(crate::auth::Role::Developer);
-    let data: Value = match ctx.scope.profile.and_then(|id| s.profile(id)) {
-        None => json!({
-            "id": org.id,
-            "type": "organization",
-            "name": org.name,
-            "email": org.email,
-            "icon": org.icon,
-            "description": org.description,
-            "created_at": format_ts(org.created_at),
-            "organization_id": null,
-            "short_name": null,
-            "status": null,
-            "settings": null,
-            "profiles": s.live_profiles().map(|p| json!({
-                "id": p.id,
-                "name": p.name,
-                "short_name": p.short_name,
-                "description": p.description,
-                "icon": p.icon,
-                "status": p.status,
-                "created_at": format_ts(p.created_at),
-                "role": if developer_key { "developer".into() } else { p.role.clone().unwrap_or_else(|| "admin".into()) },
-                "settings": views::settings(p),
-            })).collect::<Vec<_>>(),
-            "channels": {
-                "sms": { "configured": org.sms_phone_number.is_some(), "phone_number": org.sms_phone_number },
-                "whatsapp": {
-                    "configured": org.waba_id.is_some(),
-                    "phone_number": org.whatsapp_phone_number,
-                    "business_name": org.whatsapp_business_name,
-                },
-                "rcs": { "configured": false, "phone_number": null },
+    let rcs = || channel(None, false, None);
+    let me = match ctx.scope.profile.and_then(|id| s.profile(id)) {
+        None => Me {
+            id: org.id.to_string(),
+            account_type: AccountType::from_wire("organization"),
+            name: org.name.clone(),
+            email: org.email.clone(),
+            icon: org.icon.clone(),
+            description: org.description.clone(),
+            created_at: Some(Timestamp::from(org.created_at)),
+            organization_id: None,
+            short_name: None,
+            status: None,
+            settings: None,
+            profiles: s
+                .live_profiles()
+                .map(|p| MeProfile {
+                    id: p.id.to_string(),
+                    name: p.name.clone(),
+                    short_name: p.short_name.clone(),
+                    description: p.description.clone(),
+                    icon: p.icon.clone(),
+                    status: Some(ProfileStatus::from_wire(&p.status)),
+                    created_at: Some(Timestamp::from(p.created_at)),
+                    role: Some(UserRole::from_wire(p.role.as_deref().unwrap_or("admin"))),
+                    settings: Some(settings(p)),
+                })
+                .collect(),
+            channels: MeChannels {
+                sms: channel(
+                    org.sms_phone_number.clone(),
+                    org.sms_phone_number.is_some(),
+                    None,
+                ),
+                whatsapp: channel(
+                    org.whatsapp_phone_number.clone(),
+                    org.waba_id.is_some(),
+                    org.whatsapp_business_name.clone(),
+                ),
+                rcs: rcs(),
             },
-        }),
+            // §19 S12: keys of the newer revision stay absent here.
+            sending_phone_number: None,
+            sending_phone_number_profile_id: None,
+            enable_template_auto_creation_for_sp: None,
+        },
         Some(p) => {
             let waba = effective_waba(&s, p);
             let sms = p.sending_phone_number.clone().or_else(|| {
@@ -63,30 +93,33 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
                     .then(|| org.whatsapp_phone_number.clone())
                     .flatten()
             });
-            json!({
-                "id": p.id,
-                "type": "profile",
-                "name": p.name,
-                "email": org.email,
-                "icon": p.icon,
-                "description": p.description,
-                "created_at": format_ts(p.created_at),
-                "organization_id": org.id,
-                "short_name": p.short_name,
-                "status": p.status,
-                "settings": views::settings(p),
-                "profiles": [],
-                "channels": {
-                    "sms": { "configured": sms.is_some(), "phone_number": sms },
-                    "whatsapp": {
-                        "configured": waba.is_some(),
-                        "phone_number": wa_number,
-                        "business_name": waba.as_ref().map(|_| p.name.clone()),
-                    },
-                    "rcs": { "configured": false, "phone_number": null },
+            Me {
+                id: p.id.to_string(),
+                account_type: AccountType::from_wire("profile"),
+                name: p.name.clone(),
+                email: org.email.clone(),
+                icon: p.icon.clone(),
+                description: p.description.clone(),
+                created_at: Some(Timestamp::from(p.created_at)),
+                organization_id: Some(org.id.to_string()),
+                short_name: p.short_name.clone(),
+                status: Some(ProfileStatus::from_wire(&p.status)),
+                settings: Some(settings(p)),
+                profiles: vec![],
+                channels: MeChannels {
+                    sms: channel(sms.clone(), sms.is_some(), None),
+                    whatsapp: channel(
+                        wa_number,
+                        waba.is_some(),
+                        waba.as_ref().map(|_| p.name.clone()),
+                    ),
+                    rcs: rcs(),
                 },
-            })
+                sending_phone_number: None,
+                sending_phone_number_profile_id: None,
+                enable_template_auto_creation_for_sp: None,
+            }
         }
     };
-    Ok(Reply::ok(data))
+    Ok(Reply::ok(me))
 }

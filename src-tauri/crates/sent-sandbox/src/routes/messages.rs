@@ -8,11 +8,17 @@ use std::collections::BTreeMap;
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
-use serde_json::{json, Value};
+
 use uuid::Uuid;
 
+use sent_model::message::{
+    MessageActivities, MessageActivity, MessageBody, MessageDetail, MessageEvent, SendMessage,
+    SendRecipient, SendResult,
+};
+use sent_model::{Channel, MessageStatus, Timestamp};
+
+use super::profiles::to_json;
 use super::{templates, Ctx, HandlerResult, Reply};
-use crate::clock::format_ts;
 use crate::completion::effective_waba;
 use crate::envelope::{ApiError, Details};
 use crate::magic;
@@ -85,17 +91,12 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
     if !types.is_empty() {
         return Err(ApiError::validation(types));
     }
-    let to: Vec<String> = b
-        .get("to")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(|s| s.trim().to_string()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let template = b.get("template").filter(|v| v.is_object());
-    let text = b.get("text").and_then(Value::as_str);
+    // Types are checked above, so this only fails on shapes the check does not know.
+    let req: SendMessage = serde_json::from_value(b.clone())
+        .map_err(|e| ApiError::bad_body(format!("Invalid message body: {e}")))?;
+    let to: Vec<String> = req.to.iter().map(|s| s.trim().to_string()).collect();
+    let template = req.template.clone();
+    let text = req.text.as_deref();
     let mut missing = Details::new();
     if to.is_empty() {
         missing.insert(
@@ -103,8 +104,8 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
             vec!["to is required and must list at least one recipient".into()],
         );
     }
-    let tpl_id = template.and_then(|t| t.get("id")).and_then(Value::as_str);
-    let tpl_name = template.and_then(|t| t.get("name")).and_then(Value::as_str);
+    let tpl_id = template.as_ref().and_then(|t| t.id.as_deref());
+    let tpl_name = template.as_ref().and_then(|t| t.name.as_deref());
     if tpl_id.is_none() && tpl_name.is_none() && text.is_none_or(|t| t.trim().is_empty()) {
         missing.insert(
             "template".into(),
@@ -140,15 +141,11 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
         e.details = Some(bad_phones);
         return Err(e);
     }
-    let channels: Vec<String> = b
-        .get("channel")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect()
-        })
-        .filter(|v: &Vec<String>| !v.is_empty())
+    let channels: Vec<String> = req
+        .channel
+        .as_ref()
+        .map(|a| a.iter().map(|c| c.as_str().to_string()).collect::<Vec<_>>())
+        .filter(|v| !v.is_empty())
         .unwrap_or_else(|| vec!["sent".into()]);
     let bad_channels: Details = channels
         .iter()
@@ -180,13 +177,8 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
         })?;
     }
     let params: BTreeMap<String, String> = template
-        .and_then(|t| t.get("parameters"))
-        .and_then(Value::as_object)
-        .map(|m| {
-            m.iter()
-                .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
-                .collect()
-        })
+        .as_ref()
+        .and_then(|t| t.parameters.clone())
         .unwrap_or_default();
     let owner = ctx.scope.owner();
     let step_now = ctx.now();
@@ -196,7 +188,9 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
         let tpl = if tpl_id.is_some() || tpl_name.is_some() {
             let vis = templates::visible(state, ctx);
             let found = match tpl_id {
-                Some(id) => vis.into_iter().find(|t| t.id.to_string() == id.to_lowercase()),
+                Some(id) => vis
+                    .into_iter()
+                    .find(|t| t.id.to_string() == id.to_lowercase()),
                 None => vis.into_iter().find(|t| Some(t.name.as_str()) == tpl_name),
             };
             Some(found.cloned().ok_or_else(templates::template_not_found)?)
@@ -205,7 +199,14 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
         };
         if let Some(t) = &tpl {
             if t.status != "APPROVED" && crate::revision::send_preconditions_refuse(rev) {
-                return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "BUSINESS_005", format!("Template '{}' is not approved (status {})", t.name, t.status)));
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "BUSINESS_005",
+                    format!(
+                        "Template '{}' is not approved (status {})",
+                        t.name, t.status
+                    ),
+                ));
             }
         }
         // Resolve the channels per recipient: "sent" picks automatically.
@@ -233,40 +234,74 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
         };
         for c in &channels {
             if c != "sent" && !available(c) {
-                return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "BUSINESS_007", format!("Channel '{c}' is not available for this account")));
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "BUSINESS_007",
+                    format!("Channel '{c}' is not available for this account"),
+                ));
             }
         }
-        let opted: std::collections::HashSet<String> = state.contacts.iter().filter(|c| c.opt_out).map(|c| c.phone_number.clone()).collect();
+        let opted: std::collections::HashSet<String> = state
+            .contacts
+            .iter()
+            .filter(|c| c.opt_out)
+            .map(|c| c.phone_number.clone())
+            .collect();
         let opted_out = |n: &str| n == magic::OPTED_OUT || opted.contains(n);
         if to.iter().all(|n| opted_out(n)) && crate::revision::send_preconditions_refuse(rev) {
-            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "BUSINESS_004", "All recipients have opted out"));
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "BUSINESS_004",
+                "All recipients have opted out",
+            ));
         }
         let cost = (to.len() * channels.len()) as u32;
-        if let Some(v) = ctx.app.limiter.check(ctx.scope.account, RateClass::Messages, cost, step_now) {
+        if let Some(v) =
+            ctx.app
+                .limiter
+                .check(ctx.scope.account, RateClass::Messages, cost, step_now)
+        {
             if !v.allowed {
                 return Err(ApiError::rate_limited());
             }
         }
         let mut recipients = vec![];
         for n in &to {
-            let contact_id = match state.contacts.iter().find(|c| &c.phone_number == n && (c.owner == owner || c.owner == Owner::Org)) {
+            let contact_id = match state
+                .contacts
+                .iter()
+                .find(|c| &c.phone_number == n && (c.owner == owner || c.owner == Owner::Org))
+            {
                 Some(c) => c.id,
                 None => {
                     let (cc, region) = region_of(n);
                     let c = Contact {
-                        id: Uuid::new_v4(), owner, phone_number: n.clone(), region_code: region.into(),
-                        country_code: cc.into(), available_channels: "sms,whatsapp".into(),
-                        default_channel: "sms".into(), opt_out: false, created_at: step_now, updated_at: None,
+                        id: Uuid::new_v4(),
+                        owner,
+                        phone_number: n.clone(),
+                        region_code: region.into(),
+                        country_code: cc.into(),
+                        available_channels: "sms,whatsapp".into(),
+                        default_channel: "sms".into(),
+                        opt_out: false,
+                        created_at: step_now,
+                        updated_at: None,
                     };
                     let id = c.id;
                     state.contacts.push(c);
                     id
                 }
             };
-            let default_channel = state.contacts.iter().find(|c| c.id == contact_id).map(|c| c.default_channel.clone());
+            let default_channel = state
+                .contacts
+                .iter()
+                .find(|c| c.id == contact_id)
+                .map(|c| c.default_channel.clone());
             for requested in &channels {
                 let channel = resolve(requested, default_channel.clone());
-                let missing_param = tpl.as_ref().is_some_and(|t| t.variables.iter().any(|v| !params.contains_key(v)));
+                let missing_param = tpl
+                    .as_ref()
+                    .is_some_and(|t| t.variables.iter().any(|v| !params.contains_key(v)));
                 let failure = if n == magic::ROUTE_DENIED {
                     Some(Failure::RouteDenied)
                 } else if opted_out(n) {
@@ -281,27 +316,37 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
                     None => text.unwrap_or_default().to_string(),
                 };
                 let m = Message {
-                    id: Uuid::new_v4(), owner, contact_id, channel: channel.clone(), to: n.clone(),
+                    id: Uuid::new_v4(),
+                    owner,
+                    contact_id,
+                    channel: channel.clone(),
+                    to: n.clone(),
                     region_code: region_of(n).1.into(),
-                    template_id: tpl.as_ref().map(|t| t.id), template_name: tpl.as_ref().map(|t| t.name.clone()),
+                    template_id: tpl.as_ref().map(|t| t.id),
+                    template_name: tpl.as_ref().map(|t| t.name.clone()),
                     template_category: tpl.as_ref().map(|t| t.category.clone()),
-                    body: body.clone(), price: if channel == "whatsapp" { 0.005 } else { 0.0075 },
-                    created_at: step_now, failure,
+                    body: body.clone(),
+                    price: if channel == "whatsapp" { 0.005 } else { 0.0075 },
+                    created_at: step_now,
+                    failure,
                 };
-                recipients.push(json!({
-                    "message_id": m.id, "to": n,
-                    "channel": if requested == "sent" { Value::Null } else { Value::String(channel) },
-                    "body": body,
-                }));
+                recipients.push(SendRecipient {
+                    message_id: m.id.to_string(),
+                    to: n.clone(),
+                    // `sent` (automatic) is answered with null: the channel is chosen later.
+                    channel: (requested != "sent").then(|| Channel::from_wire(&channel)),
+                    body: Some(body),
+                });
                 state.messages.push(m);
             }
         }
-        Ok(Reply::with(StatusCode::ACCEPTED, json!({
-            "status": "QUEUED",
-            "template_id": tpl.as_ref().map(|t| t.id.to_string()),
-            "template_name": tpl.as_ref().map(|t| t.name.clone()),
-            "recipients": recipients,
-        })))
+        let result = SendResult {
+            status: Some(MessageStatus::from_wire("QUEUED")),
+            template_id: tpl.as_ref().map(|t| t.id.to_string()),
+            template_name: tpl.as_ref().map(|t| t.name.clone()),
+            recipients,
+        };
+        Ok(Reply::with(StatusCode::ACCEPTED, to_json(&result)))
     })
 }
 
@@ -326,25 +371,47 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     let status = events.last().map(|e| e.0).unwrap_or("QUEUED");
     let charged = matches!(status, "SENT" | "DELIVERED" | "READ");
     let (cc, _) = region_of(&m.to);
-    Ok(Reply::ok(json!({
-        "id": m.id,
-        "customer_id": match m.owner { Owner::Org => s.org.id, Owner::Profile(p) => p },
-        "contact_id": m.contact_id,
-        "channel": m.channel,
-        "direction": "outbound",
-        "status": status,
-        "phone": m.to,
-        "phone_international": format!("+{cc} {}", m.to.trim_start_matches('+').strip_prefix(cc).unwrap_or(&m.to)),
-        "region_code": m.region_code,
-        "template_id": m.template_id,
-        "template_name": m.template_name,
-        "template_category": m.template_category,
-        "price": charged.then_some(m.price),
-        "active_contact_price": charged.then_some(0.0),
-        "created_at": format_ts(m.created_at),
-        "events": events.iter().map(|(s, t, d)| json!({ "status": s, "timestamp": format_ts(*t), "description": d })).collect::<Vec<_>>(),
-        "message_body": { "content": m.body, "header": null, "footer": null, "buttons": null },
-    })))
+    let national =
+        m.to.trim_start_matches('+')
+            .strip_prefix(cc)
+            .unwrap_or(&m.to);
+    let detail = MessageDetail {
+        id: m.id.to_string(),
+        customer_id: Some(match m.owner {
+            Owner::Org => s.org.id.to_string(),
+            Owner::Profile(p) => p.to_string(),
+        }),
+        contact_id: Some(m.contact_id.to_string()),
+        channel: Some(Channel::from_wire(&m.channel)),
+        direction: Some("outbound".into()),
+        status: Some(MessageStatus::from_wire(status)),
+        phone: Some(m.to.clone()),
+        phone_international: Some(format!("+{cc} {national}")),
+        region_code: Some(m.region_code.clone()),
+        template_id: m.template_id.map(|t| t.to_string()),
+        template_name: m.template_name.clone(),
+        template_category: m.template_category.clone(),
+        price: charged.then_some(m.price),
+        active_contact_price: charged.then_some(0.0),
+        created_at: Some(Timestamp::from(m.created_at)),
+        events: Some(
+            events
+                .iter()
+                .map(|(st, t, d)| MessageEvent {
+                    status: Some(MessageStatus::from_wire(st)),
+                    timestamp: Some(Timestamp::from(*t)),
+                    description: d.clone(),
+                    ..MessageEvent::default()
+                })
+                .collect(),
+        ),
+        message_body: Some(MessageBody {
+            content: Some(m.body.clone()),
+            ..MessageBody::default()
+        }),
+        ..MessageDetail::default()
+    };
+    Ok(Reply::ok(to_json(&detail)))
 }
 
 /// E16.
@@ -355,20 +422,27 @@ pub fn activities(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         "whatsapp" => s.org.whatsapp_phone_number.clone(),
         _ => s.org.sms_phone_number.clone(),
     };
-    let mut acts: Vec<Value> = timeline(&m, step(ctx), ctx.now())
+    let mut activities: Vec<MessageActivity> = timeline(&m, step(ctx), ctx.now())
         .into_iter()
         .map(|(st, t, d)| {
             let charged = matches!(st, "SENT" | "DELIVERED" | "READ");
-            json!({
-                "status": st,
-                "description": d,
-                "timestamp": format_ts(t),
-                "from": from,
-                "price": charged.then(|| format!("{:.4}", m.price)),
-                "active_contact_price": charged.then(|| "0.0000".to_string()),
-            })
+            MessageActivity {
+                status: Some(MessageStatus::from_wire(st)),
+                description: d,
+                timestamp: Some(Timestamp::from(t)),
+                from: from.clone(),
+                // Activities carry prices as 4-decimal strings (§1.5), unlike the detail.
+                price: charged.then(|| format!("{:.4}", m.price)),
+                active_contact_price: charged.then(|| "0.0000".to_string()),
+                ..MessageActivity::default()
+            }
         })
         .collect();
-    acts.reverse();
-    Ok(Reply::ok(json!({ "message_id": m.id, "activities": acts })))
+    activities.reverse();
+    let data = MessageActivities {
+        message_id: m.id.to_string(),
+        activities,
+        pagination: None,
+    };
+    Ok(Reply::ok(to_json(&data)))
 }

@@ -228,18 +228,15 @@ pub struct Reply {
 }
 
 impl Reply {
-    /// 200 with data.
-    pub fn ok(data: Value) -> Self {
-        Self {
-            status: StatusCode::OK,
-            data: Some(data),
-        }
+    /// 200 with data (a `sent-model` wire type or JSON).
+    pub fn ok(data: impl serde::Serialize) -> Self {
+        Self::with(StatusCode::OK, data)
     }
     /// Any status with data.
-    pub fn with(status: StatusCode, data: Value) -> Self {
+    pub fn with(status: StatusCode, data: impl serde::Serialize) -> Self {
         Self {
             status,
-            data: Some(data),
+            data: Some(serde_json::to_value(data).unwrap_or(Value::Null)),
         }
     }
     /// 204.

@@ -1,17 +1,14 @@
 //! Number lookup (E17). Answers from a deterministic fake index; E.164 is required.
 
-use serde_json::json;
+use sent_model::number::NumberLookup;
 
 use super::{Ctx, HandlerResult, Reply};
 use crate::envelope::ApiError;
 use crate::magic;
 
-/// E.164: `+`, a non-zero digit, 6–14 more digits.
+/// E.164 as the shared rules define it (V16), so app and sandbox agree.
 pub fn is_e164(s: &str) -> bool {
-    let Some(d) = s.strip_prefix('+') else {
-        return false;
-    };
-    (7..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
+    sent_model::validate::rules::is_e164(s)
 }
 
 /// Region of a number, good enough for the sandbox's fixtures.
@@ -46,15 +43,16 @@ pub fn lookup(_ctx: &Ctx<'_>, number: &str) -> HandlerResult {
     }
     let valid = number != magic::LOOKUP_INVALID;
     let (_, region) = region_of(number);
-    Ok(Reply::ok(json!({
-        "phone_number": number,
-        "is_valid": valid,
-        "carrier_name": valid.then_some("Sandbox Mobile"),
-        "country_code": region,
-        "line_type": valid.then_some("mobile"),
-        "mobile_country_code": valid.then_some("310"),
-        "mobile_network_code": valid.then_some("260"),
-        "is_ported": valid.then_some(false),
-        "is_voip": valid.then_some(false),
-    })))
+    let lookup = NumberLookup {
+        phone_number: number.to_string(),
+        is_valid: valid,
+        carrier_name: valid.then(|| "Sandbox Mobile".to_string()),
+        country_code: Some(region.to_string()),
+        line_type: valid.then(|| "mobile".to_string()),
+        mobile_country_code: valid.then(|| "310".to_string()),
+        mobile_network_code: valid.then(|| "260".to_string()),
+        is_ported: valid.then_some(false),
+        is_voip: valid.then_some(false),
+    };
+    Ok(Reply::ok(super::profiles::to_json(&lookup)))
 }

@@ -3,7 +3,7 @@
 
 use axum::http::StatusCode;
 use chrono::Duration;
-use serde_json::{json, Value};
+use serde_json::Value;
 use uuid::Uuid;
 
 use super::{Ctx, HandlerResult, Reply};
@@ -13,7 +13,7 @@ use crate::envelope::ApiError;
 use crate::schema;
 use crate::store::{CompletionJob, KeyKind};
 use crate::views;
-use sent_model::{PaginationMeta, ProfileList};
+use sent_model::{CompletionStatus, PaginationMeta, ProfileCompleteResult, ProfileList};
 
 pub use super::profile_write::{create, update};
 
@@ -95,9 +95,10 @@ pub fn complete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         let s = ctx.app.read();
         let p = s.profile(id).ok_or_else(ApiError::profile_not_found)?;
         if p.status == "approved" {
-            return Ok(Reply::ok(
-                json!({ "message": "Profile is already complete", "status": "completed" }),
-            ));
+            return Ok(Reply::ok(ProfileCompleteResult {
+                message: Some("Profile is already complete".into()),
+                status: Some(CompletionStatus::from_wire("completed")),
+            }));
         }
     }
     let url = req.web_hook_url.unwrap_or_default();
@@ -124,6 +125,9 @@ pub fn complete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     })?;
     Ok(Reply::with(
         StatusCode::ACCEPTED,
-        json!({ "message": "Profile completion in progress", "status": "in_progress" }),
+        ProfileCompleteResult {
+            message: Some("Profile completion in progress".into()),
+            status: Some(CompletionStatus::from_wire("in_progress")),
+        },
     ))
 }

@@ -3,7 +3,6 @@
 //! ones other profiles share; the organization sees its own plus shared ones.
 
 use axum::http::StatusCode;
-use serde_json::json;
 use uuid::Uuid;
 
 use super::{Ctx, HandlerResult, Reply};
@@ -138,9 +137,10 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .take(size)
         .map(|t| views::template(t))
         .collect();
-    Ok(Reply::ok(
-        json!({ "templates": items, "pagination": views::pagination(page, size, all.len()) }),
-    ))
+    Ok(Reply::ok(sent_model::template::TemplateList {
+        templates: items,
+        pagination: Some(views::pagination(page, size, all.len())),
+    }))
 }
 
 /// E13.

@@ -17,6 +17,7 @@ use crate::ids;
 use crate::schema;
 use crate::store::{State, Webhook};
 use crate::views;
+use sent_model::webhook::{WebhookEventType, WebhookEventTypes};
 
 /// `v1,<base64 HMAC-SHA256>` over `id.timestamp.body` with the decoded `whsec_` secret.
 pub fn sign(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> String {
@@ -73,9 +74,10 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .take(size)
         .map(|w| views::webhook(w, false))
         .collect();
-    Ok(Reply::ok(
-        json!({ "webhooks": items, "pagination": views::pagination(page, size, all.len()) }),
-    ))
+    Ok(Reply::ok(sent_model::webhook::WebhookList {
+        webhooks: items,
+        pagination: Some(views::pagination(page, size, all.len())),
+    }))
 }
 
 /// E21 create.
@@ -206,12 +208,48 @@ pub fn delete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
 
 /// Static catalog of event families.
 pub fn event_types(_ctx: &Ctx<'_>) -> HandlerResult {
-    let sub = |name: &str, d: &str| json!({ "name": name, "display_name": d, "description": null, "event_type": "message", "is_active": true, "sub_types": null });
-    Ok(Reply::ok(json!({ "event_types": [
-        { "name": "message", "display_name": "Message status", "description": "Outbound and inbound message events", "event_type": null, "is_active": true,
-          "sub_types": [sub("message.queued", "Queued"), sub("message.routed", "Routed"), sub("message.sent", "Sent"), sub("message.delivered", "Delivered"), sub("message.read", "Read"), sub("message.failed", "Failed"), sub("message.received", "Received")] },
-        { "name": "templates", "display_name": "Template status", "description": "Template review results", "event_type": null, "is_active": true, "sub_types": null },
-    ] })))
+    let ty = |name: &str,
+              display: &str,
+              description: Option<&str>,
+              family: Option<&str>,
+              subs: Option<Vec<WebhookEventType>>| WebhookEventType {
+        name: name.into(),
+        display_name: display.into(),
+        description: description.map(Into::into),
+        event_type: family.map(Into::into),
+        is_active: true,
+        sub_types: subs,
+    };
+    let subs = [
+        ("message.queued", "Queued"),
+        ("message.routed", "Routed"),
+        ("message.sent", "Sent"),
+        ("message.delivered", "Delivered"),
+        ("message.read", "Read"),
+        ("message.failed", "Failed"),
+        ("message.received", "Received"),
+    ]
+    .into_iter()
+    .map(|(n, d)| ty(n, d, None, Some("message"), None))
+    .collect();
+    Ok(Reply::ok(WebhookEventTypes {
+        event_types: vec![
+            ty(
+                "message",
+                "Message status",
+                Some("Outbound and inbound message events"),
+                None,
+                Some(subs),
+            ),
+            ty(
+                "templates",
+                "Template status",
+                Some("Template review results"),
+                None,
+                None,
+            ),
+        ],
+    }))
 }
 
 /// Rotate the secret; the old one is invalid at once.
