@@ -35,6 +35,10 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
     let s = ctx.app.read();
     let org = &s.org;
     let rcs = || channel(None, false, None);
+    // The caller's role on each profile (§9.13). Sandbox keys are per role, not per user: a
+    // developer-role key is a developer on every profile; an admin key shows the role set on
+    // the profile, else admin ("inherited from the org").
+    let developer_key = ctx.scope.org_role == Some(crate::auth::Role::Developer);
     let me = match ctx.scope.profile.and_then(|id| s.profile(id)) {
         None => Me {
             id: org.id.to_string(),
@@ -58,7 +62,11 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
                     icon: p.icon.clone(),
                     status: Some(ProfileStatus::from_wire(&p.status)),
                     created_at: Some(Timestamp::from(p.created_at)),
-                    role: Some(UserRole::from_wire(p.role.as_deref().unwrap_or("admin"))),
+                    role: Some(UserRole::from_wire(if developer_key {
+                        "developer"
+                    } else {
+                        p.role.as_deref().unwrap_or("admin")
+                    })),
                     settings: Some(settings(p)),
                 })
                 .collect(),
