@@ -10,7 +10,7 @@ use sent_model::number::NumberLookup;
 use sent_model::template::{Template, TemplateFilter, TemplateList};
 
 use super::body_json;
-use crate::error::ClientResult;
+use crate::error::{ClientError, ClientResult};
 use crate::options::CallOptions;
 use crate::response::ApiResponse;
 use crate::transport::{Call, SentClient};
@@ -81,6 +81,10 @@ impl SentClient {
         request: &SendMessage,
         options: &CallOptions,
     ) -> ClientResult<ApiResponse<SendResult>> {
+        let errors = sent_model::validate::send_message_fields(request);
+        errors
+            .into_result()
+            .map_err(|fields| ClientError::Invalid { fields })?;
         let body = body_json(request, options.sandbox)?;
         let call = Call {
             method: Method::POST,

@@ -6,6 +6,7 @@
 //! `campaign.useCases[0].sampleMessages`) and on the exact messages ([`messages`]).
 //!
 //! How to use:
+//! - [`send_message_fields`] checks a test send (E.164 recipients, template or text).
 //! - `*_fields` functions return every failing field at once as [`FieldErrors`] (empty = valid).
 //!   State-dependent rules (V9 "none stored", V13, V17, V21, V22) need facts about what is stored:
 //!   pass [`StoredProfile`] / [`OrganizationFacts`] / [`CampaignFacts`] when known; with `None`
@@ -22,6 +23,7 @@
 
 pub mod campaign;
 pub mod json;
+pub mod message;
 pub mod messages;
 pub mod profile;
 pub mod rules;
@@ -36,6 +38,7 @@ pub use json::{
     campaign_from_json, profile_complete_from_json, profile_create_from_json,
     profile_update_from_json,
 };
+pub use message::send_message_fields;
 pub use profile::{
     check_profile_create, check_profile_update, profile_complete_fields, profile_create_fields,
     profile_update_fields, CreateOptions, OrganizationFacts, SenderLinks, StoredProfile,

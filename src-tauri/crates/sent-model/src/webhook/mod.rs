@@ -2,6 +2,8 @@
 //! for the sandbox's receiver set-up. Delivery envelopes accept both vocabularies (`message` and
 //! `messages`, `sub_type` and `event`).
 
+pub mod signature;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
