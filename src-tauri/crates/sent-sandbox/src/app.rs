@@ -55,6 +55,9 @@ impl App {
             None => None,
         };
         let fresh = loaded.is_none();
+        if let Some(s) = &loaded {
+            clock.advance(chrono::Duration::milliseconds(s.clock_offset_ms));
+        }
         let mut state = loaded.unwrap_or_else(|| seed::build(seed, org_key.clone(), clock.now()));
         if let (Some(k), false) = (&org_key, fresh) {
             // A given org key always works, also with a data file written under another key.
@@ -101,7 +104,11 @@ impl App {
             return Ok(());
         };
         let _serial = self.persist_lock.lock().unwrap_or_else(|e| e.into_inner());
-        let bytes = serde_json::to_vec_pretty(&*self.read()).unwrap_or_default();
+        let bytes = {
+            let mut state = self.write();
+            state.clock_offset_ms = self.clock.offset().num_milliseconds();
+            serde_json::to_vec_pretty(&*state).unwrap_or_default()
+        };
         persist::save(path, &bytes)
     }
 

@@ -191,12 +191,33 @@ async fn state_survives_restart_through_the_data_file() {
         .as_str()
         .unwrap()
         .to_string();
+    t.advance(3600.0).await;
+    assert_eq!(
+        t.get(&format!("/v3/messages/{mid}")).await.body["data"]["status"],
+        "DELIVERED"
+    );
     t.sb.shutdown().await;
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(
+        saved["clock_offset_ms"].as_i64().unwrap() >= 3_600_000,
+        "saved offset {}",
+        saved["clock_offset_ms"]
+    );
 
     let t2 = start_with(builder().data_file(&file)).await;
     assert_eq!(t2.admin, admin, "keys persist");
     assert_eq!(t2.get(&format!("/v3/profiles/{pid}")).await.status, 404);
-    assert_eq!(t2.get(&format!("/v3/messages/{mid}")).await.status, 200);
+    let clock = t2.control(Method::GET, "/_sandbox/clock", json!({})).await;
+    assert!(
+        clock.body["data"]["offset_ms"].as_i64().unwrap() >= 3_600_000,
+        "{}",
+        clock.body
+    );
+    let m = t2.get(&format!("/v3/messages/{mid}")).await;
+    assert_eq!(
+        m.body["data"]["status"], "DELIVERED",
+        "sandbox time does not go back after a restart"
+    );
     assert_eq!(
         t2.get("/v3/profiles").await.body["data"]["profiles"]
             .as_array()

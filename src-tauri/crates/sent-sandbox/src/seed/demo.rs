@@ -400,5 +400,6 @@ pub(super) fn build(now: DateTime<Utc>) -> State {
         webhooks: vec![],
         keys: vec![],
         completions: vec![],
+        clock_offset_ms: 0,
     }
 }

@@ -70,6 +70,7 @@ fn empty(now: DateTime<Utc>) -> State {
         webhooks: vec![],
         keys: vec![],
         completions: vec![],
+        clock_offset_ms: 0,
     }
 }
 

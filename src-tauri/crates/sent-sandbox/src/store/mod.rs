@@ -263,6 +263,10 @@ pub struct State {
     pub webhooks: Vec<Webhook>,
     pub keys: Vec<ApiKey>,
     pub completions: Vec<CompletionJob>,
+    /// How far the control API has moved sandbox time, kept so that message timelines and
+    /// completion jobs do not jump backwards after a restart.
+    #[serde(default)]
+    pub clock_offset_ms: i64,
 }
 
 /// Current persistence format.
