@@ -317,22 +317,17 @@ fn error_from_answer(status: u16, headers: &HeaderMap, body: &[u8]) -> ClientErr
     }
 }
 
-/// An error envelope (or a 2xx with `success: false`) as [`ClientError::Api`].
+/// An error envelope (or a 2xx with `success: false`) as [`ClientError::Api`]; a missing code or
+/// message is derived from the status.
 fn api_error<T>(status: u16, envelope: &Envelope<T>, header_id: Option<String>) -> ClientError {
     let body = envelope.error.clone().unwrap_or_default();
-    let family = if body.code.is_empty() {
-        family_for_status(status)
-    } else {
-        body.family()
-    };
+    let code = (!body.code.is_empty()).then_some(body.code);
     ClientError::Api {
         status,
-        family: if family == ErrorFamily::Unknown && body.code.is_empty() {
-            family_for_status(status)
-        } else {
-            family
-        },
-        code: (!body.code.is_empty()).then_some(body.code),
+        family: code
+            .as_deref()
+            .map_or_else(|| family_for_status(status), ErrorFamily::of),
+        code,
         message: if body.message.is_empty() {
             message_for_status(status)
         } else {

@@ -209,6 +209,58 @@ async fn error_bodies_map_to_kinds() {
     );
 }
 
+fn page(ids: &[&str], page: u32, has_more: bool) -> Scripted {
+    let profiles: Vec<_> = ids.iter().map(|id| support::profile_json(id, id)).collect();
+    Scripted::new(200).body(
+        json!({"success": true, "data": {"profiles": profiles,
+            "pagination": {"page": page, "page_size": 2, "total_count": 3, "total_pages": 2, "has_more": has_more}},
+            "error": null, "meta": {}})
+        .to_string(),
+    )
+}
+
+#[tokio::test]
+async fn a_paged_profile_list_is_followed_to_the_end() {
+    let server = TestServer::start().await;
+    let client = server.client("org-key");
+    server.script(page(&["a", "b"], 1, true));
+    server.script(page(&["c"], 2, false));
+    let listed = client.list_profiles().await.unwrap();
+    let ids: Vec<&str> = listed.data.profiles.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert!(!listed.data.pagination.unwrap().has_more);
+    assert_eq!(
+        server.requests()[1].query.as_deref(),
+        Some("page=2&page_size=2")
+    );
+
+    // A server that ignores `page` repeats page 1: stop, and say the list is truncated.
+    server.script(page(&["a", "b"], 1, true));
+    server.script(page(&["a", "b"], 1, true));
+    let listed = client.list_profiles().await.unwrap();
+    assert_eq!(listed.data.profiles.len(), 2);
+    assert!(listed.data.pagination.unwrap().has_more);
+    assert_eq!(server.requests().len(), 4);
+}
+
+#[tokio::test]
+async fn a_removed_legacy_profile_api_is_named() {
+    let server = TestServer::start().await;
+    let client = server.client("org-key");
+    server.script(Scripted::error(404, "NOT_FOUND", "Route not found"));
+    let error = client.list_profiles().await.unwrap_err();
+    assert!(error.to_string().contains("legacy profile API"), "{error}");
+    server.script(Scripted::error(
+        404,
+        "RESOURCE_005",
+        "Organization not found",
+    ));
+    assert_eq!(
+        client.list_profiles().await.unwrap_err().to_string(),
+        "Organization not found"
+    );
+}
+
 #[test]
 fn bad_base_urls_are_refused() {
     assert!(SentClient::new(ClientConfig::new("api.sent.dm", "k".into())).is_err());

@@ -4,6 +4,7 @@
 //! facts; the server checks those): an invalid body fails with [`ClientError::Invalid`] and no
 //! request. Profile management uses the organization key without `x-profile-id`.
 
+use std::collections::HashSet;
 use std::future::Future;
 
 use reqwest::Method;
@@ -19,7 +20,7 @@ use crate::error::{ClientError, ClientResult};
 use crate::options::CallOptions;
 use crate::response::ApiResponse;
 use crate::transport::{Call, SentClient};
-use crate::url::segment;
+use crate::url::{query, segment};
 
 /// Everything the app does with profiles and their campaigns. Implemented by [`SentClient`] over
 /// `/v3/profiles`; a backend for the newer `/v3/sender-profiles` surface would implement it too.
@@ -126,9 +127,80 @@ const UNSCOPED: &CallOptions = &CallOptions {
     sandbox: false,
 };
 
+/// Page cap when a newer server pages the profile list (contract D7).
+const MAX_PROFILE_PAGES: u32 = 200;
+
+impl SentClient {
+    /// Follows `pagination.has_more` of a newer server (§19 R10, D7) until the last page, a page
+    /// that only repeats known profiles (the server ignores `page`), or the cap. On the merged
+    /// result `pagination.has_more == true` means the list is still truncated by the server.
+    async fn follow_profile_pages(
+        &self,
+        mut merged: ApiResponse<ProfileList>,
+    ) -> ClientResult<ApiResponse<ProfileList>> {
+        let Some(mut pagination) = merged.data.pagination.clone() else {
+            return Ok(merged);
+        };
+        let page_size = pagination.page_size.max(1);
+        let mut page = pagination.page.max(1);
+        let mut seen: HashSet<String> = merged.data.profiles.iter().map(|p| p.id.clone()).collect();
+        while pagination.has_more && page < MAX_PROFILE_PAGES {
+            page += 1;
+            let pairs = [
+                ("page", page.to_string()),
+                ("page_size", page_size.to_string()),
+            ];
+            let mut call = read("/v3/profiles".into(), UNSCOPED);
+            call.query = query(&pairs);
+            let next: ApiResponse<ProfileList> = self.call(call).await?;
+            merged.info.attempts += next.info.attempts;
+            merged.info.elapsed_ms += next.info.elapsed_ms;
+            let fresh: Vec<ProfileDetail> = next
+                .data
+                .profiles
+                .into_iter()
+                .filter(|p| seen.insert(p.id.clone()))
+                .collect();
+            if fresh.is_empty() {
+                break; // the server ignored `page`: keep `has_more` to say "truncated"
+            }
+            merged.data.profiles.extend(fresh);
+            pagination = next.data.pagination.unwrap_or_default();
+        }
+        merged.data.pagination = Some(pagination);
+        Ok(merged)
+    }
+}
+
+/// D12: `GET /v3/profiles` gone (404/405/410 without a `RESOURCE_*` code) means the server dropped
+/// the legacy profile API, not that something is missing.
+fn legacy_api_gone(error: ClientError) -> ClientError {
+    match error {
+        ClientError::Api { status: status @ (404 | 405 | 410), family, code, fields, request_id, retry_after, .. }
+            if !code.as_deref().is_some_and(|c| c.starts_with("RESOURCE_")) =>
+        {
+            ClientError::Api {
+                status,
+                family,
+                code,
+                message: "This Sent server no longer offers the legacy profile API (/v3/profiles) that this app version uses.".into(),
+                fields,
+                request_id,
+                retry_after,
+            }
+        }
+        other => other,
+    }
+}
+
 impl ProfileBackend for SentClient {
+    /// With a newer server that pages the list, every page is fetched (see `follow_profile_pages`).
     async fn list_profiles(&self) -> ClientResult<ApiResponse<ProfileList>> {
-        self.call(read("/v3/profiles".into(), UNSCOPED)).await
+        let first = self
+            .call(read("/v3/profiles".into(), UNSCOPED))
+            .await
+            .map_err(legacy_api_gone)?;
+        self.follow_profile_pages(first).await
     }
 
     async fn get_profile(&self, profile_id: &str) -> ClientResult<ApiResponse<ProfileDetail>> {
