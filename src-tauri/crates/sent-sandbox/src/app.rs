@@ -82,6 +82,12 @@ impl App {
             deliveries: Mutex::default(),
             persist_lock: Mutex::new(()),
         });
+        {
+            let mut s = app.write();
+            app.idempotency.import(&s.idempotency);
+            // The cache is the live copy; the state field is only filled when saving.
+            s.idempotency.clear();
+        }
         if fresh {
             app.persist()?;
         }
@@ -107,7 +113,11 @@ impl App {
         let bytes = {
             let mut state = self.write();
             state.clock_offset_ms = self.clock.offset().num_milliseconds();
-            serde_json::to_vec_pretty(&*state).unwrap_or_default()
+            state.idempotency = self.idempotency.export(self.clock.now());
+            let bytes = serde_json::to_vec_pretty(&*state).unwrap_or_default();
+            // The cache stays the live copy; the state only carries it while being written.
+            state.idempotency.clear();
+            bytes
         };
         persist::save(path, &bytes)
     }

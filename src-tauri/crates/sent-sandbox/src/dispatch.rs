@@ -141,6 +141,7 @@ pub async fn v3(State(app): State<Arc<App>>, req: Request) -> Response {
                 &result,
                 &extra.headers,
             );
+            let keyed = guard.is_some();
             if let Some((guard, sandbox)) = guard {
                 guard.finish(
                     Cached {
@@ -152,6 +153,12 @@ pub async fn v3(State(app): State<Arc<App>>, req: Request) -> Response {
                     code.as_deref(),
                     app.clock.now(),
                 );
+            }
+            if keyed && app.data_file.is_some() {
+                // The cached answer must survive a restart like the write it describes.
+                if let Err(e) = app.persist() {
+                    tracing::error!("persisting the idempotency cache failed: {e}");
+                }
             }
             let drop_it = ok && is_write && faults::take_drop_after_commit(&app);
             (resp, drop_it)

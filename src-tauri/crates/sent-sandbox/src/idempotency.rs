@@ -32,6 +32,20 @@ pub struct Cached {
     pub sandbox: bool,
 }
 
+/// A cached answer as stored in the data file, so that a retry after a restart (the app's
+/// onboarding wizard resumes creates this way) still replays instead of creating twice.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct StoredEntry {
+    pub account: Uuid,
+    pub key: String,
+    pub status: u16,
+    /// The body as text (it is always JSON or empty).
+    pub body: String,
+    pub request_id: String,
+    pub sandbox: bool,
+    pub at: DateTime<Utc>,
+}
+
 enum Slot {
     InFlight(watch::Receiver<()>),
     Done(Cached, DateTime<Utc>),
@@ -89,6 +103,52 @@ impl Drop for Guard {
 }
 
 impl IdempotencyCache {
+    /// Finished entries younger than the retention, for the data file.
+    pub fn export(&self, now: DateTime<Utc>) -> Vec<StoredEntry> {
+        let slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out: Vec<StoredEntry> = slots
+            .iter()
+            .filter_map(|((account, key), slot)| match slot {
+                Slot::Done(c, at) if now - *at < Duration::hours(RETENTION_HOURS) => {
+                    Some(StoredEntry {
+                        account: *account,
+                        key: key.clone(),
+                        status: c.status.as_u16(),
+                        body: String::from_utf8_lossy(&c.body).into_owned(),
+                        request_id: c.request_id.clone(),
+                        sandbox: c.sandbox,
+                        at: *at,
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
+        out
+    }
+
+    /// Loads entries saved by [`IdempotencyCache::export`].
+    pub fn import(&self, entries: &[StoredEntry]) {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        for e in entries {
+            let Ok(status) = StatusCode::from_u16(e.status) else {
+                continue;
+            };
+            slots.insert(
+                (e.account, e.key.clone()),
+                Slot::Done(
+                    Cached {
+                        status,
+                        body: e.body.clone().into_bytes(),
+                        request_id: e.request_id.clone(),
+                        sandbox: e.sandbox,
+                    },
+                    e.at,
+                ),
+            );
+        }
+    }
+
     /// Forgets everything (reset).
     pub fn clear(&self) {
         self.slots.lock().unwrap_or_else(|e| e.into_inner()).clear();

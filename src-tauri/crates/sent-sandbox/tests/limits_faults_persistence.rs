@@ -191,6 +191,16 @@ async fn state_survives_restart_through_the_data_file() {
         .as_str()
         .unwrap()
         .to_string();
+    let keyed = t
+        .call(
+            Method::POST,
+            "/v3/profiles",
+            Some(&admin),
+            &[("idempotency-key", "wizard-create-1")],
+            Some(json!({ "name": "Wizard Co", "billing_model": "organization" })),
+        )
+        .await;
+    assert_eq!(keyed.status, 201, "{}", keyed.body);
     t.advance(3600.0).await;
     assert_eq!(
         t.get(&format!("/v3/messages/{mid}")).await.body["data"]["status"],
@@ -223,8 +233,20 @@ async fn state_survives_restart_through_the_data_file() {
             .as_array()
             .unwrap()
             .len(),
-        4
+        5
     );
+    // The same create retried after the restart replays instead of creating a second profile.
+    let again = t2
+        .call(
+            Method::POST,
+            "/v3/profiles",
+            Some(&admin),
+            &[("idempotency-key", "wizard-create-1")],
+            Some(json!({ "name": "Wizard Co", "billing_model": "organization" })),
+        )
+        .await;
+    assert_eq!(again.header("idempotent-replayed").as_deref(), Some("true"));
+    assert_eq!(again.body, keyed.body);
     t2.sb.shutdown().await;
     std::fs::remove_dir_all(dir).unwrap();
 }

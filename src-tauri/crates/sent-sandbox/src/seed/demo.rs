@@ -401,5 +401,6 @@ pub(super) fn build(now: DateTime<Utc>) -> State {
         keys: vec![],
         completions: vec![],
         clock_offset_ms: 0,
+        idempotency: vec![],
     }
 }

@@ -71,6 +71,7 @@ fn empty(now: DateTime<Utc>) -> State {
         keys: vec![],
         completions: vec![],
         clock_offset_ms: 0,
+        idempotency: vec![],
     }
 }
 

@@ -267,6 +267,9 @@ pub struct State {
     /// completion jobs do not jump backwards after a restart.
     #[serde(default)]
     pub clock_offset_ms: i64,
+    /// Finished idempotent answers (24 h), written with the state.
+    #[serde(default)]
+    pub idempotency: Vec<crate::idempotency::StoredEntry>,
 }
 
 /// Current persistence format.
