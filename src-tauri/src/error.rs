@@ -24,3 +24,37 @@ pub struct IpcError {
     #[ts(optional)]
     pub request_id: Option<String>,
 }
+
+impl IpcError {
+    /// An error with no field or request id.
+    pub fn new(kind: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            kind: kind.into(),
+            message: message.into(),
+            fields: None,
+            request_id: None,
+        }
+    }
+}
+
+impl From<sent_workspaces::WorkspaceError> for IpcError {
+    fn from(error: sent_workspaces::WorkspaceError) -> Self {
+        Self {
+            kind: error.kind().into(),
+            fields: error.fields().map(|f| f.into_map()),
+            request_id: error.request_id().map(str::to_owned),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<sent_client::ClientError> for IpcError {
+    fn from(error: sent_client::ClientError) -> Self {
+        Self {
+            kind: error.kind().into(),
+            fields: error.fields().cloned().map(|f| f.into_map()),
+            request_id: error.request_id().map(str::to_owned),
+            message: error.to_string(),
+        }
+    }
+}

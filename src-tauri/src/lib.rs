@@ -3,21 +3,60 @@
 
 pub mod commands;
 pub mod error;
-
-use tauri::Runtime;
+mod settings_store;
+pub mod state;
 
 #[cfg(test)]
 mod test_support;
 
-/// Registers everything the app is made of on a builder. Generic over the runtime so that command
-/// tests build the very same app on `tauri::test::MockRuntime` that `run()` builds on Wry.
-pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![commands::app::app_info])
+use tauri::{App, Context, Manager, Runtime};
+
+pub use state::AppOptions;
+
+/// Builds the app: plugins, commands, then the state (settings, keychain, embedded sandbox).
+/// Generic over the runtime so that command tests build the very same app on
+/// `tauri::test::MockRuntime` that `run()` builds on Wry. The state is managed before the event
+/// loop starts, so no command can run without it.
+pub fn build<R: Runtime>(
+    builder: tauri::Builder<R>,
+    context: Context<R>,
+    options: AppOptions,
+) -> Result<App<R>, String> {
+    let app = register(builder)
+        .build(context)
+        .map_err(|e| e.to_string())?;
+    let state = state::start(app.handle(), &options)?;
+    app.manage(state);
+    Ok(app)
+}
+
+fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    use commands::{app, profiles, workspaces};
+    builder
+        .plugin(tauri_plugin_store::Builder::default().build())
+        .invoke_handler(tauri::generate_handler![
+            app::app_info,
+            workspaces::list_workspaces,
+            workspaces::add_workspace,
+            workspaces::switch_workspace,
+            workspaces::remove_workspace,
+            workspaces::set_profile_key,
+            workspaces::remove_profile_key,
+            profiles::list_profiles,
+        ])
 }
 
 /// Starts the desktop app.
 pub fn run() {
-    setup(tauri::Builder::default())
-        .run(tauri::generate_context!())
-        .expect("error while running the Sent Profiles app");
+    match build(
+        tauri::Builder::default(),
+        tauri::generate_context!(),
+        AppOptions::default(),
+    ) {
+        Ok(app) => app.run(|_, _| {}),
+        Err(error) => {
+            eprintln!("Sent Profiles could not start: {error}");
+            std::process::exit(1);
+        }
+    }
 }

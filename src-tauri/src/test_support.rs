@@ -1,5 +1,8 @@
 //! Command tests without a window: the real app wiring (`crate::setup`) on Tauri's mock runtime,
-//! invoked through the same IPC path the webview uses.
+//! invoked through the same IPC path the webview uses. Each mock app gets its own data folder and
+//! keychain namespace; the keychain is the real Secret Service of the test session.
+
+use std::path::PathBuf;
 
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -9,15 +12,50 @@ use tauri::test::{
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
+use crate::AppOptions;
+
+pub struct MockApp {
+    pub app: App<MockRuntime>,
+    pub window: WebviewWindow<MockRuntime>,
+    pub dir: TempDir,
+    pub keychain_service: String,
+}
+
 /// A mock app with the production command set and a window labelled `main`, like the real one.
-pub fn mock_app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let app = crate::setup(mock_builder())
-        .build(mock_context(noop_assets()))
+pub fn mock_app() -> MockApp {
+    let dir = TempDir::new();
+    mock_app_in(dir)
+}
+
+/// The same, over an existing data folder (to test a corrupt settings file).
+pub fn mock_app_in(dir: TempDir) -> MockApp {
+    mock_app_with(
+        dir,
+        format!("app.sentprofiles.desktop.test-{}", uuid::Uuid::new_v4()),
+    )
+}
+
+/// The same, with a given keychain namespace too (to test a restart).
+pub fn mock_app_with(dir: TempDir, keychain_service: String) -> MockApp {
+    assert!(
+        std::env::var_os("SENT_PROFILES_TEST_SESSION").is_some(),
+        "run inside the test session (real Secret Service): ./x session cargo test -p sent-profiles"
+    );
+    let options = AppOptions {
+        data_dir: Some(dir.path.clone()),
+        keychain_service: Some(keychain_service.clone()),
+    };
+    let app = crate::build(mock_builder(), mock_context(noop_assets()), options)
         .expect("the mock app builds");
     let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
         .build()
         .expect("the mock window opens");
-    (app, window)
+    MockApp {
+        app,
+        window,
+        dir,
+        keychain_service,
+    }
 }
 
 /// Invokes `command` with a JSON body; `Ok` with the returned value or `Err` with the rejection.
@@ -40,4 +78,34 @@ pub fn invoke(
         },
     )
     .map(|response| response.deserialize::<Value>().expect("a JSON response"))
+}
+
+/// A folder removed on drop.
+pub struct TempDir {
+    pub path: PathBuf,
+}
+
+impl TempDir {
+    pub fn new() -> Self {
+        let path =
+            std::env::temp_dir().join(format!("sent-profiles-test-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&path).expect("create a temp dir");
+        Self { path }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// A second `sent-sandbox`, as a user would start by hand for a custom workspace.
+pub fn second_sandbox() -> sent_sandbox::RunningSandbox {
+    tauri::async_runtime::block_on(
+        sent_sandbox::Sandbox::builder()
+            .seed(sent_sandbox::Seed::Demo)
+            .start("127.0.0.1:0"),
+    )
+    .expect("a second sandbox starts")
 }

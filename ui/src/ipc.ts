@@ -3,6 +3,10 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { IpcError } from "./bindings/IpcError";
+import type { ProfileDetail } from "./bindings/ProfileDetail";
+import type { Workspace } from "./bindings/Workspace";
+import type { WorkspaceDraft } from "./bindings/WorkspaceDraft";
+import type { WorkspaceList } from "./bindings/WorkspaceList";
 
 /** Turns whatever `invoke` rejected with into an IpcError, so callers have one shape to handle. */
 export function toIpcError(raw: unknown): IpcError {
@@ -23,4 +27,13 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const commands = {
   appInfo: () => call<AppInfo>("app_info"),
+  listWorkspaces: () => call<WorkspaceList>("list_workspaces"),
+  addWorkspace: (draft: WorkspaceDraft) => call<Workspace>("add_workspace", { draft }),
+  switchWorkspace: (id: string) => call<WorkspaceList>("switch_workspace", { id }),
+  removeWorkspace: (id: string) => call<WorkspaceList>("remove_workspace", { id }),
+  setProfileKey: (workspaceId: string, profileId: string, apiKey: string) =>
+    call<Workspace>("set_profile_key", { workspaceId, profileId, apiKey }),
+  removeProfileKey: (workspaceId: string, profileId: string) =>
+    call<Workspace>("remove_profile_key", { workspaceId, profileId }),
+  listProfiles: (workspaceId: string) => call<ProfileDetail[]>("list_profiles", { workspaceId }),
 };

@@ -1,24 +1,13 @@
-//! Facts about the running app itself: version and the environment it talks to.
+//! Facts about the running app: version, the current environment, and start-up notices.
 
+use sent_workspaces::EnvironmentKind;
 use serde::Serialize;
+use tauri::State;
 use ts_rs::TS;
 
-/// Which Sent environment the active workspace points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum EnvironmentKind {
-    /// The local Sent sandbox (`sent-sandbox`), the default on first run.
-    LocalSandbox,
-    /// `https://api.sent.dm`.
-    Production,
-    /// `https://api-dev.sent.dm`.
-    Staging,
-    /// Any other base URL the user entered.
-    Custom,
-}
+use crate::state::{AppState, Notice};
 
-/// What the About line of the window shows.
+/// What the title bar and the status bar show.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct AppInfo {
@@ -26,21 +15,25 @@ pub struct AppInfo {
     pub name: String,
     /// The app version from `Cargo.toml` (the same as `tauri.conf.json`'s).
     pub version: String,
-    /// The environment of the active workspace.
+    /// The environment of the current workspace.
     pub environment: EnvironmentKind,
-    /// True in a debug build (dev or test), where keychain entries use the dev namespace.
+    /// True in a debug build (dev or test), whose keychain entries use the `.dev` namespace.
     pub debug_build: bool,
+    /// Whether keys can be stored (the start-up keychain probe passed).
+    pub keychain_ready: bool,
+    /// Problems found at start-up (settings recovered, keychain unavailable, ...).
+    pub notices: Vec<Notice>,
 }
 
 #[tauri::command]
-pub fn app_info() -> AppInfo {
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         name: "Sent Profiles".into(),
         version: env!("CARGO_PKG_VERSION").into(),
-        // Workspaces (issue #5) make this the active workspace's environment; until then the app
-        // only knows the local sandbox, its first-run default.
-        environment: EnvironmentKind::LocalSandbox,
+        environment: state.workspaces.current().environment,
         debug_build: cfg!(debug_assertions),
+        keychain_ready: state.workspaces.keychain().is_ok(),
+        notices: state.notices.clone(),
     }
 }
 
@@ -51,20 +44,22 @@ mod tests {
     use crate::test_support::{invoke, mock_app};
 
     #[test]
-    fn app_info_answers_over_ipc_with_the_crate_version() {
-        let (_app, window) = mock_app();
-        let info = invoke(&window, "app_info", json!({})).expect("app_info succeeds");
+    fn app_info_answers_over_ipc_with_the_crate_version_and_the_sandbox() {
+        let app = mock_app();
+        let info = invoke(&app.window, "app_info", json!({})).expect("app_info succeeds");
         assert_eq!(info["name"], "Sent Profiles");
         assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
         assert_eq!(info["environment"], "local_sandbox");
         assert_eq!(info["debug_build"], cfg!(debug_assertions));
+        assert_eq!(info["keychain_ready"], true);
+        assert_eq!(info["notices"], json!([]));
     }
 
     #[test]
     fn every_listed_command_is_registered_and_nothing_else_answers() {
-        let (_app, window) = mock_app();
+        let app = mock_app();
         for name in crate::commands::NAMES {
-            if let Err(error) = invoke(&window, name, json!({})) {
+            if let Err(error) = invoke(&app.window, name, json!({})) {
                 let text = error.to_string();
                 assert!(
                     !text.contains("not found"),
@@ -72,7 +67,7 @@ mod tests {
                 );
             }
         }
-        let unknown = invoke(&window, "no_such_command", json!({})).unwrap_err();
+        let unknown = invoke(&app.window, "no_such_command", json!({})).unwrap_err();
         assert!(unknown.to_string().contains("not found"), "{unknown}");
     }
 }

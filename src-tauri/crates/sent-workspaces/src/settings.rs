@@ -198,3 +198,17 @@ mod tests {
         assert_eq!(recent.iter().filter(|n| *n == "+14155550005").count(), 1);
     }
 }
+
+/// The app keeps its backend behind a `Box<dyn SettingsBackend>` so that state is not generic over
+/// the Tauri runtime.
+impl<T: SettingsBackend + ?Sized> SettingsBackend for Box<T> {
+    fn get(&self, key: &str) -> Option<Value> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: Value) {
+        (**self).set(key, value)
+    }
+    fn save(&self) -> Result<(), String> {
+        (**self).save()
+    }
+}

@@ -1,0 +1,243 @@
+//! Workspace commands over IPC on the mock runtime, against a second real `sent-sandbox` and the
+//! real Secret Service of the test session.
+
+use serde_json::{json, Value};
+
+use crate::test_support::{invoke, mock_app, mock_app_in, second_sandbox, TempDir};
+
+fn add(app: &crate::test_support::MockApp, url: &str, key: &str) -> Result<Value, Value> {
+    invoke(
+        &app.window,
+        "add_workspace",
+        json!({ "draft": { "name": "Acme by hand", "environment": "custom", "custom_base_url": url, "api_key": key } }),
+    )
+}
+
+#[test]
+fn add_switch_and_remove_a_workspace() {
+    let sandbox = second_sandbox();
+    let app = mock_app();
+    let added = add(&app, &sandbox.base_url(), &sandbox.keys().org_admin).expect("added");
+    assert_eq!(added["identity"]["name"], "Acme Agency");
+    assert_eq!(added["identity"]["account_type"], "organization");
+    assert!(added.get("api_key").is_none());
+
+    let list = invoke(&app.window, "list_workspaces", json!({})).unwrap();
+    assert_eq!(list["current"], added["id"]);
+    assert_eq!(list["workspaces"].as_array().unwrap().len(), 2);
+    let info = invoke(&app.window, "app_info", json!({})).unwrap();
+    assert_eq!(info["environment"], "custom");
+
+    let builtin = list["workspaces"][0]["id"].clone();
+    let switched = invoke(&app.window, "switch_workspace", json!({ "id": builtin })).unwrap();
+    assert_eq!(switched["current"], builtin);
+
+    let profiles = invoke(
+        &app.window,
+        "list_profiles",
+        json!({ "workspaceId": added["id"] }),
+    )
+    .unwrap();
+    assert!(
+        !profiles.as_array().unwrap().is_empty(),
+        "the demo organization has profiles"
+    );
+
+    let removed = invoke(
+        &app.window,
+        "remove_workspace",
+        json!({ "id": added["id"] }),
+    )
+    .unwrap();
+    assert_eq!(removed["workspaces"].as_array().unwrap().len(), 1);
+    let builtin_refused =
+        invoke(&app.window, "remove_workspace", json!({ "id": builtin })).unwrap_err();
+    assert_eq!(builtin_refused["kind"], "built_in");
+}
+
+#[test]
+fn each_bad_key_or_server_gets_its_own_error() {
+    let sandbox = second_sandbox();
+    let keys = sandbox.keys();
+    let app = mock_app();
+    let url = sandbox.base_url();
+    let cases = [
+        (
+            url.as_str(),
+            "unknown-key-0123456789",
+            "key_rejected",
+            Some("api_key"),
+        ),
+        (
+            url.as_str(),
+            keys.org_developer.as_str(),
+            "not_admin",
+            Some("api_key"),
+        ),
+        (
+            url.as_str(),
+            keys.profiles[0].key.as_str(),
+            "not_organization_key",
+            Some("api_key"),
+        ),
+        (
+            "http://127.0.0.1:9",
+            "some-key-0123456789",
+            "unreachable",
+            None,
+        ),
+        (
+            "ftp://nowhere",
+            "some-key-0123456789",
+            "validation",
+            Some("custom_base_url"),
+        ),
+    ];
+    for (url, key, kind, field) in cases {
+        let error = add(&app, url, key).unwrap_err();
+        assert_eq!(error["kind"], kind, "{url} {error}");
+        if let Some(field) = field {
+            assert!(error["fields"][field].is_array(), "{kind}: {error}");
+        }
+        assert!(
+            !error.to_string().contains(key),
+            "an error never repeats the key"
+        );
+    }
+    let list = invoke(&app.window, "list_workspaces", json!({})).unwrap();
+    assert_eq!(
+        list["workspaces"].as_array().unwrap().len(),
+        1,
+        "nothing was kept"
+    );
+}
+
+#[test]
+fn workspaces_survive_a_restart() {
+    let sandbox = second_sandbox();
+    let dir = TempDir::new();
+    let path = dir.path.clone();
+    let first = mock_app_in(dir);
+    let added = add(&first, &sandbox.base_url(), &sandbox.keys().org_admin).unwrap();
+    let service = first.keychain_service.clone();
+    drop(first.window);
+    let dir = first.dir;
+    drop(first.app);
+    assert_eq!(dir.path, path);
+    let second = crate::test_support::mock_app_with(dir, service);
+    let list = invoke(&second.window, "list_workspaces", json!({})).unwrap();
+    assert_eq!(
+        list["current"], added["id"],
+        "the current workspace is remembered"
+    );
+    let profiles = invoke(
+        &second.window,
+        "list_profiles",
+        json!({ "workspaceId": added["id"] }),
+    );
+    assert!(
+        profiles.is_ok(),
+        "the key is found again in the keychain: {profiles:?}"
+    );
+    invoke(
+        &second.window,
+        "remove_workspace",
+        json!({ "id": added["id"] }),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_corrupt_settings_file_is_kept_aside_and_reported() {
+    let dir = TempDir::new();
+    std::fs::write(dir.path.join("settings.json"), "{\"workspaces\": [tor").unwrap();
+    let app = mock_app_in(dir);
+    let info = invoke(&app.window, "app_info", json!({})).unwrap();
+    assert_eq!(info["notices"][0]["kind"], "settings_recovered");
+    assert!(info["notices"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("default settings"));
+    let kept: Vec<_> = std::fs::read_dir(&app.dir.path)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("settings.json.corrupt-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "the unreadable file is kept for the user");
+    assert_eq!(
+        std::fs::read_to_string(kept[0].path()).unwrap(),
+        "{\"workspaces\": [tor"
+    );
+}
+
+/// A whole session with real keys, then a search of everything the app wrote for those keys.
+#[test]
+fn no_key_reaches_the_settings_or_data_files() {
+    let sandbox = second_sandbox();
+    let keys = sandbox.keys();
+    let app = mock_app();
+    let workspace = add(&app, &sandbox.base_url(), &keys.org_admin).unwrap();
+    let profile = &keys.profiles[0];
+    invoke(
+        &app.window,
+        "set_profile_key",
+        json!({ "workspaceId": workspace["id"], "profileId": profile.profile_id, "apiKey": profile.key }),
+    )
+    .expect("profile key added");
+    invoke(
+        &app.window,
+        "list_profiles",
+        json!({ "workspaceId": workspace["id"] }),
+    )
+    .unwrap();
+    let listed = invoke(&app.window, "list_workspaces", json!({}))
+        .unwrap()
+        .to_string();
+    invoke(
+        &app.window,
+        "remove_profile_key",
+        json!({ "workspaceId": workspace["id"], "profileId": profile.profile_id }),
+    )
+    .unwrap();
+
+    let used = [keys.org_admin.as_str(), profile.key.as_str()];
+    for key in used {
+        assert!(!listed.contains(key), "a key reached the webview");
+    }
+    let mut scanned = 0;
+    for entry in walk(&app.dir.path) {
+        let bytes = std::fs::read(&entry).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for key in used {
+            assert!(!text.contains(key), "{} contains a key", entry.display());
+        }
+        scanned += 1;
+    }
+    assert!(
+        scanned >= 2,
+        "the settings file and the sandbox data were scanned ({scanned})"
+    );
+    invoke(
+        &app.window,
+        "remove_workspace",
+        json!({ "id": workspace["id"] }),
+    )
+    .unwrap();
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

@@ -1,0 +1,162 @@
+//! What the app holds while it runs, and how it starts: settings (checked, then opened through
+//! tauri-plugin-store), the keychain (probed), and the embedded local Sent sandbox with its data
+//! file in the app's data dir. Any of these may fail without stopping the app: each failure
+//! becomes a notice in the window, and the local sandbox keeps working.
+
+use std::path::PathBuf;
+
+use sent_client::{CallOptions, ClientConfig, SentClient};
+use sent_keychain::{service_name, KeyRef, Keychain, KeychainError, SecretString};
+use sent_sandbox::{RunningSandbox, Sandbox, Seed};
+use sent_workspaces::{
+    identity, KeyIdentity, LocalSandbox, SettingsBackend, Workspaces, LOCAL_SANDBOX_ID,
+};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
+use ts_rs::TS;
+
+use crate::settings_store::StoreBackend;
+
+/// Where the app keeps things; tests point these at a temporary folder and a throw-away keychain
+/// namespace.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// Folder for `settings.json` and `sandbox.json`; default: the app's config and data dirs.
+    pub data_dir: Option<PathBuf>,
+    /// Keychain service name; default: the bundle identifier (`.dev` outside release builds).
+    pub keychain_service: Option<String>,
+}
+
+/// Something the user should know about since start-up.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Notice {
+    /// `settings_recovered`, `keychain_unavailable`, ...
+    pub kind: String,
+    pub message: String,
+}
+
+pub struct AppState {
+    pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
+    pub notices: Vec<Notice>,
+    /// Kept so the embedded sandbox serves as long as the app runs.
+    pub sandbox: RunningSandbox,
+}
+
+/// Builds the state; called from the Tauri `setup` hook.
+pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<AppState, String> {
+    let mut notices = Vec::new();
+    let (config_dir, data_dir) = match &options.data_dir {
+        Some(dir) => (dir.clone(), dir.clone()),
+        None => (
+            app.path().app_config_dir().map_err(|e| e.to_string())?,
+            app.path().app_data_dir().map_err(|e| e.to_string())?,
+        ),
+    };
+    std::fs::create_dir_all(&config_dir)
+        .map_err(|e| format!("cannot create {}: {e}", config_dir.display()))?;
+    std::fs::create_dir_all(&data_dir)
+        .map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
+
+    let settings_path = config_dir.join("settings.json");
+    match sent_workspaces::recover_if_corrupt(&settings_path) {
+        Ok(None) => {}
+        Ok(Some(recovery)) => notices.push(Notice {
+            kind: "settings_recovered".into(),
+            message: format!(
+                "Your settings file could not be read ({}). It was kept as {}; {}.",
+                recovery.reason,
+                recovery.moved_to,
+                if recovery.restored_backup {
+                    "the last good copy was restored"
+                } else {
+                    "the app started with default settings"
+                }
+            ),
+        }),
+        Err(error) => notices.push(Notice {
+            kind: "settings_recovered".into(),
+            message: format!("Your settings file could not be checked: {error}"),
+        }),
+    }
+    let store = tauri_plugin_store::StoreBuilder::new(app, &settings_path)
+        .disable_auto_save()
+        .build()
+        .map_err(|e| format!("cannot open the settings: {e}"))?;
+    let backend: Box<dyn SettingsBackend> = Box::new(StoreBackend::new(store, settings_path));
+
+    let service = options
+        .keychain_service
+        .clone()
+        .unwrap_or_else(|| service_name(&app.config().identifier, !cfg!(debug_assertions)));
+    let keychain = Keychain::os(service).and_then(|keychain| keychain.probe().map(|()| keychain));
+    if let Err(error) = &keychain {
+        notices.push(keychain_notice(error));
+    }
+
+    let sandbox_key = sandbox_key(&keychain);
+    let sandbox = tauri::async_runtime::block_on(
+        Sandbox::builder()
+            .seed(Seed::Demo)
+            .org_key(sandbox_key.expose_secret())
+            .data_file(data_dir.join("sandbox.json"))
+            .start("127.0.0.1:0"),
+    )
+    .map_err(|e| format!("the local Sent sandbox could not start: {e}"))?;
+    let local = LocalSandbox {
+        identity: tauri::async_runtime::block_on(local_identity(&sandbox.base_url(), &sandbox_key)),
+        base_url: sandbox.base_url(),
+        org_key: sandbox_key,
+    };
+    let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
+    Ok(AppState {
+        workspaces,
+        notices,
+        sandbox,
+    })
+}
+
+/// The embedded sandbox's organization key: made once and kept in the keychain like any other key;
+/// without a keychain, a new one for this run (the sandbox still works).
+fn sandbox_key(keychain: &Result<Keychain, KeychainError>) -> SecretString {
+    let entry = KeyRef::Organization {
+        workspace: LOCAL_SANDBOX_ID,
+    };
+    if let Ok(keychain) = keychain {
+        if let Ok(Some(key)) = keychain.get(&entry) {
+            return key;
+        }
+        let key = SecretString::new(format!("sandbox_{}", uuid::Uuid::new_v4().simple()));
+        if keychain.set(&entry, &key).is_ok() {
+            return key;
+        }
+        return key;
+    }
+    SecretString::new(format!("sandbox_{}", uuid::Uuid::new_v4().simple()))
+}
+
+async fn local_identity(base_url: &str, key: &SecretString) -> KeyIdentity {
+    let fallback = KeyIdentity {
+        account_type: "organization".into(),
+        account_id: String::new(),
+        name: "Local sandbox".into(),
+        role: Some("admin".into()),
+        profile_count: 0,
+    };
+    let Ok(client) = SentClient::new(ClientConfig::new(base_url, key.clone())) else {
+        return fallback;
+    };
+    match client.me(&CallOptions::default()).await {
+        Ok(response) => identity(&response.data),
+        Err(_) => fallback,
+    }
+}
+
+fn keychain_notice(error: &KeychainError) -> Notice {
+    Notice {
+        kind: error.kind().into(),
+        message: format!(
+            "{error} Until then you can use the local sandbox, but not add workspaces or keys."
+        ),
+    }
+}

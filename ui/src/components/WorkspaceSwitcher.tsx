@@ -1,0 +1,28 @@
+import { useEffect, useRef } from "preact/hooks";
+import type { WorkspaceList } from "../bindings/WorkspaceList";
+import { ENVIRONMENT_LABELS } from "../labels";
+
+/** The title bar's workspace picker. Ctrl+K (Cmd+K on macOS) focuses it from anywhere. */
+export function WorkspaceSwitcher(props: { list: WorkspaceList; onSwitch: (id: string) => void }) {
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {
+        event.preventDefault();
+        select.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <select ref={select} aria-label="Workspace" data-testid="workspace-switcher" value={props.list.current}
+      title="Switch workspace (Ctrl+K)" onChange={(e) => props.onSwitch(e.currentTarget.value)}>
+      {props.list.workspaces.map((w) => (
+        <option key={w.id} value={w.id}>
+          {w.name} — {ENVIRONMENT_LABELS[w.environment]}
+        </option>
+      ))}
+    </select>
+  );
+}
