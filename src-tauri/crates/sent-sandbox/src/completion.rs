@@ -182,7 +182,10 @@ pub fn spawn_worker(app: Arc<App>, mut shutdown: tokio::sync::watch::Receiver<bo
     tokio::spawn(async move {
         loop {
             tokio::select! {
-                _ = tokio::time::sleep(Duration::from_millis(100)) => run_due(&app).await,
+                _ = tokio::time::sleep(Duration::from_millis(100)) => {
+                    run_due(&app).await;
+                    crate::deliveries::run_due(&app).await;
+                }
                 _ = shutdown.changed() => break,
             }
         }

@@ -146,6 +146,7 @@ async fn advance(State(app): State<Arc<App>>, body: Bytes) -> Response {
         .advance(chrono::Duration::milliseconds((secs * 1000.0) as i64));
     // Jobs due by the new time finish (and call back) before this answer goes out.
     completion::run_due(&app).await;
+    crate::deliveries::run_due(&app).await;
     if let Err(e) = app.persist() {
         tracing::error!("persisting the clock failed: {e}");
     }

@@ -21,6 +21,7 @@ pub mod clock;
 pub mod completion;
 pub mod config;
 pub mod control;
+pub mod deliveries;
 pub mod dispatch;
 pub mod envelope;
 pub mod faults;
@@ -228,6 +229,7 @@ impl RunningSandbox {
             .clock
             .advance(chrono::Duration::from_std(by).unwrap_or_default());
         completion::run_due(&self.app).await;
+        deliveries::run_due(&self.app).await;
     }
 
     /// Replaces the faults in force.

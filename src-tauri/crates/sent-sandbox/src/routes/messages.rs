@@ -329,6 +329,7 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
                     price: if channel == "whatsapp" { 0.005 } else { 0.0075 },
                     created_at: step_now,
                     failure,
+                    events_delivered: 0,
                 };
                 recipients.push(SendRecipient {
                     message_id: m.id.to_string(),

@@ -2,10 +2,7 @@
 //! rotation. Deliveries are signed per contract §14.2 and only ever go to loopback URLs.
 
 use axum::http::StatusCode;
-use base64::Engine as _;
-use hmac::{Hmac, Mac};
 use serde_json::{json, Value};
-use sha2::Sha256;
 use uuid::Uuid;
 
 use super::templates::paging;
@@ -19,21 +16,9 @@ use crate::store::{State, Webhook};
 use crate::views;
 use sent_model::webhook::{WebhookEventType, WebhookEventTypes};
 
-/// `v1,<base64 HMAC-SHA256>` over `id.timestamp.body` with the decoded `whsec_` secret.
+/// The §14.2 signature, from the shared implementation in `sent-model`.
 pub fn sign(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> String {
-    let key = base64::engine::general_purpose::STANDARD
-        .decode(secret.trim_start_matches("whsec_"))
-        .unwrap_or_default();
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("HMAC accepts any key length");
-    mac.update(id.as_bytes());
-    mac.update(b".");
-    mac.update(timestamp.to_string().as_bytes());
-    mac.update(b".");
-    mac.update(body);
-    format!(
-        "v1,{}",
-        base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
-    )
+    sent_model::webhook::signature::sign(secret, id, timestamp, body).unwrap_or_default()
 }
 
 fn not_found() -> ApiError {

@@ -219,6 +219,9 @@ pub struct Message {
     pub price: f64,
     pub created_at: DateTime<Utc>,
     pub failure: Option<Failure>,
+    /// How many timeline events were already offered to webhooks.
+    #[serde(default)]
+    pub events_delivered: usize,
 }
 
 /// A webhook receiver registration.

@@ -175,10 +175,13 @@ impl T {
     }
 }
 
+/// One request a [`Receiver`] got: (lower-case headers, parsed body, raw body bytes).
+pub type Received = (Vec<(String, String)>, Value, Vec<u8>);
+
 /// A loopback HTTP listener that records the bodies POSTed to it.
 pub struct Receiver {
     pub url: String,
-    pub rx: tokio::sync::mpsc::UnboundedReceiver<(Vec<(String, String)>, Value)>,
+    pub rx: tokio::sync::mpsc::UnboundedReceiver<Received>,
 }
 
 pub async fn receiver() -> Receiver {
@@ -229,7 +232,8 @@ pub async fn receiver() -> Receiver {
                             .collect();
                         let body = serde_json::from_slice(&buf[pos + 4..pos + 4 + len])
                             .unwrap_or(Value::Null);
-                        let _ = tx.send((headers, body));
+                        let raw = buf[pos + 4..pos + 4 + len].to_vec();
+                        let _ = tx.send((headers, body, raw));
                         let _ = s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n").await;
                         return;
                     }
