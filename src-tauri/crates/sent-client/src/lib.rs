@@ -20,6 +20,7 @@
 
 pub mod api;
 pub mod config;
+pub mod drift;
 pub mod error;
 pub mod idempotency;
 pub mod options;
@@ -30,6 +31,7 @@ mod url;
 
 pub use api::profiles::ProfileBackend;
 pub use config::{ClientConfig, RetryPolicy};
+pub use drift::ServerDrift;
 pub use error::{ClientError, ClientErrorPayload, ClientResult};
 pub use idempotency::IdempotencyKey;
 pub use options::CallOptions;
