@@ -8,6 +8,7 @@ pub mod messages;
 pub mod numbers;
 pub mod profile_write;
 pub mod profiles;
+pub mod send;
 pub mod templates;
 pub mod webhooks;
 
@@ -311,7 +312,7 @@ pub async fn handle(ctx: &Ctx<'_>, route: &Route) -> HandlerResult {
         DeleteCampaign(p, c) => campaigns::delete(ctx, id(p), id(c)),
         ListTemplates => templates::list(ctx),
         GetTemplate(t) => templates::get(ctx, id(t)),
-        SendMessage => messages::send(ctx),
+        SendMessage => send::send(ctx),
         GetMessage(m) => messages::get(ctx, id(m)),
         MessageActivities(m) => messages::activities(ctx, id(m)),
         LookupNumber(n) => numbers::lookup(ctx, n),
