@@ -5,6 +5,7 @@ pub mod commands;
 pub mod error;
 mod settings_store;
 pub mod state;
+mod window_state;
 
 #[cfg(test)]
 mod test_support;
@@ -27,6 +28,9 @@ pub fn build<R: Runtime>(
         .map_err(|e| e.to_string())?;
     let state = state::start(app.handle(), &options)?;
     app.manage(state);
+    if let Some(main) = app.get_webview_window("main") {
+        window_state::track(&main);
+    }
     Ok(app)
 }
 

@@ -1,0 +1,49 @@
+//! The main window reopens where the user left it: size, position and maximized state are saved in
+//! the settings when the window closes, and restored at start-up.
+
+use sent_workspaces::WindowState;
+use tauri::{LogicalPosition, LogicalSize, Manager, Runtime, WebviewWindow, WindowEvent};
+
+use crate::state::AppState;
+
+/// Restores the saved geometry of `window` and saves it again when the window closes.
+pub fn track<R: Runtime>(window: &WebviewWindow<R>) {
+    let state = window.state::<AppState>();
+    if let Some(saved) = state.workspaces.settings().window() {
+        if saved.width >= 400.0 && saved.height >= 300.0 {
+            let _ = window.set_size(LogicalSize::new(saved.width, saved.height));
+        }
+        // A position from a monitor that is gone would put the window off-screen.
+        if saved.x >= 0.0 && saved.y >= 0.0 {
+            let _ = window.set_position(LogicalPosition::new(saved.x, saved.y));
+        }
+        if saved.maximized {
+            let _ = window.maximize();
+        }
+    }
+    let tracked = window.clone();
+    window.on_window_event(move |event| {
+        if let WindowEvent::CloseRequested { .. } = event {
+            if let Some(geometry) = geometry(&tracked) {
+                let _ = tracked
+                    .state::<AppState>()
+                    .workspaces
+                    .settings()
+                    .set_window(geometry);
+            }
+        }
+    });
+}
+
+fn geometry<R: Runtime>(window: &WebviewWindow<R>) -> Option<WindowState> {
+    let scale = window.scale_factor().ok()?;
+    let size = window.inner_size().ok()?.to_logical::<f64>(scale);
+    let position = window.outer_position().ok()?.to_logical::<f64>(scale);
+    Some(WindowState {
+        width: size.width,
+        height: size.height,
+        x: position.x,
+        y: position.y,
+        maximized: window.is_maximized().unwrap_or(false),
+    })
+}
