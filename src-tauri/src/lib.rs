@@ -35,7 +35,7 @@ pub fn build<R: Runtime>(
 }
 
 fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{app, profiles, workspaces};
+    use commands::{app, profiles, sends, workspaces};
     builder
         .plugin(tauri_plugin_store::Builder::default().build())
         .invoke_handler(tauri::generate_handler![
@@ -47,6 +47,7 @@ fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             workspaces::set_profile_key,
             workspaces::remove_profile_key,
             profiles::list_profiles,
+            sends::send_message,
         ])
 }
 

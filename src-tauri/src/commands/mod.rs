@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod profiles;
+pub mod sends;
 pub mod workspaces;
 
 /// Names of every registered command, as the webview invokes them. `build.rs` reads the same file to

@@ -10,4 +10,5 @@
     "set_profile_key",
     "remove_profile_key",
     "list_profiles",
+    "send_message",
 ]
