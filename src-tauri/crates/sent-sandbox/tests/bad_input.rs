@@ -109,3 +109,25 @@ async fn number_lookup_accepts_literal_and_encoded_plus() {
     let r = t.get("/v3/numbers/lookup/4155550123").await;
     assert_eq!((r.status, r.code()), (400, "VALIDATION_002"));
 }
+
+#[tokio::test]
+async fn webhook_ranges_are_validation_005() {
+    let t = start().await;
+    let r = t
+        .post("/v3/webhooks", json!({ "display_name": "x", "endpoint_url": "https://example.com/h", "retry_count": 9, "timeout_seconds": 1 }))
+        .await;
+    assert_eq!((r.status, r.code()), (400, "VALIDATION_005"));
+    assert_eq!(r.detail_keys(), vec!["retry_count", "timeout_seconds"]);
+    let r = t
+        .post(
+            "/v3/webhooks",
+            json!({ "endpoint_url": "https://example.com/h" }),
+        )
+        .await;
+    assert_eq!((r.status, r.code()), (400, "VALIDATION_004"));
+    assert_eq!(r.detail_keys(), vec!["display_name"]);
+    let r = t
+        .get("/v3/webhooks/00000000-0000-4000-8000-000000000000")
+        .await;
+    assert_eq!((r.status, r.code()), (404, "RESOURCE_008"));
+}

@@ -14,7 +14,7 @@ use crate::ids;
 use crate::schema;
 use crate::store::{State, Webhook};
 use crate::views;
-use sent_model::webhook::{WebhookEventType, WebhookEventTypes};
+use sent_model::webhook::{WebhookCreate, WebhookEventType, WebhookEventTypes};
 
 /// The §14.2 signature, from the shared implementation in `sent-model`.
 pub fn sign(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> String {
@@ -137,22 +137,20 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
         e.details = Some(r);
         return Err(e);
     }
+    // Ranges and types are checked above, so the shared request type always parses here.
+    let req: WebhookCreate = serde_json::from_value(b.clone())
+        .map_err(|e| ApiError::bad_body(format!("Invalid webhook body: {e}")))?;
     let now = ctx.now();
     let w = Webhook {
         id: Uuid::new_v4(),
         owner: ctx.scope.owner(),
-        display_name: s("display_name").unwrap_or_default().into(),
-        endpoint_url: s("endpoint_url").unwrap_or_default().into(),
-        event_types: b
-            .get("event_types")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_else(|| vec!["message".into()]),
-        event_filters: b.get("event_filters").cloned().unwrap_or(Value::Null),
+        display_name: req.display_name.unwrap_or_default().trim().to_string(),
+        endpoint_url: req.endpoint_url.unwrap_or_default().trim().to_string(),
+        event_types: req.event_types.unwrap_or_else(|| vec!["message".into()]),
+        event_filters: req
+            .event_filters
+            .map(|f| serde_json::to_value(f).unwrap_or(Value::Null))
+            .unwrap_or(Value::Null),
         is_active: true,
         signing_secret: ids::signing_secret(),
         retry_count: retry,
