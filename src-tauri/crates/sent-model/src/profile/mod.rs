@@ -4,6 +4,7 @@
 
 pub mod brand;
 pub mod brand_request;
+pub mod diff;
 pub mod requests;
 
 use serde::{Deserialize, Serialize};
