@@ -194,6 +194,18 @@ fn no_key_reaches_the_settings_or_data_files() {
         json!({ "workspaceId": workspace["id"] }),
     )
     .unwrap();
+    // Send as the profile (its own key) and as another profile (org key + x-profile-id).
+    for profile_id in [profile.profile_id, keys.profiles[1].profile_id] {
+        let sent = invoke(
+            &app.window,
+            "send_message",
+            json!({ "workspaceId": workspace["id"], "profileId": profile_id,
+                    "request": { "to": ["+14155550123"], "text": "Hello from the scripted session" },
+                    "idempotencyKey": format!("scripted-{profile_id}") }),
+        )
+        .expect("sent");
+        assert_eq!(sent["recipients"].as_array().unwrap().len(), 1, "{sent}");
+    }
     let listed = invoke(&app.window, "list_workspaces", json!({}))
         .unwrap()
         .to_string();
@@ -220,6 +232,11 @@ fn no_key_reaches_the_settings_or_data_files() {
     assert!(
         scanned >= 2,
         "the settings file and the sandbox data were scanned ({scanned})"
+    );
+    let settings = std::fs::read_to_string(app.dir.path.join("settings.json")).unwrap();
+    assert!(
+        settings.contains("+14155550123"),
+        "the recipient is remembered, so the settings were written during the session"
     );
     invoke(
         &app.window,
