@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::app::App;
+use crate::config::ApiRevision;
 use crate::envelope::Details;
 use crate::store::{BrandFacts, Owner, Profile, State};
 use sent_model::profile::CompletionCallback;
@@ -78,7 +79,7 @@ pub fn effective_waba(state: &State, p: &Profile) -> Option<String> {
 }
 
 /// Status logic §12.3 with Q9 and Q11: `COMPLETED` or `SUBMITTED`.
-pub fn result_status(state: &State, p: &Profile) -> &'static str {
+pub fn result_status(state: &State, p: &Profile, rev: ApiRevision) -> &'static str {
     let whatsapp = effective_waba(state, p).is_some()
         || p.whatsapp_phone_number.is_some()
         || p.sending_whatsapp_number_profile_id.is_some();
@@ -92,7 +93,9 @@ pub fn result_status(state: &State, p: &Profile) -> &'static str {
     let no_channel = !whatsapp && !sms;
     let dedicated_tcr = tcr && !(p.inherit_tcr_brand && p.inherit_tcr_campaign);
     let main_country_review = !tcr && main_dest;
-    if no_channel || dedicated_tcr || main_country_review {
+    // S8: the newer revision never holds a profile back for review.
+    let can_submit = crate::revision::completion_can_submit(rev);
+    if can_submit && (no_channel || dedicated_tcr || main_country_review) {
         "SUBMITTED"
     } else {
         "COMPLETED"
@@ -137,7 +140,7 @@ pub async fn run_due(app: &Arc<App>) {
             let Some(p) = state.profile(job.profile_id).cloned() else {
                 continue;
             };
-            let status = result_status(&state, &p);
+            let status = result_status(&state, &p, app.config.api_revision);
             if let Some(pm) = state.profile_mut(job.profile_id) {
                 // Q10: keep the documented 4-value read vocabulary.
                 pm.status = if status == "COMPLETED" {

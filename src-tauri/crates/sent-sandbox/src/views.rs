@@ -7,6 +7,7 @@ use sent_model::{
 };
 
 use crate::completion::effective_waba;
+use crate::config::ApiRevision;
 use crate::store::{Brand, Campaign, Contact, Owner, Profile, State, Template, Webhook};
 
 fn stamp(t: chrono::DateTime<chrono::Utc>) -> Option<Timestamp> {
@@ -25,7 +26,9 @@ pub fn brand(b: &Brand, is_inherited: bool) -> Brand {
 }
 
 /// ProfileDetail (§9.1), with the brand inheritance view of Q17.
-pub fn profile(state: &State, p: &Profile) -> ProfileDetail {
+pub fn profile(state: &State, p: &Profile, rev: ApiRevision) -> ProfileDetail {
+    // S1: the newer revision reports the four sharing/inheritance flags as false.
+    let flags = crate::revision::stores_sharing_flags(rev);
     let brand_view = if p.inherit_tcr_brand {
         state.org.brand.as_ref().map(|b| brand(b, true))
     } else {
@@ -42,10 +45,10 @@ pub fn profile(state: &State, p: &Profile) -> ProfileDetail {
         status: ProfileStatus::from_wire(&p.status),
         created_at: stamp(p.created_at),
         updated_at: p.updated_at.map(Timestamp::from),
-        allow_contact_sharing: p.allow_contact_sharing,
-        allow_template_sharing: p.allow_template_sharing,
-        inherit_contacts: p.inherit_contacts,
-        inherit_templates: p.inherit_templates,
+        allow_contact_sharing: flags && p.allow_contact_sharing,
+        allow_template_sharing: flags && p.allow_template_sharing,
+        inherit_contacts: flags && p.inherit_contacts,
+        inherit_templates: flags && p.inherit_templates,
         inherit_tcr_brand: p.inherit_tcr_brand,
         inherit_tcr_campaign: p.inherit_tcr_campaign,
         billing_model: BillingModel::from_wire(&p.billing_model),

@@ -8,8 +8,12 @@ use crate::views;
 
 /// Contacts visible in a scope, with their `is_inherited` flag.
 pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<(&'a Contact, bool)> {
+    // S1: without stored flags (newer revision) there is no inheritance or sharing.
+    let flags = crate::revision::stores_sharing_flags(ctx.app.config.api_revision);
     let shared = |c: &Contact| match c.owner {
-        Owner::Profile(pid) => state.profile(pid).is_some_and(|p| p.allow_contact_sharing),
+        Owner::Profile(pid) => state
+            .profile(pid)
+            .is_some_and(|p| flags && p.allow_contact_sharing),
         Owner::Org => false,
     };
     let own = ctx.scope.owner();
@@ -17,7 +21,7 @@ pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<(&'a Contact, bool)> 
         .scope
         .profile
         .and_then(|id| state.profile(id))
-        .map(|p| p.inherit_contacts);
+        .map(|p| flags && p.inherit_contacts);
     state
         .contacts
         .iter()

@@ -6,15 +6,18 @@ use sent_model::{AccountType, BillingModel, ProfileStatus, Timestamp, UserRole};
 
 use super::{Ctx, HandlerResult, Reply};
 use crate::completion::effective_waba;
+use crate::config::ApiRevision;
 use crate::store::Profile;
 
 /// ProfileSettings (§9.13).
-pub fn settings(p: &Profile) -> ProfileSettings {
+pub fn settings(p: &Profile, rev: ApiRevision) -> ProfileSettings {
+    // S1: the newer revision reports the four sharing/inheritance flags as false.
+    let flags = crate::revision::stores_sharing_flags(rev);
     ProfileSettings {
-        allow_contact_sharing: Some(p.allow_contact_sharing),
-        allow_template_sharing: Some(p.allow_template_sharing),
-        inherit_contacts: Some(p.inherit_contacts),
-        inherit_templates: Some(p.inherit_templates),
+        allow_contact_sharing: Some(flags && p.allow_contact_sharing),
+        allow_template_sharing: Some(flags && p.allow_template_sharing),
+        inherit_contacts: Some(flags && p.inherit_contacts),
+        inherit_templates: Some(flags && p.inherit_templates),
         inherit_tcr_brand: Some(p.inherit_tcr_brand),
         inherit_tcr_campaign: Some(p.inherit_tcr_campaign),
         billing_model: Some(BillingModel::from_wire(&p.billing_model)),
@@ -34,6 +37,7 @@ fn channel(number: Option<String>, configured: bool, business_name: Option<Strin
 pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
     let s = ctx.app.read();
     let org = &s.org;
+    let rev = ctx.app.config.api_revision;
     let rcs = || channel(None, false, None);
     // The caller's role on each profile (§9.13). Sandbox keys are per role, not per user: a
     // developer-role key is a developer on every profile; an admin key shows the role set on
@@ -67,7 +71,7 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
                     } else {
                         p.role.as_deref().unwrap_or("admin")
                     })),
-                    settings: Some(settings(p)),
+                    settings: Some(settings(p, rev)),
                 })
                 .collect(),
             channels: MeChannels {
@@ -112,7 +116,7 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
                 organization_id: Some(org.id.to_string()),
                 short_name: p.short_name.clone(),
                 status: Some(ProfileStatus::from_wire(&p.status)),
-                settings: Some(settings(p)),
+                settings: Some(settings(p, rev)),
                 profiles: vec![],
                 channels: MeChannels {
                     sms: channel(sms.clone(), sms.is_some(), None),

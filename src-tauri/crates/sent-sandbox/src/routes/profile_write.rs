@@ -176,7 +176,7 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
             key: ids::api_key(),
             kind: KeyKind::Profile(id),
         });
-        Ok(views::profile(state, &profile))
+        Ok(views::profile(state, &profile, rev))
     })?;
     Ok(Reply::with(StatusCode::CREATED, to_json(&detail)))
 }
@@ -264,7 +264,7 @@ pub fn update(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         }
         p.updated_at = Some(now);
         let p = p.clone();
-        Ok(views::profile(state, &p))
+        Ok(views::profile(state, &p, rev))
     })?;
     Ok(Reply::ok(to_json(&detail)))
 }

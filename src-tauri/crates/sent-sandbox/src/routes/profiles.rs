@@ -33,7 +33,10 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
     // Q16: a profile scope has no organization view.
     ctx.scope.require_org()?;
     let s = ctx.app.read();
-    let profiles: Vec<_> = s.live_profiles().map(|p| views::profile(&s, p)).collect();
+    let profiles: Vec<_> = s
+        .live_profiles()
+        .map(|p| views::profile(&s, p, ctx.app.config.api_revision))
+        .collect();
     let count = profiles.len() as u32;
     let list = ProfileList {
         profiles,
@@ -62,7 +65,11 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     check_read(ctx, id)?;
     let s = ctx.app.read();
     let p = s.profile(id).ok_or_else(ApiError::profile_not_found)?;
-    Ok(Reply::ok(to_json(&views::profile(&s, p))))
+    Ok(Reply::ok(to_json(&views::profile(
+        &s,
+        p,
+        ctx.app.config.api_revision,
+    ))))
 }
 
 /// E6: soft delete; the profile's own key stops working with it.

@@ -12,8 +12,12 @@ use crate::views;
 
 /// Templates visible in the scope of `ctx`.
 pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<&'a Template> {
+    // S1: without stored flags (newer revision) there is no inheritance or sharing.
+    let flags = crate::revision::stores_sharing_flags(ctx.app.config.api_revision);
     let shared = |t: &Template| match t.owner {
-        Owner::Profile(pid) => state.profile(pid).is_some_and(|p| p.allow_template_sharing),
+        Owner::Profile(pid) => state
+            .profile(pid)
+            .is_some_and(|p| flags && p.allow_template_sharing),
         Owner::Org => false,
     };
     match ctx.scope.profile.and_then(|id| state.profile(id)) {
@@ -27,7 +31,7 @@ pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<&'a Template> {
             .iter()
             .filter(|t| {
                 t.owner == Owner::Profile(p.id)
-                    || (p.inherit_templates && (t.owner == Owner::Org || shared(t)))
+                    || (flags && p.inherit_templates && (t.owner == Owner::Org || shared(t)))
             })
             .collect(),
     }
