@@ -189,12 +189,15 @@ fn patch_nulls_mean_unchanged_and_are_never_sent() {
     assert!(update.payment_details.is_none() && update.billing_contact.is_none());
     assert_eq!(update.billing_model, Some(BillingModel::Organization));
     let sent = serde_json::to_value(&update).unwrap();
-    let keys: Vec<&str> = sent
+    // Sorted: with serde_json's `preserve_order` (unified in by other workspace crates) the map
+    // keeps field order instead.
+    let mut keys: Vec<&str> = sent
         .as_object()
         .unwrap()
         .keys()
         .map(String::as_str)
         .collect();
+    keys.sort_unstable();
     assert_eq!(
         keys,
         [
