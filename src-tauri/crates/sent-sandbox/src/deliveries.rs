@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use crate::app::App;
 use crate::completion::is_loopback_url;
-use crate::routes::messages::timeline;
+use crate::routes::messages::{final_len, timeline};
 use crate::store::{Owner, State, Webhook};
 
 /// Consecutive failures after which a webhook is switched off (§14.1).
@@ -50,6 +50,10 @@ fn collect(state: &mut State, step: Duration, now: DateTime<Utc>) -> Vec<Job> {
     for i in 0..state.messages.len() {
         let (events, targets) = {
             let m = &state.messages[i];
+            // Final messages have nothing left to announce: skip them without work.
+            if m.events_delivered >= final_len(m) {
+                continue;
+            }
             let events = timeline(m, step, now);
             if events.len() <= m.events_delivered {
                 continue;

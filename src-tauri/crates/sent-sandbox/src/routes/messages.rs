@@ -28,6 +28,15 @@ fn failure_code(f: Failure) -> &'static str {
     }
 }
 
+/// How many events a message's timeline has once it is final.
+pub fn final_len(m: &Message) -> usize {
+    match (m.failure, m.channel.as_str()) {
+        (Some(_), _) => 2,
+        (None, "whatsapp") => 5,
+        (None, _) => 4,
+    }
+}
+
 /// The (status, time, description) events reached by `now`, oldest first.
 pub fn timeline(
     m: &Message,
@@ -149,4 +158,53 @@ pub fn activities(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         pagination: None,
     };
     Ok(Reply::ok(to_json(&data)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(channel: &str, failure: Option<Failure>) -> Message {
+        Message {
+            id: Uuid::new_v4(),
+            owner: Owner::Org,
+            contact_id: Uuid::new_v4(),
+            channel: channel.into(),
+            to: "+14155550199".into(),
+            region_code: "US".into(),
+            template_id: None,
+            template_name: None,
+            template_category: None,
+            body: "hi".into(),
+            price: 0.0075,
+            created_at: Utc::now(),
+            failure,
+            events_delivered: 0,
+        }
+    }
+
+    #[test]
+    fn final_len_matches_the_finished_timeline() {
+        for m in [
+            message("sms", None),
+            message("whatsapp", None),
+            message("sms", Some(Failure::RouteDenied)),
+        ] {
+            let later = m.created_at + Duration::days(1);
+            assert_eq!(
+                timeline(&m, Duration::seconds(2), later).len(),
+                final_len(&m)
+            );
+        }
+        let m = message("whatsapp", None);
+        let statuses: Vec<_> = timeline(
+            &m,
+            Duration::seconds(2),
+            m.created_at + Duration::seconds(5),
+        )
+        .into_iter()
+        .map(|e| e.0)
+        .collect();
+        assert_eq!(statuses, vec!["QUEUED", "ROUTED", "SENT"]);
+    }
 }
