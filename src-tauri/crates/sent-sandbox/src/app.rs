@@ -58,11 +58,17 @@ impl App {
         if let Some(s) = &loaded {
             clock.advance(chrono::Duration::milliseconds(s.clock_offset_ms));
         }
+        // A data file written before derived-keys mode (or by a CLI run without `--org-key`)
+        // holds key values; in derived-keys mode it is rewritten at once without them.
+        let scrub = org_key.is_some() && loaded.as_ref().is_some_and(|s| !s.keys.is_empty());
         let mut state = loaded.unwrap_or_else(|| seed::build(seed, org_key.clone(), clock.now()));
-        if let (Some(k), false) = (&org_key, fresh) {
-            // A given org key always works, also with a data file written under another key.
-            if let Some(admin) = state.keys.iter_mut().find(|k| k.kind == KeyKind::OrgAdmin) {
-                admin.key = k.clone();
+        if !fresh {
+            match &org_key {
+                // Derived-keys mode: every key comes from the org key, none from the file, so a
+                // file written under another org key accepts none of its old keys.
+                Some(k) => state.derive_keys(k),
+                // Random-keys mode: the stored keys, plus random ones where the file has none.
+                None => state.fill_missing_keys(),
             }
         }
         let app = Arc::new(Self {
@@ -88,7 +94,7 @@ impl App {
             // The cache is the live copy; the state field is only filled when saving.
             s.idempotency.clear();
         }
-        if fresh {
+        if fresh || scrub {
             app.persist()?;
         }
         Ok(app)
@@ -114,7 +120,16 @@ impl App {
             let mut state = self.write();
             state.clock_offset_ms = self.clock.offset().num_milliseconds();
             state.idempotency = self.idempotency.export(self.clock.now());
+            // Derived-keys mode: no key value is written; they are rebuilt from the org key at
+            // the next start.
+            let kept = state
+                .key_secret
+                .is_some()
+                .then(|| std::mem::take(&mut state.keys));
             let bytes = serde_json::to_vec_pretty(&*state).unwrap_or_default();
+            if let Some(keys) = kept {
+                state.keys = keys;
+            }
             // The cache stays the live copy; the state only carries it while being written.
             state.idempotency.clear();
             bytes

@@ -47,7 +47,8 @@ pub struct Cli {
     /// Starting state when the data file does not exist yet.
     #[arg(long, value_enum, default_value = "demo")]
     pub seed: Seed,
-    /// Use this organization admin key instead of a generated one.
+    /// Use this organization admin key instead of a generated one. Every other key is then
+    /// derived from it and the data file stores no key values.
     #[arg(long, value_name = "KEY")]
     pub org_key: Option<String>,
     /// Keep state in this JSON file (atomic writes) so it survives restarts.

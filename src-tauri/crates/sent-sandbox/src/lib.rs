@@ -93,7 +93,9 @@ impl SandboxBuilder {
         self.seed = seed;
         self
     }
-    /// Fixed org admin key instead of a generated one.
+    /// Fixed org admin key instead of a generated one. Turns on derived-keys mode: the org
+    /// developer key and every profile key are derived from it (HMAC-SHA256), and the data file
+    /// stores no key values; they are rebuilt from this key at each start.
     pub fn org_key(mut self, key: impl Into<String>) -> Self {
         self.org_key = Some(key.into());
         self

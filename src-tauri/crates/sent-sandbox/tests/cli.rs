@@ -71,6 +71,29 @@ fn data_file_survives_a_process_restart() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+#[cfg(unix)]
+#[test]
+fn org_key_and_data_file_keep_keys_out_of_the_file() {
+    let dir = std::env::temp_dir().join(format!("sent-sandbox-cli-derived-{}", std::process::id()));
+    let file = dir.join("state.json");
+    let f = file.to_str().unwrap();
+    let args = ["--data", f, "--org-key", "cli-derived-key"];
+    let (mut a, la) = spawn(&args);
+    assert!(terminate(&mut a).success());
+    let (mut b, lb) = spawn(&args);
+    assert!(terminate(&mut b).success());
+    assert_eq!(la[1], "key org-admin cli-derived-key");
+    assert_eq!(la[2], lb[2], "the developer key is derived again, the same");
+    let developer = la[2].strip_prefix("key org-developer ").unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        !text.contains("cli-derived-key"),
+        "org key in the data file"
+    );
+    assert!(!text.contains(developer), "developer key in the data file");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn help_documents_flags_control_api_and_magic_numbers() {
     let out = Command::new(BIN).arg("--help").output().unwrap();

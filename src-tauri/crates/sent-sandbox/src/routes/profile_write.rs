@@ -17,7 +17,6 @@ use uuid::Uuid;
 use super::profiles::to_json;
 use super::{Ctx, HandlerResult, Reply};
 use crate::envelope::{rejection, ApiError};
-use crate::ids;
 use crate::revision;
 use crate::store::{ApiKey, BillingContact, Brand, KeyKind, Profile, State, WabaCredentials};
 use crate::views;
@@ -173,7 +172,8 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
         };
         state.profiles.push(profile.clone());
         state.keys.push(ApiKey {
-            key: ids::api_key(),
+            // Derived from the org key in derived-keys mode, so it never needs storing.
+            key: state.new_profile_key(id),
             kind: KeyKind::Profile(id),
         });
         Ok(views::profile(state, &profile, rev))

@@ -402,5 +402,6 @@ pub(super) fn build(now: DateTime<Utc>) -> State {
         completions: vec![],
         clock_offset_ms: 0,
         idempotency: vec![],
+        key_secret: None,
     }
 }

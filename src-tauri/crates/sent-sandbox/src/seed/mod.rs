@@ -6,8 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::ids;
-use crate::store::{ApiKey, Brand, KeyKind, Organization, State, STATE_VERSION};
+use crate::store::{Brand, Organization, State, STATE_VERSION};
 
 /// Which starting state to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -19,30 +18,17 @@ pub enum Seed {
     Empty,
 }
 
-/// Builds the seed state. `org_key` replaces the generated org admin key.
+/// Builds the seed state. With `org_key` the sandbox runs in derived-keys mode: the org key is
+/// the org admin key and every other key is derived from it; without, all keys are random.
 pub fn build(seed: Seed, org_key: Option<String>, now: DateTime<Utc>) -> State {
     let mut state = match seed {
         Seed::Demo => demo::build(now),
         Seed::Empty => empty(now),
     };
-    let admin = org_key.unwrap_or_else(ids::api_key);
-    let mut keys = vec![
-        ApiKey {
-            key: admin,
-            kind: KeyKind::OrgAdmin,
-        },
-        ApiKey {
-            key: ids::api_key(),
-            kind: KeyKind::OrgDeveloper,
-        },
-    ];
-    for p in &state.profiles {
-        keys.push(ApiKey {
-            key: ids::api_key(),
-            kind: KeyKind::Profile(p.id),
-        });
+    match org_key {
+        Some(org) => state.derive_keys(&org),
+        None => state.fill_missing_keys(),
     }
-    state.keys = keys;
     state
 }
 
@@ -72,6 +58,7 @@ fn empty(now: DateTime<Utc>) -> State {
         completions: vec![],
         clock_offset_ms: 0,
         idempotency: vec![],
+        key_secret: None,
     }
 }
 

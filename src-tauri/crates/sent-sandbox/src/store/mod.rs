@@ -264,6 +264,9 @@ pub struct State {
     pub contacts: Vec<Contact>,
     pub messages: Vec<Message>,
     pub webhooks: Vec<Webhook>,
+    /// Accepted keys. In derived-keys mode (an org key was given) this is rebuilt from the org
+    /// key at start and written to the data file empty; otherwise the keys are stored here.
+    #[serde(default)]
     pub keys: Vec<ApiKey>,
     pub completions: Vec<CompletionJob>,
     /// How far the control API has moved sandbox time, kept so that message timelines and
@@ -273,6 +276,10 @@ pub struct State {
     /// Finished idempotent answers (24 h), written with the state.
     #[serde(default)]
     pub idempotency: Vec<crate::idempotency::StoredEntry>,
+    /// The org key every other key is derived from (derived-keys mode); `None` when keys are
+    /// random. Never written to the data file.
+    #[serde(skip)]
+    pub key_secret: Option<String>,
 }
 
 /// Current persistence format.
@@ -304,6 +311,57 @@ impl State {
             .iter()
             .find(|k| k.kind == kind)
             .map(|k| k.key.as_str())
+    }
+
+    /// A key for a new profile: derived from the org key in derived-keys mode, else random.
+    pub fn new_profile_key(&self, profile_id: Uuid) -> String {
+        match &self.key_secret {
+            Some(org) => {
+                crate::ids::derived_api_key(org, &crate::ids::profile_key_label(profile_id))
+            }
+            None => crate::ids::api_key(),
+        }
+    }
+
+    /// Derived-keys mode: makes `org_key` the org admin key and rebuilds every other key from it
+    /// (org developer, and one per profile, deleted ones included so their keys still answer
+    /// `AUTH_002` the same way as before a restart). Keys stored earlier are dropped.
+    pub fn derive_keys(&mut self, org_key: &str) {
+        use crate::ids::{derived_api_key, profile_key_label, DEVELOPER_KEY_LABEL};
+        let mut keys = vec![
+            ApiKey {
+                key: org_key.to_string(),
+                kind: KeyKind::OrgAdmin,
+            },
+            ApiKey {
+                key: derived_api_key(org_key, DEVELOPER_KEY_LABEL),
+                kind: KeyKind::OrgDeveloper,
+            },
+        ];
+        for p in &self.profiles {
+            keys.push(ApiKey {
+                key: derived_api_key(org_key, &profile_key_label(p.id)),
+                kind: KeyKind::Profile(p.id),
+            });
+        }
+        self.keys = keys;
+        self.key_secret = Some(org_key.to_string());
+    }
+
+    /// Random-keys mode: gives a random key to the org admin, the org developer and every
+    /// profile that has none (a data file written in derived-keys mode and opened without the
+    /// org key). Existing keys are kept.
+    pub fn fill_missing_keys(&mut self) {
+        let mut kinds = vec![KeyKind::OrgAdmin, KeyKind::OrgDeveloper];
+        kinds.extend(self.profiles.iter().map(|p| KeyKind::Profile(p.id)));
+        for kind in kinds {
+            if self.key_of(kind).is_none() {
+                self.keys.push(ApiKey {
+                    key: crate::ids::api_key(),
+                    kind,
+                });
+            }
+        }
     }
 
     /// Campaigns (not deleted) owned by `owner`.
