@@ -160,6 +160,20 @@ impl SettingsBackend for MemoryBackend {
     }
 }
 
+/// The app keeps its backend behind a `Box<dyn SettingsBackend>` so that state is not generic over
+/// the Tauri runtime.
+impl<T: SettingsBackend + ?Sized> SettingsBackend for Box<T> {
+    fn get(&self, key: &str) -> Option<Value> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: Value) {
+        (**self).set(key, value)
+    }
+    fn save(&self) -> Result<(), String> {
+        (**self).save()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,19 +210,5 @@ mod tests {
         assert_eq!(recent.len(), 10);
         assert_eq!(recent[0], "+14155550005");
         assert_eq!(recent.iter().filter(|n| *n == "+14155550005").count(), 1);
-    }
-}
-
-/// The app keeps its backend behind a `Box<dyn SettingsBackend>` so that state is not generic over
-/// the Tauri runtime.
-impl<T: SettingsBackend + ?Sized> SettingsBackend for Box<T> {
-    fn get(&self, key: &str) -> Option<Value> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: Value) {
-        (**self).set(key, value)
-    }
-    fn save(&self) -> Result<(), String> {
-        (**self).save()
     }
 }
