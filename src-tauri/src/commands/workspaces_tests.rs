@@ -2,6 +2,7 @@
 //! real Secret Service of the test session.
 
 use serde_json::{json, Value};
+use tauri::Manager;
 
 use crate::test_support::{invoke, mock_app, mock_app_in, second_sandbox, TempDir};
 
@@ -216,15 +217,22 @@ fn no_key_reaches_the_settings_or_data_files() {
     )
     .unwrap();
 
-    let used = [keys.org_admin.as_str(), profile.key.as_str()];
-    for key in used {
+    // The embedded sandbox's keys too: its org key comes from the keychain, the others derive
+    // from it, and its data file lives in the app's data dir.
+    let builtin = list_builtin_profiles(&app);
+    let embedded = app.app.state::<crate::state::AppState>().sandbox.keys();
+    let mut used = vec![keys.org_admin.as_str(), profile.key.as_str()];
+    used.extend([embedded.org_admin.as_str(), embedded.org_developer.as_str()]);
+    used.extend(embedded.profiles.iter().map(|p| p.key.as_str()));
+    assert!(builtin > 0 && embedded.profiles.len() == builtin);
+    for &key in &used {
         assert!(!listed.contains(key), "a key reached the webview");
     }
     let mut scanned = 0;
     for entry in walk(&app.dir.path) {
         let bytes = std::fs::read(&entry).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        for key in used {
+        for &key in &used {
             assert!(!text.contains(key), "{} contains a key", entry.display());
         }
         scanned += 1;
@@ -244,6 +252,17 @@ fn no_key_reaches_the_settings_or_data_files() {
         json!({ "id": workspace["id"] }),
     )
     .unwrap();
+}
+
+fn list_builtin_profiles(app: &crate::test_support::MockApp) -> usize {
+    let builtin = sent_workspaces::LOCAL_SANDBOX_ID;
+    let profiles = invoke(
+        &app.window,
+        "list_profiles",
+        json!({ "workspaceId": builtin }),
+    )
+    .unwrap();
+    profiles.as_array().unwrap().len()
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
