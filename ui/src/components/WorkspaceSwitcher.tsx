@@ -20,7 +20,7 @@ export function WorkspaceSwitcher(props: { list: WorkspaceList; onSwitch: (id: s
       title="Switch workspace (Ctrl+K)" onChange={(e) => props.onSwitch(e.currentTarget.value)}>
       {props.list.workspaces.map((w) => (
         <option key={w.id} value={w.id}>
-          {w.name} — {ENVIRONMENT_LABELS[w.environment]}
+          {w.built_in ? w.name : `${w.name} — ${ENVIRONMENT_LABELS[w.environment]}`}
         </option>
       ))}
     </select>
