@@ -28,9 +28,6 @@ pub fn build<R: Runtime>(
         .map_err(|e| e.to_string())?;
     let state = state::start(app.handle(), &options)?;
     app.manage(state);
-    if let Some(main) = app.get_webview_window("main") {
-        window_state::track(&main);
-    }
     Ok(app)
 }
 
@@ -38,6 +35,13 @@ fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{app, profiles, sends, workspaces};
     builder
         .plugin(tauri_plugin_store::Builder::default().build())
+        // Windows from tauri.conf.json exist only once the event loop is ready, when this runs.
+        .setup(|app| {
+            if let Some(main) = app.get_webview_window("main") {
+                window_state::track(&main);
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             workspaces::list_workspaces,

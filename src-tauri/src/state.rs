@@ -48,6 +48,18 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
     let mut notices = Vec::new();
     let (config_dir, data_dir) = match &options.data_dir {
         Some(dir) => (dir.clone(), dir.clone()),
+        // Dev and test builds keep their own settings and sandbox, as they keep their own keychain
+        // namespace: a `./x run` never lists (or removes) the release app's workspaces.
+        None if cfg!(debug_assertions) => (
+            app.path()
+                .app_config_dir()
+                .map_err(|e| e.to_string())?
+                .join("dev"),
+            app.path()
+                .app_data_dir()
+                .map_err(|e| e.to_string())?
+                .join("dev"),
+        ),
         None => (
             app.path().app_config_dir().map_err(|e| e.to_string())?,
             app.path().app_data_dir().map_err(|e| e.to_string())?,
@@ -122,18 +134,20 @@ fn sandbox_key(keychain: &Result<Keychain, KeychainError>) -> SecretString {
     let entry = KeyRef::Organization {
         workspace: LOCAL_SANDBOX_ID,
     };
-    if let Ok(keychain) = keychain {
-        if let Ok(Some(key)) = keychain.get(&entry) {
-            return key;
+    let fresh = || SecretString::new(format!("sandbox_{}", uuid::Uuid::new_v4().simple()));
+    match keychain.as_ref().map(|k| (k, k.get(&entry))) {
+        Ok((_, Ok(Some(key)))) => key,
+        Ok((keychain, Ok(None))) => {
+            let key = fresh();
+            // If this fails the key lives for this run only: the sandbox derives every other key
+            // from it, so its data answers to new keys next time.
+            let _ = keychain.set(&entry, &key);
+            key
         }
+        // A keychain that cannot be read right now (locked, prompt refused) must not lose the
+        // stored key: use one for this run only, and store nothing.
+        Ok((_, Err(_))) | Err(_) => fresh(),
     }
-    let key = SecretString::new(format!("sandbox_{}", uuid::Uuid::new_v4().simple()));
-    if let Ok(keychain) = keychain {
-        // If this fails the key lives for this run only; the sandbox derives every other key from
-        // it, so its data simply answers to new keys next time.
-        let _ = keychain.set(&entry, &key);
-    }
-    key
 }
 
 async fn local_identity(base_url: &str, key: &SecretString) -> KeyIdentity {

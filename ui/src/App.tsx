@@ -26,7 +26,12 @@ export function App() {
   }, []);
 
   const current = list?.workspaces.find((w) => w.id === list.current) ?? null;
-  const act = (p: Promise<unknown>) => p.then(refresh, setError);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const act = (p: Promise<unknown>) => {
+    setError(null);
+    setConfirmRemove(false);
+    return p.then(refresh, setError);
+  };
   const replaceWorkspace = (updated: Workspace) =>
     setList((l) => l && { ...l, workspaces: l.workspaces.map((w) => (w.id === updated.id ? updated : w)) });
 
@@ -77,12 +82,16 @@ export function App() {
               <dt>Account</dt>
               <dd>{current.identity.account_type} · {current.identity.name} · role {current.identity.role ?? "not reported"}</dd>
             </dl>
-            {!current.built_in && (
-              <button class="danger" onClick={() => {
-                if (confirm(`Remove "${current.name}" and delete its keys from the keychain?`)) {
-                  act(commands.removeWorkspace(current.id));
-                }
-              }}>Remove workspace</button>
+            {/* An in-app confirmation: window.confirm() shows nothing in macOS's WKWebView. */}
+            {!current.built_in && !confirmRemove && (
+              <button class="danger" onClick={() => setConfirmRemove(true)}>Remove workspace</button>
+            )}
+            {!current.built_in && confirmRemove && (
+              <div class="confirm" role="alertdialog" aria-label="Confirm removal">
+                Remove "{current.name}" and delete its keys from the keychain?
+                <button class="danger" onClick={() => act(commands.removeWorkspace(current.id))}>Remove</button>
+                <button onClick={() => setConfirmRemove(false)}>Cancel</button>
+              </div>
             )}
             <h3>Sender profiles</h3>
             <ProfileKeys workspace={current} onChanged={replaceWorkspace} />

@@ -17,15 +17,22 @@ pub async fn send_message(
     workspace_id: Uuid,
     profile_id: Option<Uuid>,
     request: SendMessage,
-    idempotency_key: Option<String>,
+    idempotency_key: String,
 ) -> Result<SendResult, IpcError> {
-    let (config, mut options) = state.workspaces.resolve(workspace_id, profile_id)?;
-    if let Some(key) = idempotency_key {
-        options = options.with_idempotency_key(IdempotencyKey::new(key)?);
-    }
+    // Required: the key belongs to the user's Send action, so a retry of that action reuses it
+    // and a lost answer can never send twice.
+    let key = IdempotencyKey::new(idempotency_key).map_err(|_| {
+        IpcError::new(
+            "validation",
+            "Internal error: the send's idempotency key is malformed.",
+        )
+    })?;
+    let (config, options) = state.workspaces.resolve(workspace_id, profile_id)?;
+    let options = options.with_idempotency_key(key);
     let result = SentClient::new(config)?
         .send_message(&request, &options)
         .await?;
+    // Settings writes are not locked: the newest send's recipients win, which is what "recent" means.
     for recipient in &request.to {
         let _ = state.workspaces.settings().remember_recipient(recipient);
     }

@@ -27,8 +27,13 @@ pub fn switch_workspace(state: State<'_, AppState>, id: Uuid) -> Result<Workspac
     Ok(state.workspaces.switch(id)?)
 }
 
+// Async so the keychain's (blocking, possibly prompting) D-Bus call never runs on the UI thread,
+// where Tauri runs synchronous commands.
 #[tauri::command]
-pub fn remove_workspace(state: State<'_, AppState>, id: Uuid) -> Result<WorkspaceList, IpcError> {
+pub async fn remove_workspace(
+    state: State<'_, AppState>,
+    id: Uuid,
+) -> Result<WorkspaceList, IpcError> {
     Ok(state.workspaces.remove(id)?)
 }
 
@@ -46,7 +51,7 @@ pub async fn set_profile_key(
 }
 
 #[tauri::command]
-pub fn remove_profile_key(
+pub async fn remove_profile_key(
     state: State<'_, AppState>,
     workspace_id: Uuid,
     profile_id: Uuid,

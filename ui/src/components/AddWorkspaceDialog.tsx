@@ -106,7 +106,8 @@ export function AddWorkspaceDialog(props: { onClose: () => void; onAdded: (works
       </label>
       <FieldError error={error} field="api_key" />
       <p class="hint">The key is checked with Sent, then kept in your system keychain. It is never shown again.</p>
-      <FormError error={error} />
+      <FormError error={error}
+        shown={["name", "environment", "api_key", ...(environment === "custom" ? ["custom_base_url"] : [])]} />
       <div class="actions">
         <button type="button" onClick={props.onClose} disabled={busy}>Cancel</button>
         <button type="submit" disabled={busy} data-testid="save-workspace">{busy ? "Checking the key…" : "Save"}</button>

@@ -11,9 +11,14 @@ export function FieldError({ error, field }: { error: IpcError | null; field: st
   );
 }
 
-/** An error that belongs to no field: shown above the form's buttons. */
-export function FormError({ error }: { error: IpcError | null }) {
-  if (!error || (error.fields && Object.keys(error.fields).length > 0)) return null;
+/**
+ * An error that belongs to no field the form shows: above the form's buttons. `shown` lists the
+ * fields the form renders FieldError for; messages for any other path are shown here.
+ */
+export function FormError({ error, shown = [] }: { error: IpcError | null; shown?: string[] }) {
+  if (!error) return null;
+  const paths = Object.keys(error.fields ?? {});
+  if (paths.length > 0 && paths.every((path) => shown.includes(path))) return null;
   return (
     <p class="form-error" role="alert" data-testid="form-error">
       {error.message}

@@ -15,10 +15,20 @@ export function ProfileKeys(props: { workspace: Workspace; onChanged: (workspace
   const [loadError, setLoadError] = useState<IpcError | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 
+  const [actionError, setActionError] = useState<IpcError | null>(null);
+
   useEffect(() => {
+    // A late answer for the previous workspace must not replace this one's list.
+    let current = true;
     setProfiles(null);
     setLoadError(null);
-    commands.listProfiles(workspace.id).then(setProfiles, setLoadError);
+    commands.listProfiles(workspace.id).then(
+      (list) => current && setProfiles(list),
+      (error) => current && setLoadError(error),
+    );
+    return () => {
+      current = false;
+    };
   }, [workspace.id]);
 
   if (loadError) return <p role="alert" class="form-error">Profiles could not be loaded: {loadError.message}</p>;
@@ -26,6 +36,8 @@ export function ProfileKeys(props: { workspace: Workspace; onChanged: (workspace
   if (profiles.length === 0) return <p class="hint">This organization has no sender profiles yet.</p>;
 
   return (
+    <>
+    {actionError && <p role="alert" class="form-error">{actionError.message}</p>}
     <table class="profiles" aria-label="Profile keys">
       <thead>
         <tr><th>Profile</th><th>Status</th><th>Own API key</th><th /></tr>
@@ -46,9 +58,10 @@ export function ProfileKeys(props: { workspace: Workspace; onChanged: (workspace
                   <>
                     <button onClick={() => setEditing(profile.id)}>{key ? "Replace" : "Add key"}</button>
                     {key && (
-                      <button onClick={() =>
-                        commands.removeProfileKey(workspace.id, profile.id).then(props.onChanged, (e: IpcError) => alert(e.message))
-                      }>Remove</button>
+                      <button onClick={() => {
+                        setActionError(null);
+                        commands.removeProfileKey(workspace.id, profile.id).then(props.onChanged, setActionError);
+                      }}>Remove</button>
                     )}
                   </>
                 )}
@@ -58,6 +71,7 @@ export function ProfileKeys(props: { workspace: Workspace; onChanged: (workspace
         })}
       </tbody>
     </table>
+    </>
   );
 }
 
@@ -68,6 +82,7 @@ function KeyForm(props: { workspace: Workspace; profileId: string; onDone: (upda
   async function save(event: Event) {
     event.preventDefault();
     setBusy(true);
+    setError(null);
     try {
       const updated = await commands.setProfileKey(props.workspace.id, props.profileId, apiKey);
       setApiKey("");
@@ -82,9 +97,9 @@ function KeyForm(props: { workspace: Workspace; profileId: string; onDone: (upda
     <form class="inline-form" onSubmit={save} autocomplete="off">
       <input type="password" aria-label="Profile API key" value={apiKey} onInput={(e) => setApiKey(e.currentTarget.value)} />
       <button type="submit" disabled={busy}>Save key</button>
-      <button type="button" onClick={() => props.onDone(null)}>Cancel</button>
+      <button type="button" onClick={() => props.onDone(null)} disabled={busy}>Cancel</button>
       <FieldError error={error} field="api_key" />
-      <FormError error={error} />
+      <FormError error={error} shown={["api_key"]} />
     </form>
   );
 }

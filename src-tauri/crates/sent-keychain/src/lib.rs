@@ -114,7 +114,11 @@ impl Keychain {
 
     fn entry(&self, key: &KeyRef) -> Result<Entry, KeychainError> {
         self.store
-            .build(&self.service, &key.account(), None)
+            .build(
+                &self.service,
+                &key.account(),
+                platform::modifiers().as_ref(),
+            )
             .map_err(KeychainError::from_platform)
     }
 

@@ -1,5 +1,6 @@
 //! The one keychain backend of each operating system, chosen at compile time.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use keyring_core::CredentialStore;
@@ -33,4 +34,14 @@ pub fn store() -> Result<Arc<CredentialStore>, KeychainError> {
         hint: "this operating system has no supported keychain".into(),
         detail: String::new(),
     })
+}
+
+/// Entry modifiers per OS. On Windows, credentials default to "Enterprise" persistence, which
+/// roams them to other machines of a domain profile: API keys stay on this machine ("Local").
+pub fn modifiers() -> Option<HashMap<&'static str, &'static str>> {
+    if cfg!(target_os = "windows") {
+        Some(HashMap::from([("persistence", "Local")]))
+    } else {
+        None
+    }
 }

@@ -51,16 +51,8 @@ impl WorkspaceDraft {
                 }
             }
         }
-        let key = self.api_key.expose_secret();
-        if key.trim().is_empty() {
-            errors.add("api_key", "Paste the organization's API key.");
-        } else if key.trim() != key || key.chars().any(char::is_whitespace) {
-            errors.add(
-                "api_key",
-                "The key contains spaces or line breaks; paste it again without them.",
-            );
-        } else if key.len() > 512 || key.chars().any(|c| c.is_control()) {
-            errors.add("api_key", "This does not look like an API key.");
+        if let Some(message) = check_api_key(self.api_key.expose_secret()) {
+            errors.add("api_key", message);
         }
         errors
     }
@@ -77,15 +69,37 @@ impl WorkspaceDraft {
     }
 }
 
-/// An absolute http(s) URL with a host and no query or fragment.
+/// What is wrong with a pasted API key, if anything (the message never repeats the key).
+pub fn check_api_key(key: &str) -> Option<&'static str> {
+    if key.trim().is_empty() {
+        Some("Paste the API key.")
+    } else if key.chars().any(char::is_whitespace) {
+        Some("The key contains spaces or line breaks; paste it again without them.")
+    } else if key.len() > 512 || key.chars().any(|c| c.is_control() || !c.is_ascii()) {
+        Some("This does not look like an API key.")
+    } else {
+        None
+    }
+}
+
+/// An absolute URL with a host and no query or fragment: https, or plain http only for this
+/// computer (a key must never cross a network unencrypted).
 fn check_base_url(url: &str) -> Result<(), &'static str> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or("The URL must start with https:// (or http:// for a server on this computer).")?;
+    let (plain_http, rest) = match url.strip_prefix("https://") {
+        Some(rest) => (false, rest),
+        None => (
+            true,
+            url.strip_prefix("http://").ok_or(
+                "The URL must start with https:// (or http:// for a server on this computer).",
+            )?,
+        ),
+    };
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() || host.starts_with(':') {
         return Err("The URL has no host name.");
+    }
+    if plain_http && !is_loopback(host) {
+        return Err("Use https:// for a server on another computer: plain http would send the key unencrypted.");
     }
     if rest.contains(['?', '#', ' ']) {
         return Err("Enter only the base URL, without spaces, query or fragment.");
@@ -94,6 +108,20 @@ fn check_base_url(url: &str) -> Result<(), &'static str> {
         return Err("Enter the base URL without /v3 (e.g. https://api.sent.dm).");
     }
     Ok(())
+}
+
+/// `localhost`, `127.x.x.x` or `[::1]`, with or without a port.
+fn is_loopback(host_and_port: &str) -> bool {
+    let host = if let Some(v6) = host_and_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        host_and_port.split(':').next().unwrap_or_default()
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host == "::1"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -150,6 +178,19 @@ mod tests {
         );
         assert!(ok.validate().is_empty());
         assert_eq!(ok.base_url().as_deref(), Some("http://127.0.0.1:4010"));
+        for loopback in [
+            "http://localhost:4010",
+            "http://[::1]:4010",
+            "https://sent.example.com",
+        ] {
+            let d = draft(
+                "A",
+                EnvironmentKind::Custom,
+                Some(loopback),
+                "key-0123456789",
+            );
+            assert!(d.validate().is_empty(), "{loopback} should pass");
+        }
     }
 
     #[test]

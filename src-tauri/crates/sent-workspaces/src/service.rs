@@ -2,6 +2,7 @@
 //! switch, remove (with its keys), per-profile keys, and resolving which URL and key a call uses.
 //! Keys go to the keychain before the workspace is saved, and never anywhere else.
 
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use sent_client::{CallOptions, ClientConfig, ClientError, RetryPolicy, SentClient};
@@ -30,6 +31,9 @@ pub struct Workspaces<B: SettingsBackend> {
     local: LocalSandbox,
     /// How long a key check may take before the server counts as unreachable.
     verify_timeout: Duration,
+    /// Serialises every read-modify-write of the stored workspaces (never held across an await),
+    /// so concurrent commands cannot overwrite each other's changes.
+    edit: Mutex<()>,
 }
 
 impl<B: SettingsBackend> Workspaces<B> {
@@ -44,6 +48,7 @@ impl<B: SettingsBackend> Workspaces<B> {
             settings,
             keychain,
             local,
+            edit: Mutex::new(()),
             verify_timeout: Duration::from_secs(20),
         }
     }
@@ -113,6 +118,7 @@ impl<B: SettingsBackend> Workspaces<B> {
         let key = KeyRef::Organization {
             workspace: workspace.id,
         };
+        let _edit = self.lock();
         keychain.set(&key, &draft.api_key)?;
         let mut stored = self.settings.workspaces();
         stored.push(workspace.clone());
@@ -130,6 +136,7 @@ impl<B: SettingsBackend> Workspaces<B> {
 
     /// Makes `id` the current workspace.
     pub fn switch(&self, id: Uuid) -> Result<WorkspaceList, WorkspaceError> {
+        let _edit = self.lock();
         if !self.list().workspaces.iter().any(|w| w.id == id) {
             return Err(WorkspaceError::NotFound(id));
         }
@@ -146,6 +153,7 @@ impl<B: SettingsBackend> Workspaces<B> {
         if id == LOCAL_SANDBOX_ID {
             return Err(WorkspaceError::BuiltIn);
         }
+        let _edit = self.lock();
         let mut stored = self.settings.workspaces();
         let workspace = stored
             .iter()
@@ -179,10 +187,10 @@ impl<B: SettingsBackend> Workspaces<B> {
         profile_id: Uuid,
         api_key: SecretString,
     ) -> Result<Workspace, WorkspaceError> {
-        let mut workspace = self.find(workspace_id)?;
-        if api_key.expose_secret().trim().is_empty() {
+        let workspace = self.find(workspace_id)?;
+        if let Some(message) = crate::draft::check_api_key(api_key.expose_secret()) {
             let mut fields = sent_model::FieldErrors::new();
-            fields.add("api_key", "Paste the profile's API key.");
+            fields.add("api_key", message);
             return Err(WorkspaceError::Invalid(fields));
         }
         let me = self
@@ -196,6 +204,9 @@ impl<B: SettingsBackend> Workspaces<B> {
             });
         }
         let keychain = self.keychain()?;
+        // Re-read after the network call: the workspace may have changed or gone meanwhile.
+        let _edit = self.lock();
+        let mut workspace = self.find(workspace_id)?;
         keychain.set(
             &KeyRef::Profile {
                 workspace: workspace_id,
@@ -221,6 +232,7 @@ impl<B: SettingsBackend> Workspaces<B> {
         workspace_id: Uuid,
         profile_id: Uuid,
     ) -> Result<Workspace, WorkspaceError> {
+        let _edit = self.lock();
         let mut workspace = self.find(workspace_id)?;
         self.keychain()?.delete(&KeyRef::Profile {
             workspace: workspace_id,
@@ -288,6 +300,13 @@ impl<B: SettingsBackend> Workspaces<B> {
             .ok_or(WorkspaceError::NotFound(id))
     }
 
+    fn lock(&self) -> MutexGuard<'_, ()> {
+        self.edit
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Writes one workspace back; the caller holds [`Self::lock`].
     fn save(&self, workspace: &Workspace) -> Result<(), WorkspaceError> {
         let mut stored = self.settings.workspaces();
         stored.retain(|w| w.id != workspace.id);
@@ -343,6 +362,14 @@ impl<B: SettingsBackend> Workspaces<B> {
                 message: error.to_string(),
                 request_id: error.request_id().map(str::to_owned),
             }),
+            Err(ClientError::Config(_)) => {
+                let mut fields = sent_model::FieldErrors::new();
+                fields.add(
+                    "api_key",
+                    "This key contains characters that cannot be sent; paste it again.",
+                );
+                Err(WorkspaceError::Invalid(fields))
+            }
             Err(error) => Err(unreachable(base_url, &error)),
         }
     }
