@@ -18,6 +18,7 @@
 
 pub mod campaign;
 pub mod contact;
+pub mod effective;
 pub mod enums;
 pub mod envelope;
 pub mod me;

@@ -11,8 +11,9 @@ use crate::app::App;
 use crate::config::ApiRevision;
 use crate::envelope::Details;
 use crate::store::{BrandFacts, Owner, Profile, State};
+use sent_model::effective::{self, ResourceReason};
 use sent_model::profile::CompletionCallback;
-use sent_model::{CompletionStatus, Timestamp};
+use sent_model::{BillingModel, CompletionStatus, Timestamp};
 
 /// Prerequisites P1–P6 (§12.2); failures keyed as Q8 recommends.
 pub fn prerequisites(state: &State, p: &Profile) -> Details {
@@ -32,50 +33,75 @@ pub fn prerequisites(state: &State, p: &Profile) -> Details {
             "description is required to complete the profile",
         );
     }
-    let brand = effective_brand(state, p);
-    if p.inherit_tcr_brand && state.org.brand.is_none() {
-        miss("brand", "The organization has no brand to inherit");
-    } else if !p.inherit_tcr_brand && p.brand.is_none() {
-        miss(
+    let config = effective(state, p);
+    match config.tcr_brand.reason {
+        ResourceReason::OrganizationHasNone => {
+            miss("brand", "The organization has no brand to inherit")
+        }
+        ResourceReason::NoOwnResource => miss(
             "brand",
             "The profile needs its own brand (KYC data) or must inherit the organization's",
-        );
+        ),
+        _ => {}
     }
-    if brand.is_some_and(|b| b.is_tcr_application()) {
-        let has = if p.inherit_tcr_campaign {
-            state.campaigns_of(Owner::Org).next().is_some()
-        } else {
-            state.campaigns_of(Owner::Profile(p.id)).next().is_some()
-        };
-        if !has {
-            miss(
-                "campaigns",
-                if p.inherit_tcr_campaign {
-                    "The organization has no campaign to inherit"
-                } else {
-                    "A TCR application needs at least one campaign"
-                },
-            );
-        }
+    let tcr = effective_brand(state, p).is_some_and(|b| b.is_tcr_application());
+    if tcr && !config.tcr_campaign.is_some() {
+        miss(
+            "campaigns",
+            if p.inherit_tcr_campaign {
+                "The organization has no campaign to inherit"
+            } else {
+                "A TCR application needs at least one campaign"
+            },
+        );
     }
     d
 }
 
+/// The profile's effective configuration (contract §13), through the resolver the app uses too
+/// (`sent_model::effective`), so the two cannot disagree. Walks the campaigns: for one profile
+/// at a time (completion), not for lists; those use [`effective_brand`] and [`effective_waba`].
+pub fn effective(state: &State, p: &Profile) -> effective::EffectiveConfig {
+    let profile = effective::ProfileResources {
+        inherit_contacts: p.inherit_contacts,
+        inherit_templates: p.inherit_templates,
+        inherit_tcr_brand: p.inherit_tcr_brand,
+        inherit_tcr_campaign: p.inherit_tcr_campaign,
+        allow_contact_sharing: p.allow_contact_sharing,
+        allow_template_sharing: p.allow_template_sharing,
+        billing_model: &BillingModel::from_wire(&p.billing_model),
+        has_own_waba: p.own_waba.is_some(),
+        has_own_brand: p.brand.is_some(),
+        has_own_campaigns: state.campaigns_of(Owner::Profile(p.id)).next().is_some(),
+    };
+    let org = effective::OrganizationResources {
+        has_waba: state.org.waba_id.is_some(),
+        has_brand: state.org.brand.is_some(),
+        has_campaigns: state.campaigns_of(Owner::Org).next().is_some(),
+    };
+    effective::resolve(&profile, &org)
+}
+
+/// How the profile's brand resolves (own, inherited, none).
+pub fn brand_resolution(state: &State, p: &Profile) -> effective::ResourceResolution {
+    effective::inheritable(
+        p.inherit_tcr_brand,
+        p.brand.is_some(),
+        state.org.brand.is_some(),
+    )
+}
+
 /// The brand in effect for a profile (own, or the organization's when inherited).
 pub fn effective_brand<'a>(state: &'a State, p: &'a Profile) -> Option<&'a crate::store::Brand> {
-    if p.inherit_tcr_brand {
-        state.org.brand.as_ref()
-    } else {
-        p.brand.as_ref()
-    }
+    brand_resolution(state, p).pick(p.brand.as_ref(), state.org.brand.as_ref())
 }
 
 /// The WABA id in effect (direct credentials, else the organization's).
 pub fn effective_waba(state: &State, p: &Profile) -> Option<String> {
-    p.own_waba
-        .as_ref()
-        .map(|w| w.waba_id.clone())
-        .or_else(|| state.org.waba_id.clone())
+    let own = p.own_waba.as_ref().map(|w| &w.waba_id);
+    effective::whatsapp(own.is_some(), state.org.waba_id.is_some())
+        .pick(own, state.org.waba_id.as_ref())
+        .cloned()
 }
 
 /// Status logic §12.3 with Q9 and Q11: `COMPLETED` or `SUBMITTED`.

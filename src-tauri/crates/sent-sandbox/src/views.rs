@@ -6,7 +6,7 @@ use sent_model::{
     ProfileStatus, TcrCampaignWithUseCases, Timestamp,
 };
 
-use crate::completion::effective_waba;
+use crate::completion::{effective_brand, effective_waba};
 use crate::config::ApiRevision;
 use crate::store::{Brand, Campaign, Contact, Owner, Profile, State, Template, Webhook};
 
@@ -29,11 +29,7 @@ pub fn brand(b: &Brand, is_inherited: bool) -> Brand {
 pub fn profile(state: &State, p: &Profile, rev: ApiRevision) -> ProfileDetail {
     // S1: the newer revision reports the four sharing/inheritance flags as false.
     let flags = crate::revision::stores_sharing_flags(rev);
-    let brand_view = if p.inherit_tcr_brand {
-        state.org.brand.as_ref().map(|b| brand(b, true))
-    } else {
-        p.brand.as_ref().map(|b| brand(b, false))
-    };
+    let brand_view = effective_brand(state, p).map(|b| brand(b, p.inherit_tcr_brand));
     ProfileDetail {
         id: p.id.to_string(),
         organization_id: Some(state.org.id.to_string()),
