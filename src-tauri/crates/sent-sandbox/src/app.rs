@@ -56,11 +56,13 @@ impl App {
         };
         let fresh = loaded.is_none();
         if let Some(s) = &loaded {
-            clock.advance(chrono::Duration::milliseconds(s.clock_offset_ms));
+            // A hand-edited or foreign offset out of range starts at real time instead of
+            // panicking in chrono.
+            let offset = chrono::Duration::try_milliseconds(s.clock_offset_ms);
+            if offset.is_none_or(|o| clock.advance(o).is_err()) {
+                tracing::warn!("ignoring the data file's clock offset: out of range");
+            }
         }
-        // A data file written before derived-keys mode (or by a CLI run without `--org-key`)
-        // holds key values; in derived-keys mode it is rewritten at once without them.
-        let scrub = org_key.is_some() && loaded.as_ref().is_some_and(|s| !s.keys.is_empty());
         let mut state = loaded.unwrap_or_else(|| seed::build(seed, org_key.clone(), clock.now()));
         if !fresh {
             match &org_key {
@@ -94,9 +96,10 @@ impl App {
             // The cache is the live copy; the state field is only filled when saving.
             s.idempotency.clear();
         }
-        if fresh || scrub {
-            app.persist()?;
-        }
+        // Every start writes the file in the current format: a new file, one that still holds
+        // key values (derived-keys mode) or WABA tokens (older versions), and one whose mode
+        // let other users read it are all replaced by a clean, private copy.
+        app.persist()?;
         Ok(app)
     }
 

@@ -7,6 +7,15 @@ use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
 
+/// The furthest sandbox time may run ahead of wall time: 100 years. chrono panics on dates past
+/// year 262143, so every move of the clock is checked against this bound instead.
+pub const MAX_OFFSET_SECS: i64 = 100 * 366 * 24 * 3600;
+
+/// A move of the clock that would take it past [`MAX_OFFSET_SECS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the sandbox clock cannot run more than {} years ahead of real time", MAX_OFFSET_SECS / (366 * 24 * 3600))]
+pub struct ClockOverflow;
+
 /// Wall clock shifted by an offset that only grows.
 #[derive(Debug, Default)]
 pub struct Clock {
@@ -20,10 +29,18 @@ impl Clock {
     }
 
     /// Moves sandbox time forward; negative values are ignored because time never runs backwards.
-    pub fn advance(&self, by: Duration) {
-        if by > Duration::zero() {
-            *self.offset.lock().unwrap_or_else(|e| e.into_inner()) += by;
+    /// A move past [`MAX_OFFSET_SECS`] in total changes nothing and is an error.
+    pub fn advance(&self, by: Duration) -> Result<(), ClockOverflow> {
+        if by <= Duration::zero() {
+            return Ok(());
         }
+        let mut offset = self.offset.lock().unwrap_or_else(|e| e.into_inner());
+        let next = offset.checked_add(&by).ok_or(ClockOverflow)?;
+        if next > Duration::seconds(MAX_OFFSET_SECS) {
+            return Err(ClockOverflow);
+        }
+        *offset = next;
+        Ok(())
     }
 
     /// Total offset applied so far.
@@ -56,8 +73,19 @@ mod tests {
     #[test]
     fn advance_moves_forward_only() {
         let c = Clock::default();
-        c.advance(Duration::seconds(5));
-        c.advance(Duration::seconds(-100));
+        c.advance(Duration::seconds(5)).unwrap();
+        c.advance(Duration::seconds(-100)).unwrap();
         assert_eq!(c.offset(), Duration::seconds(5));
+    }
+
+    #[test]
+    fn advance_past_the_bound_is_refused_and_changes_nothing() {
+        let c = Clock::default();
+        assert_eq!(c.advance(Duration::MAX), Err(ClockOverflow));
+        c.advance(Duration::seconds(MAX_OFFSET_SECS - 10)).unwrap();
+        assert_eq!(c.advance(Duration::seconds(11)), Err(ClockOverflow));
+        assert_eq!(c.offset(), Duration::seconds(MAX_OFFSET_SECS - 10));
+        // Still a valid date.
+        let _ = format_ts(c.now());
     }
 }

@@ -1,5 +1,12 @@
 //! The control API under `/_sandbox/` (not part of Sent's API): reset, clock, faults, rate
 //! limits, keys, deliveries and test hooks. Loopback peers only; answers use the Sent envelope.
+//!
+//! Mounted only when the builder asks for it ([`crate::SandboxBuilder::control_api`]): the CLI
+//! does, an embedding app does not. The Host check of [`crate::guard`] applies here as to `/v3`;
+//! on top of it, every `POST`/`PUT` must say `Content-Type: application/json`, so a web page
+//! cannot reach these routes with a blind cross-site form or `fetch` (those can only send
+//! "simple" content types without a CORS preflight, which the sandbox never grants).
+//! Numbers are bounded so that no input can overflow chrono or the limiter.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -38,10 +45,21 @@ pub fn router(app: Arc<App>) -> Router<Arc<App>> {
         )
         .route("/deliveries", get(deliveries))
         .route("/profiles/{id}/status", post(set_status))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&app),
+            json_content_type_only,
+        ))
         .layer(middleware::from_fn_with_state(app, loopback_only))
 }
 
-fn answer(app: &App, result: Result<Reply, ApiError>) -> Response {
+/// Largest `seconds` one `/clock/advance` accepts (the clock's total bound, 100 years).
+pub const MAX_ADVANCE_SECS: i64 = crate::clock::MAX_OFFSET_SECS;
+/// Largest `window_secs` for rate limits: one year.
+pub const MAX_WINDOW_SECS: u64 = 366 * 24 * 3600;
+/// Largest injected latency: ten minutes (more only hangs every `/v3` call).
+pub const MAX_LATENCY_MS: u64 = 600_000;
+
+pub(crate) fn answer(app: &App, result: Result<Reply, ApiError>) -> Response {
     respond(
         &ids::request_id(),
         Instant::now(),
@@ -68,6 +86,35 @@ async fn loopback_only(State(app): State<Arc<App>>, req: Request, next: Next) ->
         );
     }
     next.run(req).await
+}
+
+/// 415 for a `POST`/`PUT` whose content type is not JSON (an empty body needs the header too:
+/// a body-less cross-site `POST` to `/reset` would otherwise wipe the state).
+async fn json_content_type_only(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let reads_only = matches!(
+        *req.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    if !reads_only && !is_json(req.headers()) {
+        return answer(
+            &app,
+            Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "The sandbox control API only accepts Content-Type: application/json",
+            )),
+        );
+    }
+    next.run(req).await
+}
+
+/// `application/json`, any parameters (`; charset=utf-8`), any case.
+fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
 fn json_body(bytes: &Bytes) -> Result<Value, ApiError> {
@@ -133,17 +180,24 @@ async fn advance(State(app): State<Arc<App>>, body: Bytes) -> Response {
         Ok(b) => b.get("seconds").and_then(Value::as_f64),
         Err(e) => return answer(&app, Err(e)),
     };
-    let Some(secs) = secs.filter(|s| s.is_finite() && *s >= 0.0) else {
-        return answer(
-            &app,
-            Err(ApiError::field(
-                "seconds",
-                "seconds must be a non-negative number",
-            )),
-        );
+    let range = || {
+        ApiError::field(
+            "seconds",
+            format!("seconds must be a number from 0 to {MAX_ADVANCE_SECS} (100 years)"),
+        )
     };
-    app.clock
-        .advance(chrono::Duration::milliseconds((secs * 1000.0) as i64));
+    let Some(secs) = secs.filter(|s| s.is_finite() && (0.0..=MAX_ADVANCE_SECS as f64).contains(s))
+    else {
+        return answer(&app, Err(range()));
+    };
+    // In range, so the product fits an i64 of milliseconds.
+    let by = chrono::Duration::try_milliseconds((secs * 1000.0).round() as i64);
+    if let Err(e) = by
+        .ok_or(crate::clock::ClockOverflow)
+        .and_then(|d| app.clock.advance(d))
+    {
+        return answer(&app, Err(ApiError::field("seconds", e.to_string())));
+    }
     // Jobs due by the new time finish (and call back) before this answer goes out.
     completion::run_due(&app).await;
     crate::deliveries::run_due(&app).await;
@@ -168,6 +222,12 @@ async fn put_faults(State(app): State<Arc<App>>, body: Bytes) -> Response {
         }
         let faults: Faults = serde_json::from_value(current)
             .map_err(|e| ApiError::bad_body(format!("Invalid faults: {e}")))?;
+        if faults.latency_ms > MAX_LATENCY_MS {
+            return Err(ApiError::field(
+                "latency_ms",
+                format!("latency_ms must be from 0 to {MAX_LATENCY_MS}"),
+            ));
+        }
         for (k, v) in [
             ("error_500_rate", faults.error_500_rate),
             ("error_503_rate", faults.error_503_rate),
@@ -195,29 +255,53 @@ async fn get_limits(State(app): State<Arc<App>>) -> Response {
     answer(&app, Ok(Reply::ok(limits_json(&app))))
 }
 
+/// A whole number from `min` to `max` under `key`, if present; anything else (negative,
+/// fractional, too big, not a number) is a 400 naming the field.
+fn bounded(b: &Value, key: &str, min: u64, max: u64) -> Result<Option<u64>, ApiError> {
+    match b.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v
+            .as_u64()
+            .filter(|n| (min..=max).contains(n))
+            .map(Some)
+            .ok_or_else(|| {
+                ApiError::field(
+                    key,
+                    format!("{key} must be a whole number from {min} to {max}"),
+                )
+            }),
+    }
+}
+
 async fn put_limits(State(app): State<Arc<App>>, body: Bytes) -> Response {
-    let result = json_body(&body).map(|b| {
+    let result = json_body(&body).and_then(|b| {
         if b.get("enabled").and_then(Value::as_bool) == Some(false) {
             app.limiter.set_limits(None);
         } else {
             let mut l = app.limiter.limits().unwrap_or_default();
-            let num = |k: &str| b.get(k).and_then(Value::as_u64);
-            if let Some(v) = num("standard_per_window") {
-                l.standard_per_window = v as u32;
+            let max = u64::from(u32::MAX);
+            // Validate every field before changing anything.
+            let standard = bounded(&b, "standard_per_window", 0, max)?;
+            let sensitive = bounded(&b, "sensitive_per_window", 0, max)?;
+            let messages = bounded(&b, "messages_per_window", 0, max)?;
+            let window = bounded(&b, "window_secs", 1, MAX_WINDOW_SECS)?;
+            let to_u32 = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+            if let Some(v) = standard {
+                l.standard_per_window = to_u32(v);
             }
-            if let Some(v) = num("sensitive_per_window") {
-                l.sensitive_per_window = v as u32;
+            if let Some(v) = sensitive {
+                l.sensitive_per_window = to_u32(v);
             }
-            if let Some(v) = num("messages_per_window") {
-                l.messages_per_window = v as u32;
+            if let Some(v) = messages {
+                l.messages_per_window = to_u32(v);
             }
-            if let Some(v) = num("window_secs") {
-                l.window_secs = v.max(1);
+            if let Some(v) = window {
+                l.window_secs = v;
             }
             app.limiter.set_limits(Some(RateLimits { ..l }));
         }
         app.limiter.clear();
-        Reply::ok(limits_json(&app))
+        Ok(Reply::ok(limits_json(&app)))
     });
     answer(&app, result)
 }

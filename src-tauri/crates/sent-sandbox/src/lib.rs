@@ -25,6 +25,7 @@ pub mod deliveries;
 pub mod dispatch;
 pub mod envelope;
 pub mod faults;
+pub mod guard;
 pub mod idempotency;
 pub mod ids;
 pub mod magic;
@@ -85,6 +86,7 @@ pub struct SandboxBuilder {
     seed: Seed,
     org_key: Option<String>,
     data_file: Option<PathBuf>,
+    control_api: bool,
 }
 
 impl SandboxBuilder {
@@ -130,6 +132,14 @@ impl SandboxBuilder {
         self.config.faults = faults;
         self
     }
+    /// Mount the control API under `/_sandbox/` (keys, reset, clock, faults, ...). Off by
+    /// default: an embedding app drives the sandbox through [`RunningSandbox`] and must not
+    /// expose its keys to every local process; the CLI and tests turn it on. Without it,
+    /// `/_sandbox/*` answers 404 like any unknown path.
+    pub fn control_api(mut self, on: bool) -> Self {
+        self.control_api = on;
+        self
+    }
 
     /// Binds `addr` (e.g. `127.0.0.1:0`) and starts serving.
     pub async fn start(self, addr: &str) -> Result<RunningSandbox, SandboxError> {
@@ -146,7 +156,7 @@ impl SandboxBuilder {
         let app = App::new(self.config, self.seed, self.org_key, self.data_file)?;
         let (tx, rx) = watch::channel(false);
         completion::spawn_worker(Arc::clone(&app), rx.clone());
-        let router = router(Arc::clone(&app));
+        let router = router(Arc::clone(&app), self.control_api, local);
         let task = tokio::spawn(server::serve(listener, router, rx));
         Ok(RunningSandbox {
             addr: local,
@@ -157,11 +167,19 @@ impl SandboxBuilder {
     }
 }
 
-/// The full router: control API plus the Sent surface (which also answers unknown paths).
-pub fn router(app: Arc<App>) -> Router {
-    Router::new()
-        .nest("/_sandbox", control::router(Arc::clone(&app)))
-        .fallback(dispatch::v3)
+/// The full router for a server bound to `bound`: the control API when asked for, plus the
+/// Sent surface (which also answers unknown paths), all behind the Host check of [`guard`].
+pub fn router(app: Arc<App>, control_api: bool, bound: SocketAddr) -> Router {
+    let mut r = Router::new();
+    if control_api {
+        r = r.nest("/_sandbox", control::router(Arc::clone(&app)));
+    }
+    let allowed = Arc::new(guard::AllowedHosts::for_bound(bound));
+    r.fallback(dispatch::v3)
+        .layer(axum::middleware::from_fn_with_state(
+            (Arc::clone(&app), allowed),
+            guard::host_only,
+        ))
         .with_state(app)
 }
 
@@ -225,11 +243,15 @@ impl RunningSandbox {
         }
     }
 
-    /// Moves sandbox time forward and finishes what became due.
+    /// Moves sandbox time forward and finishes what became due. A move that would take the
+    /// clock more than [`clock::MAX_OFFSET_SECS`] ahead is ignored (logged).
     pub async fn advance_clock(&self, by: Duration) {
-        self.app
-            .clock
-            .advance(chrono::Duration::from_std(by).unwrap_or_default());
+        let moved = chrono::Duration::from_std(by)
+            .map_err(|_| clock::ClockOverflow)
+            .and_then(|d| self.app.clock.advance(d));
+        if let Err(e) = moved {
+            tracing::warn!("advance_clock({by:?}) ignored: {e}");
+        }
         completion::run_due(&self.app).await;
         deliveries::run_due(&self.app).await;
     }

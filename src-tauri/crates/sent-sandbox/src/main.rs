@@ -18,7 +18,11 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let mut builder = Sandbox::builder().config(cli.config()).seed(cli.seed);
+    // The standalone server keeps its control API (behind the Host check), for tests and tools.
+    let mut builder = Sandbox::builder()
+        .config(cli.config())
+        .seed(cli.seed)
+        .control_api(true);
     if let Some(k) = &cli.org_key {
         builder = builder.org_key(k.clone());
     }

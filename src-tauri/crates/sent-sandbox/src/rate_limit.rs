@@ -89,7 +89,9 @@ impl RateLimiter {
             RateClass::Sensitive => limits.sensitive_per_window,
             RateClass::Messages => limits.messages_per_window,
         };
-        let window = Duration::seconds(limits.window_secs.max(1) as i64);
+        // Bounded like the control API's input, so a CLI flag cannot overflow chrono either.
+        let secs = limits.window_secs.clamp(1, crate::control::MAX_WINDOW_SECS);
+        let window = Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 1000));
         let mut all = self.hits.lock().unwrap_or_else(|e| e.into_inner());
         let hits = all.entry((account, class)).or_default();
         while hits.front().is_some_and(|t| *t <= now - window) {
@@ -99,7 +101,7 @@ impl RateLimiter {
         let reset_at = hits.front().map(|t| *t + window).unwrap_or(now + window);
         if used.saturating_add(cost) > limit {
             // Wait until enough old hits leave the window to fit this request.
-            let needed = (used + cost).saturating_sub(limit) as usize;
+            let needed = used.saturating_add(cost).saturating_sub(limit) as usize;
             let free_at = hits
                 .get(needed.saturating_sub(1))
                 .map(|t| *t + window)

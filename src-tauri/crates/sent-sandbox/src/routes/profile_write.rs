@@ -18,7 +18,9 @@ use super::profiles::to_json;
 use super::{Ctx, HandlerResult, Reply};
 use crate::envelope::{rejection, ApiError};
 use crate::revision;
-use crate::store::{ApiKey, BillingContact, Brand, KeyKind, Profile, State, WabaCredentials};
+use crate::store::{
+    ApiKey, BillingContact, Brand, KeyKind, Profile, State, TokenGiven, WabaCredentials,
+};
 use crate::views;
 
 /// What V14 and V17 need to know about the organization.
@@ -159,9 +161,10 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
                 .clone()
                 .map(|w| WabaCredentials {
                     waba_id: w.waba_id.unwrap_or_default(),
+                    // Only the fact that a token was given is kept, never the token.
                     access_token: w
                         .access_token
-                        .map(|t| t.expose_secret().to_string())
+                        .map(|t| TokenGiven::from(t.expose_secret()))
                         .unwrap_or_default(),
                     phone_number_id: w.phone_number_id,
                 }),

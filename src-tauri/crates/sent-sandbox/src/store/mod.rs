@@ -59,12 +59,44 @@ pub struct Organization {
     pub brand: Option<Brand>,
 }
 
-/// Direct WhatsApp credentials of a profile (the token is stored, never returned).
+/// Direct WhatsApp credentials of a profile. Sent never returns the access token and the
+/// sandbox only needs to know that one was given, so only that fact is kept (and saved as
+/// `"access_token_set": true`), never the token (security issue #8, finding 4).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct WabaCredentials {
     pub waba_id: String,
-    pub access_token: String,
+    #[serde(rename = "access_token_set", alias = "access_token")]
+    pub access_token: TokenGiven,
     pub phone_number_id: Option<String>,
+}
+
+/// Whether an access token was given. Built from the token (`token.into()`), which it drops;
+/// a data file written before this type (holding the token as a string) still loads, and is
+/// rewritten without it at start.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct TokenGiven(pub bool);
+
+impl<S: AsRef<str>> From<S> for TokenGiven {
+    fn from(token: S) -> Self {
+        Self(!token.as_ref().is_empty())
+    }
+}
+
+impl<'de> Deserialize<'de> for TokenGiven {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Marker(bool),
+            // Legacy files: the token itself. Read, reduced to the marker, never kept.
+            Token(String),
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Marker(b) => Self(b),
+            Stored::Token(t) => Self::from(t),
+        })
+    }
 }
 
 /// Billing contact as stored.

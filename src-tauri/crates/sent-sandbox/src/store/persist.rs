@@ -61,7 +61,27 @@ pub fn load(path: &Path) -> Result<Option<State>, PersistError> {
     Ok(Some(state))
 }
 
-/// Writes the serialized state atomically.
+/// Creates (or truncates) `path` readable and writable by the user only (0600 on Unix; the
+/// state holds customer data such as billing contacts). The mode is also set on an existing
+/// file, e.g. a temp file left by a crash.
+fn create_private(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let f = options.open(path)?;
+        f.set_permissions(fs::Permissions::from_mode(0o600))?;
+        Ok(f)
+    }
+    #[cfg(not(unix))]
+    {
+        options.open(path)
+    }
+}
+
+/// Writes the serialized state atomically, readable by the user only.
 pub fn save(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
     let dir = path
         .parent()
@@ -74,7 +94,7 @@ pub fn save(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
         .unwrap_or_else(|| "state".into());
     let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
     {
-        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
+        let mut f = create_private(&tmp).map_err(io(&tmp))?;
         f.write_all(bytes).map_err(io(&tmp))?;
         // The data must be on disk before the rename makes it visible under the real name.
         f.sync_all().map_err(io(&tmp))?;
@@ -104,6 +124,23 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_readable_by_the_user_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir =
+            std::env::temp_dir().join(format!("sent-sandbox-persist-{}", uuid::Uuid::new_v4()));
+        let path = dir.join("state.json");
+        fs::create_dir_all(&dir).unwrap();
+        // An older, world-readable file is replaced by a private one.
+        fs::write(&path, b"{}").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        save(&path, b"{\"a\":1}").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{mode:o}");
         fs::remove_dir_all(dir).unwrap();
     }
 

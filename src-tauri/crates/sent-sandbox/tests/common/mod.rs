@@ -40,9 +40,10 @@ impl R {
     }
 }
 
-/// Default test builder: demo seed, no rate limits, 1 s message steps.
+/// Default test builder: demo seed, no rate limits, 1 s message steps, control API on.
 pub fn builder() -> SandboxBuilder {
     Sandbox::builder()
+        .control_api(true)
         .seed(Seed::Demo)
         .rate_limits(None)
         .message_step(Duration::from_secs(1))
