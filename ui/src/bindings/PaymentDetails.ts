@@ -19,6 +19,6 @@ expiry?: SecretString,
  */
 cvc?: SecretString, 
 /**
- * Billing ZIP/postcode of the card.
+ * Billing ZIP/postcode of the card (card data too: a secret like the others).
  */
-zip_code?: string, };
+zip_code?: SecretString, };

@@ -3,9 +3,15 @@
 //! A secret cannot leak by accident: `Debug` and `Display` print `<redacted>`, the type has **no**
 //! `Serialize` impl (so it can never end up in an IPC answer, a log line or a file by way of serde),
 //! and its bytes are wiped when it is dropped. It can be *deserialized* (the UI sends it in), and the
-//! only ways out are [`SecretString::expose_secret`] and the [`wire`] helpers, which wire request
-//! bodies name explicitly with `#[serde(serialize_with = ...)]` so that a secret serializes only on
-//! its way to Sent.
+//! only ways out are [`SecretString::expose_secret`] and [`wire::to_body`].
+//!
+//! Request bodies that hold secrets (`ProfileCreate`, `ProfileUpdate`, `PaymentDetails`,
+//! `WhatsappBusinessAccount`) name [`wire::serialize_option`] on their secret fields. That
+//! serializer writes the value only while [`wire::to_body`] is running, which only `sent-client`
+//! calls when it builds a request body; anywhere else (`serde_json::to_string(&create)`, an IPC
+//! answer, a draft, a journal line, a log) serializing such a body is an **error**, not a silent
+//! `"<redacted>"` that could reach Sent as a card number (security issue #8, finding 6). A test in
+//! `tests/wire_only.rs` fails if any other crate calls `wire::to_body`.
 
 use std::fmt;
 
@@ -70,27 +76,74 @@ impl<'de> Deserialize<'de> for SecretString {
     }
 }
 
-/// Serializers for wire request bodies only (`#[serde(serialize_with = "crate::secret::wire::...")]`).
+/// The one way a secret-bearing request body becomes JSON: [`to_body`], called by `sent-client`
+/// only. The serializers here are for `#[serde(serialize_with = "crate::secret::wire::...")]` on
+/// secret fields; they refuse to write anything outside [`to_body`].
 pub mod wire {
-    use serde::Serializer;
+    use std::cell::Cell;
+
+    use serde::ser::Error as _;
+    use serde::{Serialize, Serializer};
 
     use super::SecretString;
 
-    /// Writes the secret as a JSON string.
+    thread_local! {
+        /// How many [`to_body`] calls are running on this thread. Serialization is synchronous,
+        /// so the flag cannot leak to another task.
+        static ON_THE_WIRE: Cell<u32> = const { Cell::new(0) };
+    }
+
+    /// What serializing a secret outside [`to_body`] answers.
+    pub const REFUSED: &str =
+        "a secret (card field or WhatsApp token) serializes only into a Sent request body";
+
+    /// Resets the flag even if serialization panics.
+    struct OnTheWire;
+
+    impl OnTheWire {
+        fn enter() -> Self {
+            ON_THE_WIRE.with(|n| n.set(n.get().saturating_add(1)));
+            Self
+        }
+    }
+
+    impl Drop for OnTheWire {
+        fn drop(&mut self) {
+            ON_THE_WIRE.with(|n| n.set(n.get().saturating_sub(1)));
+        }
+    }
+
+    fn on_the_wire() -> bool {
+        ON_THE_WIRE.with(Cell::get) > 0
+    }
+
+    /// The JSON body of a request to Sent, secrets included. For `sent-client` only (it builds
+    /// every request body through here); nothing else may call it (checked by a test).
+    pub fn to_body<T: Serialize + ?Sized>(body: &T) -> serde_json::Result<serde_json::Value> {
+        let _wire = OnTheWire::enter();
+        serde_json::to_value(body)
+    }
+
+    /// Writes the secret as a JSON string inside [`to_body`]; an error anywhere else.
     pub fn serialize<S: Serializer>(
         secret: &SecretString,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
+        if !on_the_wire() {
+            return Err(S::Error::custom(REFUSED));
+        }
         serializer.serialize_str(secret.expose_secret())
     }
 
-    /// Writes `Some(secret)` as a JSON string and `None` as `null` (pair with `skip_serializing_if`).
+    /// Writes `Some(secret)` as a JSON string and `None` as `null` (pair with
+    /// `skip_serializing_if`) inside [`to_body`]; an error anywhere else.
     pub fn serialize_option<S: Serializer>(
         secret: &Option<SecretString>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match secret {
-            Some(secret) => serializer.serialize_some(secret.expose_secret()),
+            Some(secret) if on_the_wire() => serializer.serialize_some(secret.expose_secret()),
+            Some(_) => Err(S::Error::custom(REFUSED)),
             None => serializer.serialize_none(),
         }
     }
@@ -127,11 +180,23 @@ mod tests {
         }
         let body = Body {
             token: "abc".into(),
-            cvc: None,
+            cvc: Some("123".into()),
         };
         assert_eq!(
-            serde_json::to_string(&body).unwrap(),
-            r#"{"token":"abc","cvc":null}"#
+            wire::to_body(&body).unwrap(),
+            serde_json::json!({"token": "abc", "cvc": "123"})
+        );
+        // Anywhere else it is an error, and the flag does not stick.
+        let err = serde_json::to_string(&body).unwrap_err().to_string();
+        assert!(err.contains(wire::REFUSED), "{err}");
+        assert!(serde_json::to_value(&body).is_err());
+        let none = Body {
+            token: "abc".into(),
+            cvc: None,
+        };
+        assert!(
+            serde_json::to_string(&none).is_err(),
+            "a required secret too"
         );
     }
 }

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{envelope, fixture};
+use sent_model::secret::wire;
 use sent_model::*;
 use serde_json::json;
 
@@ -140,14 +141,14 @@ fn contract_create_example_round_trips_exactly() {
     assert!(debug.contains("<redacted>"));
     let mut expected = raw;
     expected.as_object_mut().unwrap().remove("sandbox"); // `false` is the default: not sent
-    assert_eq!(serde_json::to_value(&create).unwrap(), expected);
+    assert_eq!(wire::to_body(&create).unwrap(), expected);
 }
 
 #[test]
 fn seed_create_request_keeps_camel_case_brand_keys() {
     let create: ProfileCreate =
         serde_json::from_value(fixture("seed_create_request.json")).unwrap();
-    let json = serde_json::to_value(&create).unwrap();
+    let json = wire::to_body(&create).unwrap();
     let brand = &json["brand"];
     for (section, key) in [
         ("contact", "businessName"),

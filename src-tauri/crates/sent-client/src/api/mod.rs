@@ -17,9 +17,11 @@ use serde::Serialize;
 
 use crate::error::{ClientError, ClientResult};
 
-/// Serializes a request body and sets `"sandbox": true` for a dry run.
+/// Serializes a request body and sets `"sandbox": true` for a dry run. The only place a card
+/// field or WhatsApp token is written: through `sent_model`'s wire helper, which is what lets
+/// those secrets serialize at all (plain `serde_json` refuses them).
 pub(crate) fn body_json<B: Serialize>(body: &B, sandbox: bool) -> ClientResult<serde_json::Value> {
-    let mut value = serde_json::to_value(body)
+    let mut value = sent_model::secret::wire::to_body(body)
         .map_err(|e| ClientError::Config(format!("cannot encode the request body: {e}")))?;
     if sandbox {
         match &mut value {

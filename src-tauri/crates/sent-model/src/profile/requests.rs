@@ -2,8 +2,10 @@
 //! payment and WhatsApp objects.
 //!
 //! Fields Sent requires are still `Option` here so that an incomplete form can be represented and
-//! validated field by field ([`crate::validate`]); `None` is never sent. Card data and the WhatsApp
-//! access token are [`SecretString`]s that serialize only through `secret::wire`.
+//! validated field by field ([`crate::validate`]); `None` is never sent. Card data (number, expiry,
+//! CVC, ZIP) and the WhatsApp access token are [`SecretString`]s that serialize only inside
+//! [`crate::secret::wire::to_body`] (sent-client's request bodies); a plain
+//! `serde_json::to_string` of a body that holds one is an error.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -192,9 +194,13 @@ pub struct PaymentDetails {
         serialize_with = "crate::secret::wire::serialize_option"
     )]
     pub cvc: Option<SecretString>,
-    /// Billing ZIP/postcode of the card.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zip_code: Option<String>,
+    /// Billing ZIP/postcode of the card (card data too: a secret like the others).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::secret::wire::serialize_option"
+    )]
+    pub zip_code: Option<SecretString>,
 }
 
 /// Direct WhatsApp Business Account credentials (contract §9.6), create only.

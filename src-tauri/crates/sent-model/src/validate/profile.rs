@@ -8,6 +8,7 @@ use crate::profile::{
     BillingContactInfo, BrandData, PaymentDetails, ProfileComplete, ProfileCreate, ProfileDetail,
     ProfileUpdate, WhatsappBusinessAccount,
 };
+use crate::secret::SecretString;
 
 /// Options of the create rules.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -296,7 +297,7 @@ fn check_payment(payment: &PaymentDetails, errors: &mut FieldErrors) {
             Some(_) => {}
         }
     }
-    if blank(payment.zip_code.as_deref()) {
+    if blank(payment.zip_code.as_ref().map(SecretString::expose_secret)) {
         errors.add(
             "payment_details.zip_code",
             messages::required("payment_details.zip_code"),
