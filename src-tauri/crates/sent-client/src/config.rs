@@ -6,6 +6,11 @@ use std::time::Duration;
 
 use sent_model::SecretString;
 
+/// The largest response body the client reads (8 MiB): Sent's biggest answers (a full page of
+/// profiles) are a few hundred KiB, so anything beyond is not Sent and is refused
+/// ([`crate::ClientError::ResponseTooLarge`]) instead of filling memory.
+pub const MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
+
 /// Everything a [`crate::SentClient`] needs.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
@@ -21,6 +26,8 @@ pub struct ClientConfig {
     pub connect_timeout: Duration,
     /// Whole-request timeout per attempt.
     pub request_timeout: Duration,
+    /// Largest response body read, in bytes ([`MAX_RESPONSE_BYTES`] by default).
+    pub max_response_bytes: usize,
 }
 
 impl ClientConfig {
@@ -33,6 +40,7 @@ impl ClientConfig {
             retry: RetryPolicy::default(),
             connect_timeout: Duration::from_secs(5),
             request_timeout: Duration::from_secs(60),
+            max_response_bytes: MAX_RESPONSE_BYTES,
         }
     }
 
@@ -52,6 +60,12 @@ impl ClientConfig {
     pub fn with_timeouts(mut self, connect: Duration, request: Duration) -> Self {
         self.connect_timeout = connect;
         self.request_timeout = request;
+        self
+    }
+
+    /// Replaces the largest response body read (in bytes).
+    pub fn with_max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
         self
     }
 }

@@ -4,7 +4,7 @@
 //! `kind` is what the UI branches on: the Sent error family (`auth`, `validation`, `resource`,
 //! `business`, `conflict`, `service`, `internal`, `unknown`, mapped from the status when the body
 //! has no code), or a local kind (`scope_refused`, `retry_later`, `timeout`, `connect`, `tls`,
-//! `network`, `bad_response`, `config`).
+//! `network`, `bad_response`, `redirect`, `response_too_large`, `config`).
 
 use std::time::Duration;
 
@@ -49,7 +49,7 @@ pub enum ClientError {
     #[error("This API key belongs to a sender profile; it cannot act for another profile (x-profile-id). Use the organization key, or this profile's key without a profile scope.")]
     ScopeRefused,
     /// Sent asked to wait longer than the client is willing to (contract D13): not retried.
-    #[error("Sent asks to wait {} s before trying again", wait.as_secs_f64().ceil())]
+    #[error("Sent asks to wait {} before trying again", describe_wait(*wait))]
     RetryLater {
         /// Requested wait.
         wait: Duration,
@@ -82,6 +82,29 @@ pub enum ClientError {
         /// Request id, when a header carried it.
         request_id: Option<String>,
     },
+    /// The server answered with a 3xx. Sent's API never redirects, so the base URL is wrong (or
+    /// something between the app and Sent is): the redirect is not followed, so the key and the
+    /// body never go to the other address.
+    #[error("The server answered with a redirect{}; Sent's API never redirects, so the request was not sent there. Check the base URL.", location.as_deref().map(|l| format!(" to {l}")).unwrap_or_default())]
+    Redirect {
+        /// HTTP status (301, 302, 303, 307, 308, ...).
+        status: u16,
+        /// The `Location` header, shortened, when there was a readable one.
+        location: Option<String>,
+        /// Request id, when a header carried it.
+        request_id: Option<String>,
+    },
+    /// The answer's body is larger than the client reads ([`crate::config::MAX_RESPONSE_BYTES`]);
+    /// Sent's answers are far smaller, so the server is not Sent or is misbehaving.
+    #[error("The server's answer is larger than {} MiB, far more than Sent ever sends; it was not read. Check the base URL.", limit / (1024 * 1024))]
+    ResponseTooLarge {
+        /// HTTP status.
+        status: u16,
+        /// The limit in bytes.
+        limit: usize,
+        /// Request id, when a header carried it.
+        request_id: Option<String>,
+    },
     /// The client is misconfigured (bad base URL, bad idempotency key, ...).
     #[error("{0}")]
     Config(String),
@@ -100,6 +123,8 @@ impl ClientError {
             ClientError::Tls(_) => "tls",
             ClientError::Network(_) => "network",
             ClientError::BadResponse { .. } => "bad_response",
+            ClientError::Redirect { .. } => "redirect",
+            ClientError::ResponseTooLarge { .. } => "response_too_large",
             ClientError::Config(_) => "config",
         }
     }
@@ -118,7 +143,9 @@ impl ClientError {
         match self {
             ClientError::Api { request_id, .. }
             | ClientError::RetryLater { request_id, .. }
-            | ClientError::BadResponse { request_id, .. } => request_id.as_deref(),
+            | ClientError::BadResponse { request_id, .. }
+            | ClientError::Redirect { request_id, .. }
+            | ClientError::ResponseTooLarge { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
@@ -128,7 +155,9 @@ impl ClientError {
         match self {
             ClientError::Api { status, .. }
             | ClientError::RetryLater { status, .. }
-            | ClientError::BadResponse { status, .. } => Some(*status),
+            | ClientError::BadResponse { status, .. }
+            | ClientError::Redirect { status, .. }
+            | ClientError::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -174,6 +203,15 @@ pub struct ClientErrorPayload {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub request_id: Option<String>,
+}
+
+/// `120 s`, or `a day or more` for a hint that was clamped ([`crate::retry::MAX_SERVER_HINT`]).
+fn describe_wait(wait: Duration) -> String {
+    if wait >= crate::retry::MAX_SERVER_HINT {
+        "a day or more".to_owned()
+    } else {
+        format!("{} s", wait.as_secs_f64().ceil())
+    }
 }
 
 fn family_kind(family: ErrorFamily) -> &'static str {

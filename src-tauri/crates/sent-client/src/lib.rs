@@ -30,10 +30,11 @@ mod transport;
 mod url;
 
 pub use api::profiles::ProfileBackend;
-pub use config::{ClientConfig, RetryPolicy};
+pub use config::{ClientConfig, RetryPolicy, MAX_RESPONSE_BYTES};
 pub use drift::ServerDrift;
 pub use error::{ClientError, ClientErrorPayload, ClientResult};
 pub use idempotency::IdempotencyKey;
 pub use options::CallOptions;
 pub use response::{ApiResponse, RateLimit, ResponseInfo};
 pub use transport::SentClient;
+pub use url::check_base_url;

@@ -40,8 +40,14 @@ pub fn should_retry_header(headers: &HeaderMap) -> Option<bool> {
     }
 }
 
+/// The longest wait a server hint is taken as: anything longer (`retry-after: 1e30`, `inf`, a date
+/// in the year 9999) is clamped to this, which is far above any policy's limit, so the call stops
+/// with [`crate::ClientError::RetryLater`] instead of sleeping (or panicking on the conversion).
+pub const MAX_SERVER_HINT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// The wait the server asked for: `retry-after-ms` (milliseconds), else `Retry-After` as seconds
-/// or as an HTTP date (relative to `now`). `None` when absent, unparsable, or not in the future.
+/// or as an HTTP date (relative to `now`). `None` when absent, unparsable, not a number (`NaN`) or
+/// not in the future; at most [`MAX_SERVER_HINT`]. Never panics, whatever the header says.
 pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let header = |name: &str| {
         headers
@@ -50,16 +56,29 @@ pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
             .map(str::trim)
     };
     if let Some(ms) = header("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
-        if ms.is_finite() && ms > 0.0 {
-            return Some(Duration::from_secs_f64(ms / 1000.0));
+        if let Some(wait) = seconds_to_wait(ms / 1000.0) {
+            return Some(wait);
         }
     }
     let value = header("retry-after")?;
     if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds > 0.0).then(|| Duration::from_secs_f64(seconds));
+        return seconds_to_wait(seconds);
     }
     let date = httpdate::parse_http_date(value).ok()?;
-    date.duration_since(now).ok().filter(|wait| !wait.is_zero())
+    date.duration_since(now)
+        .ok()
+        .filter(|wait| !wait.is_zero())
+        .map(|wait| wait.min(MAX_SERVER_HINT))
+}
+
+/// A number of seconds from a header as a wait: `None` for zero, negative or `NaN`; clamped to
+/// [`MAX_SERVER_HINT`] (infinity included) with a checked conversion.
+fn seconds_to_wait(seconds: f64) -> Option<Duration> {
+    if seconds.is_nan() || seconds <= 0.0 {
+        return None;
+    }
+    let wait = Duration::try_from_secs_f64(seconds).unwrap_or(MAX_SERVER_HINT);
+    (!wait.is_zero()).then(|| wait.min(MAX_SERVER_HINT))
 }
 
 /// Default backoff before retry number `retries_done + 1`: `initial × 2^n` capped at `max`, minus
@@ -69,8 +88,12 @@ pub fn backoff(policy: &RetryPolicy, retries_done: u32, rng: &mut impl Rng) -> D
         .initial_backoff
         .saturating_mul(2u32.saturating_pow(retries_done.min(31)))
         .min(policy.max_backoff);
-    let jitter = policy.jitter.clamp(0.0, 1.0);
-    let factor = 1.0 - jitter * rng.random::<f64>();
+    let jitter = if policy.jitter.is_finite() {
+        policy.jitter.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let factor = (1.0 - jitter * rng.random::<f64>()).clamp(0.0, 1.0);
     base.mul_f64(factor)
 }
 
@@ -153,6 +176,55 @@ mod tests {
             Some(true)
         );
         assert_eq!(should_retry_header(&headers(&[])), None);
+    }
+
+    #[test]
+    fn absurd_server_waits_are_clamped_or_ignored_never_a_panic() {
+        let now = SystemTime::now();
+        let wait = |pairs: &[(&'static str, &str)]| server_wait(&headers(pairs), now);
+        for huge in [
+            "1e30",
+            "inf",
+            "+inf",
+            "Infinity",
+            "1e308",
+            "18446744073709551616",
+        ] {
+            assert_eq!(
+                wait(&[("retry-after", huge)]),
+                Some(MAX_SERVER_HINT),
+                "retry-after {huge}"
+            );
+            assert_eq!(
+                wait(&[("retry-after-ms", huge)]),
+                Some(MAX_SERVER_HINT),
+                "retry-after-ms {huge}"
+            );
+        }
+        for ignored in ["-1", "-inf", "NaN", "nan", "-0", "1e-320", ""] {
+            assert_eq!(wait(&[("retry-after", ignored)]), None, "{ignored}");
+            assert_eq!(wait(&[("retry-after-ms", ignored)]), None, "{ignored}");
+        }
+        assert_eq!(
+            wait(&[("retry-after", "Fri, 31 Dec 9999 23:59:59 GMT")]),
+            Some(MAX_SERVER_HINT)
+        );
+        // A useless retry-after-ms falls back to Retry-After.
+        assert_eq!(
+            wait(&[("retry-after-ms", "NaN"), ("retry-after", "3")]),
+            Some(Duration::from_secs(3))
+        );
+        let policy = RetryPolicy::default();
+        let mut rng = rand::rng();
+        assert_eq!(
+            next_step(&policy, 0, Some(MAX_SERVER_HINT), &mut rng),
+            NextStep::TooLong(MAX_SERVER_HINT)
+        );
+        let odd = RetryPolicy {
+            jitter: f64::NAN,
+            ..policy
+        };
+        assert!(backoff(&odd, 0, &mut rng) <= Duration::from_millis(500));
     }
 
     #[test]

@@ -57,6 +57,10 @@ impl SentClient {
     pub fn new(config: ClientConfig) -> ClientResult<Self> {
         let base = url::normalize_base(&config.base_url).map_err(ClientError::Config)?;
         let http = reqwest::Client::builder()
+            // Sent's API never redirects. Following one would carry `x-api-key` (a header reqwest
+            // does not know to strip) and, on 307/308, the body to wherever the answer points, so
+            // a 3xx is reported as `ClientError::Redirect` instead.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(config.user_agent.clone())
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
@@ -261,11 +265,56 @@ impl SentClient {
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.to_vec());
         }
-        let response = request.send().await.map_err(classify)?;
+        let mut response = request.send().await.map_err(classify)?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let bytes = response.bytes().await.map_err(classify)?;
-        Ok((status, headers, bytes.to_vec()))
+        if response.status().is_redirection() {
+            return Err((redirect_error(status, &headers), false));
+        }
+        let limit = self.config.max_response_bytes;
+        let too_large = || {
+            (
+                ClientError::ResponseTooLarge {
+                    status,
+                    limit,
+                    request_id: header_string(&headers, "x-request-id"),
+                },
+                false,
+            )
+        };
+        // Read at most `limit` bytes, chunk by chunk: a declared or actual body beyond it is
+        // refused before it fills memory.
+        let declared = response.content_length().unwrap_or(0);
+        if usize::try_from(declared).map_or(true, |declared| declared > limit) {
+            return Err(too_large());
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0).min(1 << 20));
+        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+            if chunk.len() > limit.saturating_sub(bytes.len()) {
+                return Err(too_large());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok((status, headers, bytes))
+    }
+}
+
+/// A 3xx answer as [`ClientError::Redirect`] (never followed).
+fn redirect_error(status: u16, headers: &HeaderMap) -> ClientError {
+    const SHOWN: usize = 200;
+    let location = header_string(headers, "location").map(|location| {
+        if location.chars().count() > SHOWN {
+            let mut short: String = location.chars().take(SHOWN).collect();
+            short.push('…');
+            short
+        } else {
+            location
+        }
+    });
+    ClientError::Redirect {
+        status,
+        location,
+        request_id: header_string(headers, "x-request-id"),
     }
 }
 

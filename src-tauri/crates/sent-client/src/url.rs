@@ -2,17 +2,62 @@
 //! outside RFC 3986 `pchar` (so `+` in E.164 numbers stays literal, like the SDK), query values
 //! encoded like `encodeURIComponent`.
 
-/// The base URL with trailing slashes removed; `Err` when it is not an absolute http(s) URL.
-pub(crate) fn normalize_base(base: &str) -> Result<String, String> {
-    let trimmed = base.trim().trim_end_matches('/');
-    let parsed =
-        reqwest::Url::parse(trimmed).map_err(|e| format!("invalid base URL {base:?}: {e}"))?;
-    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-        return Err(format!(
-            "invalid base URL {base:?}: use http(s)://host[:port]"
-        ));
+use sent_model::validate::urls::{is_loopback_host, parse_http_url, UrlProblem};
+
+/// Checks a base URL and returns it normalised (as the HTTP client will read it, trailing slashes
+/// removed), or a sentence for the person who typed it.
+///
+/// The rules: an absolute `https://` URL, or plain `http://` only to this computer (`localhost`,
+/// `127.0.0.0/8`, `[::1]`: a key must never cross a network unencrypted); no user name or password
+/// (`http://127.0.0.1:1@evil.example` goes to `evil.example`, and its user info would be sent as an
+/// `Authorization` header); no query, fragment or `/v3`. Decided on the URL as parsed by the same
+/// parser the HTTP client connects with, never by splitting the text.
+pub fn check_base_url(base: &str) -> Result<String, &'static str> {
+    let trimmed = base.trim();
+    if trimmed.is_empty() {
+        return Err("Enter the server's base URL.");
     }
-    Ok(trimmed.to_owned())
+    let url = parse_http_url(trimmed).map_err(|problem| match problem {
+        UrlProblem::Whitespace => "Enter only the base URL, without spaces, query or fragment.",
+        UrlProblem::NotHttp => {
+            "The URL must start with https:// (or http:// for a server on this computer)."
+        }
+        UrlProblem::NoHost => "The URL has no host name.",
+        UrlProblem::UserInfo => {
+            "Remove the user name or password (the part before @) from the URL: Sent signs in with the API key only, and a URL with a user name can point somewhere other than it seems."
+        }
+        UrlProblem::Unparsable => {
+            if has_http_scheme(trimmed) {
+                "This is not a valid web address: check the host name and the port."
+            } else {
+                "The URL must start with https:// (or http:// for a server on this computer)."
+            }
+        }
+    })?;
+    if url.scheme() == "http" && !is_loopback_host(&url) {
+        return Err("Use https:// for a server on another computer: plain http would send the key unencrypted.");
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("Enter only the base URL, without spaces, query or fragment.");
+    }
+    if url
+        .path_segments()
+        .is_some_and(|mut segments| segments.any(|s| s.eq_ignore_ascii_case("v3")))
+    {
+        return Err("Enter the base URL without /v3 (e.g. https://api.sent.dm).");
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+/// The base URL with trailing slashes removed; `Err` (a sentence, never echoing the URL, which may
+/// hold a password) when [`check_base_url`] refuses it.
+pub(crate) fn normalize_base(base: &str) -> Result<String, String> {
+    check_base_url(base).map_err(|reason| format!("The base URL cannot be used. {reason}"))
+}
+
+fn has_http_scheme(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// Encodes one path segment.

@@ -27,6 +27,7 @@ pub mod message;
 pub mod messages;
 pub mod profile;
 pub mod rules;
+pub mod urls;
 
 use std::collections::BTreeMap;
 

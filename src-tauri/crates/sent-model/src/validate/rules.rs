@@ -63,36 +63,19 @@ pub fn is_uuid(value: &str) -> bool {
 }
 
 /// V23 / Q38: an absolute `https://` URL with a host, or `http://` to a loopback host
-/// (`localhost`, `127.0.0.1`, `[::1]`) so that a desktop app can receive the callback locally.
+/// (`localhost`, `127.0.0.0/8`, `[::1]`) so that a desktop app can receive the callback locally.
+/// Parsed like an HTTP client would ([`super::urls`]), so the host judged is the host called;
+/// user info is refused on plain http (it only serves to disguise the host).
 pub fn is_valid_webhook_url(value: &str) -> bool {
-    let (rest, https) = if let Some(rest) = value.strip_prefix("https://") {
-        (rest, true)
-    } else if let Some(rest) = value.strip_prefix("http://") {
-        (rest, false)
-    } else {
-        return false;
-    };
-    if value.chars().any(char::is_whitespace) {
-        return false;
+    use super::urls::{is_loopback_host, parse_http_url, UrlProblem};
+    match parse_http_url(value) {
+        Ok(url) => url.scheme() == "https" || is_loopback_host(&url),
+        // Sent only asks for an absolute https URL: user info there is the receiver's business.
+        Err(UrlProblem::UserInfo) => value
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://")),
+        Err(_) => false,
     }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let authority = authority.rsplit('@').next().unwrap_or_default();
-    let host = if let Some(bracketed) = authority.strip_prefix('[') {
-        match bracketed.split_once(']') {
-            Some((inner, _)) => format!("[{inner}]"),
-            None => return false,
-        }
-    } else {
-        authority.split(':').next().unwrap_or_default().to_owned()
-    };
-    if host.is_empty() {
-        return false;
-    }
-    https
-        || matches!(
-            host.to_ascii_lowercase().as_str(),
-            "localhost" | "127.0.0.1" | "[::1]"
-        )
 }
 
 #[cfg(test)]
@@ -158,5 +141,15 @@ mod tests {
         assert!(!is_valid_webhook_url("/relative"));
         assert!(!is_valid_webhook_url("https://"));
         assert!(!is_valid_webhook_url("ftp://example.com"));
+        for disguised in [
+            "http://evil.example\\@127.0.0.1/",
+            "http://127.0.0.1:1@evil.example/",
+            "http://localhost:x@evil.example/",
+            "http://[::1]@evil.example/",
+            "http://user@127.0.0.1/cb",
+        ] {
+            assert!(!is_valid_webhook_url(disguised), "{disguised}");
+        }
+        assert!(is_valid_webhook_url("http://127.0.0.2:4010/cb"));
     }
 }
