@@ -5,12 +5,12 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { withApp } from "../lib/app.mjs";
 
-// The single list of command names, shared with build.rs and the Rust command tests.
-const namesFile = readFileSync(new URL("../../src-tauri/src/commands/names.rs", import.meta.url), "utf8");
-const commandNames = [...namesFile.replace(/^\s*\/\/.*$/gm, "").matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+// The one declaration of the commands (build.rs reads the same lines: `module::name(`).
+const catalog = readFileSync(new URL("../../src-tauri/src/commands/catalog.rs", import.meta.url), "utf8");
+const commandNames = [...catalog.replace(/^\s*\/\/.*$/gm, "").matchAll(/^\s*[a-z_]+::([a-z_0-9]+)\(/gm)].map((m) => m[1]);
 
 test("every registered command is allowed for the main window", async () => {
-  assert.ok(commandNames.length > 0, "no command names found in names.rs");
+  assert.ok(commandNames.length > 10, "no command names found in catalog.rs");
   await withApp("command-smoke", async (browser) => {
     for (const name of commandNames) {
       let failure = null;

@@ -1,20 +1,101 @@
-//! The error every command returns across IPC: `{ kind, message, fields?, request_id? }`, so the UI
-//! can put a message under the right field and show Sent's request id.
+//! The error every command returns across IPC: `{ kind, message, code?, fields?, request_id?,
+//! detail? }`. `kind` is a closed enum ([`ErrorKind`], exported to TypeScript) so the UI handles
+//! every case exhaustively; Sent's own `error.code`, `details` (as `fields`) and `request_id` travel
+//! untouched from the client to the screen.
 
 use std::collections::BTreeMap;
 
+use sent_client::ClientError;
+use sent_keychain::KeychainError;
+use sent_model::ErrorFamily;
+use sent_workspaces::WorkspaceError;
 use serde::Serialize;
 use ts_rs::TS;
+
+/// What went wrong, as the UI branches on it. Closed: adding a variant makes every exhaustive
+/// `switch` in the UI fail to type-check until it handles the new case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorKind {
+    /// Input that breaks a rule (checked before sending, or Sent's `VALIDATION_*`): see `fields`.
+    Validation,
+    /// Sent refused the key or its role (`AUTH_*`).
+    Auth,
+    /// Sent does not know the resource (`RESOURCE_*`, 404/410).
+    NotFound,
+    /// A business rule of Sent (`BUSINESS_*`: balance, opt-outs, template state, ...).
+    Business,
+    /// A conflict with the resource's state (`CONFLICT_*`, 409).
+    Conflict,
+    /// Sent is temporarily unavailable (`SERVICE_*`, 503).
+    ServiceUnavailable,
+    /// Sent failed internally (`INTERNAL_*`, 5xx).
+    ServerError,
+    /// Sent answered with an error this app cannot classify.
+    Unknown,
+    /// A profile key cannot act for another profile; refused before sending.
+    ScopeRefused,
+    /// Sent asked to wait longer than the app retries by itself.
+    RateLimited,
+    /// No answer in time.
+    Timeout,
+    /// The server could not be reached (DNS, refused, offline).
+    Unreachable,
+    /// The secure connection failed (certificate, TLS).
+    Tls,
+    /// The connection broke during the exchange.
+    Network,
+    /// The server answered with something that is not Sent's API.
+    BadResponse,
+    /// The server answered with a redirect, which Sent's API never does; not followed.
+    Redirect,
+    /// The answer was larger than the app reads.
+    ResponseTooLarge,
+    /// The app's own configuration is wrong (e.g. a base URL it cannot use).
+    Config,
+    /// The server did not recognise the API key (401 on the key check).
+    KeyRejected,
+    /// The key belongs to a profile or user, not an organization.
+    NotOrganizationKey,
+    /// The key's role cannot manage profiles.
+    NotAdmin,
+    /// A profile key that belongs to another profile.
+    WrongProfileKey,
+    /// No such workspace.
+    WorkspaceNotFound,
+    /// The built-in local sandbox cannot be removed.
+    BuiltIn,
+    /// No keychain service is available.
+    KeychainUnavailable,
+    /// The keychain is locked or refused access.
+    KeychainLocked,
+    /// The keychain keeps keys in memory only.
+    KeychainNotPersistent,
+    /// Any other keychain failure.
+    KeychainFailed,
+    /// The settings file could not be written.
+    Settings,
+    /// The local database failed.
+    Database,
+    /// The webview's call did not reach a command (unknown, refused by the capability, bad
+    /// arguments). Made by the UI's IPC wrapper, never by a command.
+    Ipc,
+}
 
 /// An error as the webview sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 #[ts(export)]
 pub struct IpcError {
-    /// Machine-readable category the UI branches on (e.g. `validation`, `auth`, `network`).
-    pub kind: String,
-    /// One human sentence.
+    /// What went wrong, for the UI to branch on.
+    pub kind: ErrorKind,
+    /// One human sentence that says what to do.
     pub message: String,
+    /// Sent's `error.code` (e.g. `VALIDATION_001`), when Sent answered with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub code: Option<String>,
     /// Field path (dotted, as Sent's `error.details` keys) -> messages for that field.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -23,38 +104,161 @@ pub struct IpcError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub request_id: Option<String>,
+    /// The technical detail (e.g. the network error chain), behind a "Details" toggle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub detail: Option<String>,
 }
 
 impl IpcError {
-    /// An error with no field or request id.
-    pub fn new(kind: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An error with no field, code or request id.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
-            kind: kind.into(),
+            kind,
             message: message.into(),
+            code: None,
             fields: None,
             request_id: None,
+            detail: None,
+        }
+    }
+
+    /// The same error with a technical detail.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// A failure of the local database.
+    pub fn database(error: impl std::fmt::Display) -> Self {
+        Self::new(
+            ErrorKind::Database,
+            "The app's local database failed. Restart the app; if it keeps failing, the notice at start-up says where the file is.",
+        )
+        .with_detail(error.to_string())
+    }
+}
+
+fn family_kind(family: ErrorFamily) -> ErrorKind {
+    match family {
+        ErrorFamily::Auth => ErrorKind::Auth,
+        ErrorFamily::Validation => ErrorKind::Validation,
+        ErrorFamily::Resource => ErrorKind::NotFound,
+        ErrorFamily::Business => ErrorKind::Business,
+        ErrorFamily::Conflict => ErrorKind::Conflict,
+        ErrorFamily::Service => ErrorKind::ServiceUnavailable,
+        ErrorFamily::Internal => ErrorKind::ServerError,
+        ErrorFamily::Unknown => ErrorKind::Unknown,
+    }
+}
+
+/// The kind of a client error. Exhaustive on purpose: a new `ClientError` variant must be placed.
+pub fn client_kind(error: &ClientError) -> ErrorKind {
+    match error {
+        ClientError::Api { family, .. } => family_kind(*family),
+        ClientError::Invalid { .. } => ErrorKind::Validation,
+        ClientError::ScopeRefused => ErrorKind::ScopeRefused,
+        ClientError::RetryLater { .. } => ErrorKind::RateLimited,
+        ClientError::Timeout => ErrorKind::Timeout,
+        ClientError::Connect(_) => ErrorKind::Unreachable,
+        ClientError::Tls(_) => ErrorKind::Tls,
+        ClientError::Network(_) => ErrorKind::Network,
+        ClientError::BadResponse { .. } => ErrorKind::BadResponse,
+        ClientError::Config(_) => ErrorKind::Config,
+        ClientError::Redirect { .. } => ErrorKind::Redirect,
+        ClientError::ResponseTooLarge { .. } => ErrorKind::ResponseTooLarge,
+    }
+}
+
+fn keychain_kind(error: &KeychainError) -> ErrorKind {
+    match error {
+        KeychainError::Unavailable { .. } => ErrorKind::KeychainUnavailable,
+        KeychainError::Locked { .. } => ErrorKind::KeychainLocked,
+        KeychainError::NotPersistent => ErrorKind::KeychainNotPersistent,
+        KeychainError::RoundTripFailed | KeychainError::Platform { .. } => {
+            ErrorKind::KeychainFailed
         }
     }
 }
 
-impl From<sent_workspaces::WorkspaceError> for IpcError {
-    fn from(error: sent_workspaces::WorkspaceError) -> Self {
+impl From<WorkspaceError> for IpcError {
+    fn from(error: WorkspaceError) -> Self {
+        let kind = match &error {
+            WorkspaceError::Invalid(_) => ErrorKind::Validation,
+            WorkspaceError::KeyRejected { .. } => ErrorKind::KeyRejected,
+            WorkspaceError::NotOrganizationKey { .. } => ErrorKind::NotOrganizationKey,
+            WorkspaceError::NotAdmin { .. } => ErrorKind::NotAdmin,
+            WorkspaceError::WrongProfileKey { .. } => ErrorKind::WrongProfileKey,
+            WorkspaceError::Unreachable { .. } => ErrorKind::Unreachable,
+            WorkspaceError::Sent { family, .. } => {
+                family.map(family_kind).unwrap_or(ErrorKind::Unknown)
+            }
+            WorkspaceError::NotFound(_) => ErrorKind::WorkspaceNotFound,
+            WorkspaceError::BuiltIn => ErrorKind::BuiltIn,
+            WorkspaceError::Keychain(keychain) => keychain_kind(keychain),
+            WorkspaceError::Settings(_) => ErrorKind::Settings,
+        };
         Self {
-            kind: error.kind().into(),
+            kind,
             fields: error.fields().map(|f| f.into_map()),
             request_id: error.request_id().map(str::to_owned),
+            code: error.code().map(str::to_owned),
+            detail: error.detail().map(str::to_owned),
             message: error.to_string(),
         }
     }
 }
 
-impl From<sent_client::ClientError> for IpcError {
-    fn from(error: sent_client::ClientError) -> Self {
+impl From<ClientError> for IpcError {
+    fn from(error: ClientError) -> Self {
+        let code = match &error {
+            ClientError::Api { code, .. } | ClientError::RetryLater { code, .. } => code.clone(),
+            _ => None,
+        };
         Self {
-            kind: error.kind().into(),
+            kind: client_kind(&error),
             fields: error.fields().cloned().map(|f| f.into_map()),
             request_id: error.request_id().map(str::to_owned),
+            code,
+            detail: None,
             message: error.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sent_error_keeps_its_code_fields_and_request_id() {
+        let mut fields = sent_model::FieldErrors::new();
+        fields.add("brand.business.legal_name", "Required");
+        let error = IpcError::from(ClientError::Api {
+            status: 400,
+            family: ErrorFamily::Validation,
+            code: Some("VALIDATION_001".into()),
+            message: "Invalid".into(),
+            fields: Some(fields),
+            request_id: Some("req_1".into()),
+            retry_after: None,
+        });
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(json["kind"], "validation");
+        assert_eq!(json["code"], "VALIDATION_001");
+        assert_eq!(json["request_id"], "req_1");
+        assert_eq!(json["fields"]["brand.business.legal_name"][0], "Required");
+    }
+
+    #[test]
+    fn local_failures_have_their_own_kinds() {
+        assert_eq!(client_kind(&ClientError::Timeout), ErrorKind::Timeout);
+        assert_eq!(
+            client_kind(&ClientError::Connect("refused".into())),
+            ErrorKind::Unreachable
+        );
+        let json = serde_json::to_value(IpcError::new(ErrorKind::ServiceUnavailable, "x")).unwrap();
+        assert_eq!(json["kind"], "service_unavailable");
+        assert!(json.get("code").is_none());
     }
 }

@@ -32,7 +32,6 @@ pub fn build<R: Runtime>(
 }
 
 fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{app, profiles, sends, workspaces};
     builder
         .plugin(tauri_plugin_store::Builder::default().build())
         // Windows from tauri.conf.json exist only once the event loop is ready, when this runs.
@@ -42,17 +41,7 @@ fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            app::app_info,
-            workspaces::list_workspaces,
-            workspaces::add_workspace,
-            workspaces::switch_workspace,
-            workspaces::remove_workspace,
-            workspaces::set_profile_key,
-            workspaces::remove_profile_key,
-            profiles::list_profiles,
-            sends::send_message,
-        ])
+        .invoke_handler(commands::handler())
 }
 
 /// Starts the desktop app.

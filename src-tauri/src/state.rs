@@ -3,7 +3,9 @@
 //! file in the app's data dir. Any of these may fail without stopping the app: each failure
 //! becomes a notice in the window, and the local sandbox keeps working.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use sent_client::{CallOptions, ClientConfig, SentClient};
 use sent_keychain::{service_name, KeyRef, Keychain, KeychainError, SecretString};
@@ -12,8 +14,9 @@ use sent_workspaces::{
     identity, KeyIdentity, LocalSandbox, SettingsBackend, Workspaces, LOCAL_SANDBOX_ID,
 };
 use serde::Serialize;
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use ts_rs::TS;
+use uuid::Uuid;
 
 use crate::settings_store::StoreBackend;
 
@@ -41,6 +44,68 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Kept so the embedded sandbox serves as long as the app runs.
     pub sandbox: RunningSandbox,
+    /// The local database (profile cache, journal, drafts, send history); `None` when it could
+    /// not be opened even fresh (a notice says so, and the app works without a cache).
+    pub store: Option<Mutex<sent_store::Store>>,
+    /// One client per workspace (and per profile with a key of its own), reused so the connection
+    /// pool and the key-kind cache work; dropped when that workspace's keys change.
+    clients: Mutex<HashMap<(Uuid, Option<Uuid>), (Arc<SentClient>, CallOptions)>>,
+    /// Pushes events to the webview (`profiles_updated`, ...).
+    emitter: Box<dyn Fn(&str, serde_json::Value) + Send + Sync>,
+}
+
+impl AppState {
+    /// The client and call options for `workspace_id`, acting for `profile` when given (its own
+    /// key if the app holds one, else the organization key with `x-profile-id`).
+    pub fn client(
+        &self,
+        workspace_id: Uuid,
+        profile: Option<Uuid>,
+    ) -> Result<(Arc<SentClient>, CallOptions), crate::error::IpcError> {
+        let own_key = profile.filter(|p| self.workspaces.has_profile_key(workspace_id, *p));
+        let slot = (workspace_id, own_key);
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        let options = match (profile, own_key) {
+            (Some(p), None) => CallOptions::for_profile(p.to_string()),
+            _ => CallOptions::default(),
+        };
+        if let Some((client, _)) = clients.get(&slot) {
+            return Ok((client.clone(), options));
+        }
+        let (config, _) = self.workspaces.resolve(workspace_id, own_key)?;
+        let client = Arc::new(SentClient::new(config)?);
+        clients.insert(slot, (client.clone(), CallOptions::default()));
+        Ok((client, options))
+    }
+
+    /// Forgets the clients of a workspace (its key changed, or it was removed).
+    pub fn forget_clients(&self, workspace_id: Uuid) {
+        self.clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(w, _), _| *w != workspace_id);
+    }
+
+    /// Runs `f` on the local database, when there is one.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut sent_store::Store) -> Result<T, sent_store::StoreError>,
+    ) -> Result<Option<T>, crate::error::IpcError> {
+        let Some(store) = &self.store else {
+            return Ok(None);
+        };
+        let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut store)
+            .map(Some)
+            .map_err(crate::error::IpcError::database)
+    }
+
+    /// Pushes an event to the webview.
+    pub fn emit(&self, event: &str, payload: impl Serialize) {
+        if let Ok(value) = serde_json::to_value(payload) {
+            (self.emitter)(event, value);
+        }
+    }
 }
 
 /// Builds the state; called from the Tauri `setup` hook.
@@ -107,9 +172,18 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
     }
 
     let sandbox_key = sandbox_key(&keychain);
+    // A developer and benchmark option (./x bench): start the embedded sandbox with N generated
+    // profiles on top of the demo organization. Like any seed it applies only when the sandbox's
+    // data file does not exist yet. Capped so a typo cannot stall the start.
+    let generated = std::env::var("SENT_PROFILES_SANDBOX_PROFILES")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(50_000);
     let sandbox = tauri::async_runtime::block_on(
         Sandbox::builder()
             .seed(Seed::Demo)
+            .generated_profiles(generated)
             .org_key(sandbox_key.expose_secret())
             .data_file(data_dir.join("sandbox.json"))
             .start("127.0.0.1:0"),
@@ -121,11 +195,51 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         org_key: sandbox_key,
     };
     let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
+    let store = open_store(&data_dir.join("sent-profiles.sqlite3"), &mut notices);
+    let handle = app.clone();
     Ok(AppState {
         workspaces,
         notices,
         sandbox,
+        store,
+        clients: Mutex::new(HashMap::new()),
+        emitter: Box::new(move |event, payload| {
+            let _ = handle.emit(event, payload);
+        }),
     })
+}
+
+/// Opens the local database. One that cannot be opened or fails its integrity check is moved aside
+/// by the store (kept for the user) and a new one is created; either way the app still opens.
+fn open_store(
+    path: &std::path::Path,
+    notices: &mut Vec<Notice>,
+) -> Option<Mutex<sent_store::Store>> {
+    match sent_store::Store::open(path) {
+        Ok((store, recovery)) => {
+            if let Some(recovery) = recovery {
+                notices.push(Notice {
+                    kind: "database_recovered".into(),
+                    message: format!(
+                        "The app's local database could not be read ({}). It was kept as {}; a new one was created, so cached profile lists will load again from Sent.",
+                        recovery.reason,
+                        recovery.moved_to.display()
+                    ),
+                });
+            }
+            Some(Mutex::new(store))
+        }
+        Err(error) => {
+            notices.push(Notice {
+                kind: "database_unavailable".into(),
+                message: format!(
+                    "The app's local database at {} could not be opened ({error}). Profile lists will not be cached until the app can write there.",
+                    path.display()
+                ),
+            });
+            None
+        }
+    }
 }
 
 /// The embedded sandbox's organization key: made once and kept in the keychain like any other key;

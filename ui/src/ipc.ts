@@ -1,39 +1,42 @@
-// The one door from the webview to Rust. Every command is typed with the ts-rs bindings generated
-// from the Rust types (ui/src/bindings, never edited by hand), and every failure is an IpcError.
+// The one door from the webview to Rust. Command names, arguments and answers come from the
+// generated map (ui/src/bindings/commands.ts, written from src-tauri/src/commands/catalog.rs), so a
+// command cannot be called with the wrong name or shape; every failure is an IpcError.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo } from "./bindings/AppInfo";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { CommandName, Commands } from "./bindings/commands";
 import type { IpcError } from "./bindings/IpcError";
-import type { ProfileDetail } from "./bindings/ProfileDetail";
-import type { Workspace } from "./bindings/Workspace";
-import type { WorkspaceDraft } from "./bindings/WorkspaceDraft";
-import type { WorkspaceList } from "./bindings/WorkspaceList";
 
 /** Turns whatever `invoke` rejected with into an IpcError, so callers have one shape to handle. */
 export function toIpcError(raw: unknown): IpcError {
   if (raw && typeof raw === "object" && "kind" in raw && "message" in raw) {
     return raw as IpcError;
   }
-  // Tauri rejects with a plain string when the command is unknown or refused by a capability.
-  return { kind: "ipc", message: typeof raw === "string" ? raw : String(raw) };
+  // Tauri rejects with a plain string when the command is unknown, refused by the capability, or
+  // given arguments it cannot read.
+  return {
+    kind: "ipc",
+    message: "The app could not carry out this action. Restart it; if this keeps happening, report the details.",
+    detail: typeof raw === "string" ? raw : String(raw),
+  };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+type ArgsOf<K extends CommandName> = keyof Commands[K]["args"] extends never ? [] : [Commands[K]["args"]];
+
+/** Calls a declared command. */
+export async function call<K extends CommandName>(name: K, ...args: ArgsOf<K>): Promise<Commands[K]["returns"]> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<Commands[K]["returns"]>(name, args[0] as Record<string, unknown> | undefined);
   } catch (raw) {
     throw toIpcError(raw);
   }
 }
 
-export const commands = {
-  appInfo: () => call<AppInfo>("app_info"),
-  listWorkspaces: () => call<WorkspaceList>("list_workspaces"),
-  addWorkspace: (draft: WorkspaceDraft) => call<Workspace>("add_workspace", { draft }),
-  switchWorkspace: (id: string) => call<WorkspaceList>("switch_workspace", { id }),
-  removeWorkspace: (id: string) => call<WorkspaceList>("remove_workspace", { id }),
-  setProfileKey: (workspaceId: string, profileId: string, apiKey: string) =>
-    call<Workspace>("set_profile_key", { workspaceId, profileId, apiKey }),
-  removeProfileKey: (workspaceId: string, profileId: string) =>
-    call<Workspace>("remove_profile_key", { workspaceId, profileId }),
-  listProfiles: (workspaceId: string) => call<ProfileDetail[]>("list_profiles", { workspaceId }),
+/** Events the backend pushes, with their payloads. */
+export type Events = {
+  profiles_updated: import("./bindings/ProfileListView").ProfileListView;
 };
+
+/** Listens to a pushed event; resolves to the function that stops listening. */
+export function on<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void): Promise<UnlistenFn> {
+  return listen<Events[E]>(event, (e) => handler(e.payload)).catch(() => () => {});
+}

@@ -1,10 +1,11 @@
 //! Facts about the running app: version, the current environment, and start-up notices.
 
-use sent_workspaces::EnvironmentKind;
+use sent_views::DomainLabels;
+use sent_workspaces::{EnvironmentKind, Theme};
 use serde::Serialize;
-use tauri::State;
 use ts_rs::TS;
 
+use crate::error::{ErrorKind, IpcError};
 use crate::state::{AppState, Notice};
 
 /// What the title bar and the status bar show.
@@ -23,10 +24,15 @@ pub struct AppInfo {
     pub keychain_ready: bool,
     /// Problems found at start-up (settings recovered, keychain unavailable, ...).
     pub notices: Vec<Notice>,
+    /// The colour theme the user chose (`system` follows the operating system).
+    pub theme: Theme,
 }
 
-#[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+pub async fn app_info(state: &AppState) -> Result<AppInfo, IpcError> {
+    Ok(info(state))
+}
+
+fn info(state: &AppState) -> AppInfo {
     AppInfo {
         name: "Sent Profiles".into(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -34,7 +40,23 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         debug_build: cfg!(debug_assertions),
         keychain_ready: state.workspaces.keychain().is_ok(),
         notices: state.notices.clone(),
+        theme: state.workspaces.settings().theme(),
     }
+}
+
+pub async fn set_theme(state: &AppState, theme: Theme) -> Result<AppInfo, IpcError> {
+    state.workspaces.settings().set_theme(theme).map_err(|e| {
+        IpcError::new(
+            ErrorKind::Settings,
+            "The theme could not be saved; it applies until the app closes.",
+        )
+        .with_detail(e)
+    })?;
+    Ok(info(state))
+}
+
+pub async fn domain_labels(_state: &AppState) -> Result<DomainLabels, IpcError> {
+    Ok(DomainLabels::new())
 }
 
 #[cfg(test)]
@@ -53,6 +75,11 @@ mod tests {
         assert_eq!(info["debug_build"], cfg!(debug_assertions));
         assert_eq!(info["keychain_ready"], true);
         assert_eq!(info["notices"], json!([]));
+        assert_eq!(info["theme"], "system");
+        let dark = invoke(&app.window, "set_theme", json!({ "theme": "dark" })).unwrap();
+        assert_eq!(dark["theme"], "dark");
+        let refused = invoke(&app.window, "set_theme", json!({ "theme": "purple" })).unwrap_err();
+        assert!(refused.to_string().contains("purple"), "{refused}");
     }
 
     #[test]
@@ -63,7 +90,7 @@ mod tests {
                 let text = error.to_string();
                 assert!(
                     !text.contains("not found"),
-                    "{name} is listed in names.rs but not registered: {text}"
+                    "{name} is declared in catalog.rs but not registered: {text}"
                 );
             }
         }

@@ -1,21 +1,158 @@
-//! Profile commands. For now the list, which the workspace screen needs to attach profile keys;
-//! the profile screens of the roadmap add to this module.
+//! Profile commands. The list opens from the local cache at once (`cached_profiles`), then
+//! refreshes from Sent in the background (`refresh_profiles`), which stores the new list and pushes
+//! it to every listener as the `profiles_updated` event.
 
-use sent_client::{ProfileBackend, SentClient};
+use sent_client::ProfileBackend;
+use sent_model::effective::OrganizationSummary;
 use sent_model::ProfileDetail;
-use tauri::State;
+use sent_views::{ProfileListView, ProfileRow};
+use serde::Serialize;
+use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::error::IpcError;
+use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
-/// Every sender profile of the workspace's organization (`GET /v3/profiles`, org key).
-#[tauri::command]
-pub async fn list_profiles(
-    state: State<'_, AppState>,
+/// The event `refresh_profiles` pushes with the new list (a [`ProfileListView`]).
+pub const PROFILES_UPDATED: &str = "profiles_updated";
+
+/// Where the organization summary of a workspace is kept in the store's per-workspace drafts: it
+/// resolves the cached rows' WhatsApp column before the server answers.
+const ORGANIZATION_SUMMARY_KEY: &str = "app:organization_summary";
+
+/// One profile as Sent returned it, with its row (the read-only summary screen).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProfileSummary {
+    pub row: ProfileRow,
+    pub profile: ProfileDetail,
+    /// When the list it came from was fetched (Unix milliseconds).
+    #[ts(type = "number | null")]
+    pub fetched_at: Option<i64>,
+}
+
+fn organization_summary(state: &AppState, workspace: &str) -> OrganizationSummary {
+    state
+        .with_store(|store| store.draft::<OrganizationSummary>(workspace, ORGANIZATION_SUMMARY_KEY))
+        .ok()
+        .flatten()
+        .flatten()
+        .map(|(summary, _)| summary)
+        .unwrap_or_default()
+}
+
+fn view(
     workspace_id: Uuid,
-) -> Result<Vec<ProfileDetail>, IpcError> {
-    let (config, _) = state.workspaces.resolve(workspace_id, None)?;
-    let client = SentClient::new(config)?;
-    Ok(client.list_profiles().await?.data.profiles)
+    profiles: &[ProfileDetail],
+    organization: &OrganizationSummary,
+    fetched_at: Option<i64>,
+    complete: bool,
+    request_id: Option<String>,
+) -> ProfileListView {
+    ProfileListView {
+        workspace_id: workspace_id.to_string(),
+        rows: profiles
+            .iter()
+            .map(|p| ProfileRow::new(p, organization))
+            .collect(),
+        fetched_at,
+        complete,
+        request_id,
+    }
+}
+
+pub async fn cached_profiles(
+    state: &AppState,
+    workspace_id: Uuid,
+) -> Result<ProfileListView, IpcError> {
+    let workspace = workspace_id.to_string();
+    let cached = state
+        .with_store(|store| store.cached_profiles(&workspace))?
+        .flatten();
+    let organization = organization_summary(state, &workspace);
+    Ok(match cached {
+        Some(cached) => view(
+            workspace_id,
+            &cached.profiles,
+            &organization,
+            Some(cached.fetched_at),
+            cached.complete,
+            cached.request_id,
+        ),
+        None => view(workspace_id, &[], &organization, None, true, None),
+    })
+}
+
+pub async fn refresh_profiles(
+    state: &AppState,
+    workspace_id: Uuid,
+) -> Result<ProfileListView, IpcError> {
+    let (client, _) = state.client(workspace_id, None)?;
+    // The organization's own WhatsApp account tells an inherited `waba_id` from a profile's own.
+    let me = client.me(&Default::default()).await?;
+    let organization = OrganizationSummary {
+        has_waba: me.data.channels.whatsapp.configured,
+        waba_id: None,
+        has_brand: false,
+    };
+    let response = client.list_profiles().await?;
+    let profiles = response.data.profiles;
+    // A newer server pages the list; the client follows every page. `has_more` still true means the
+    // server stopped paging before the end: say so, never drop it silently.
+    let complete = !response.data.pagination.is_some_and(|p| p.has_more);
+    let request_id = response.info.request_id;
+    let workspace = workspace_id.to_string();
+    let fetched_at = chrono_now_ms();
+    state.with_store(|store| {
+        store.replace_profiles(&workspace, &profiles, complete, request_id.as_deref())?;
+        store.put_draft(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)
+    })?;
+    let list = view(
+        workspace_id,
+        &profiles,
+        &organization,
+        Some(fetched_at),
+        complete,
+        request_id,
+    );
+    state.emit(PROFILES_UPDATED, &list);
+    Ok(list)
+}
+
+pub async fn cached_profile(
+    state: &AppState,
+    workspace_id: Uuid,
+    profile_id: String,
+) -> Result<ProfileSummary, IpcError> {
+    let workspace = workspace_id.to_string();
+    let cached = state
+        .with_store(|store| store.cached_profiles(&workspace))?
+        .flatten();
+    let organization = organization_summary(state, &workspace);
+    cached
+        .and_then(|cached| {
+            let fetched_at = cached.fetched_at;
+            cached
+                .profiles
+                .into_iter()
+                .find(|p| p.id == profile_id)
+                .map(|profile| ProfileSummary {
+                    row: ProfileRow::new(&profile, &organization),
+                    profile,
+                    fetched_at: Some(fetched_at),
+                })
+        })
+        .ok_or_else(|| {
+            IpcError::new(
+                ErrorKind::NotFound,
+                "This profile is not in the list any more. Refresh the list to see the organization's current profiles.",
+            )
+        })
+}
+
+fn chrono_now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }

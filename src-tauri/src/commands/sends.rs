@@ -3,17 +3,15 @@
 //! user retries, so a lost answer never sends twice. (The quick-send screen comes with the roadmap's
 //! "Quick test sends"; this command is its back end.)
 
-use sent_client::{IdempotencyKey, SentClient};
+use sent_client::IdempotencyKey;
 use sent_model::message::{SendMessage, SendResult};
-use tauri::State;
 use uuid::Uuid;
 
-use crate::error::IpcError;
+use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn send_message(
-    state: State<'_, AppState>,
+    state: &AppState,
     workspace_id: Uuid,
     profile_id: Option<Uuid>,
     request: SendMessage,
@@ -23,16 +21,13 @@ pub async fn send_message(
     // and a lost answer can never send twice.
     let key = IdempotencyKey::new(idempotency_key).map_err(|_| {
         IpcError::new(
-            "validation",
+            ErrorKind::Validation,
             "Internal error: the send's idempotency key is malformed.",
         )
     })?;
-    let (config, options) = state.workspaces.resolve(workspace_id, profile_id)?;
+    let (client, options) = state.client(workspace_id, profile_id)?;
     let options = options.with_idempotency_key(key);
-    let result = SentClient::new(config)?
-        .send_message(&request, &options)
-        .await?;
-    // Settings writes are not locked: the newest send's recipients win, which is what "recent" means.
+    let result = client.send_message(&request, &options).await?;
     for recipient in &request.to {
         let _ = state.workspaces.settings().remember_recipient(recipient);
     }

@@ -2,63 +2,78 @@
 //! a `SecretString`, and go to the keychain; nothing returned to the webview contains a key.
 
 use sent_model::SecretString;
-use sent_workspaces::{Workspace, WorkspaceDraft, WorkspaceList};
-use tauri::State;
+use sent_workspaces::{Workspace, WorkspaceDraft, WorkspaceList, LOCAL_SANDBOX_ID};
 use uuid::Uuid;
 
-use crate::error::IpcError;
+use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
-#[tauri::command]
-pub fn list_workspaces(state: State<'_, AppState>) -> WorkspaceList {
-    state.workspaces.list()
+pub async fn list_workspaces(state: &AppState) -> Result<WorkspaceList, IpcError> {
+    Ok(state.workspaces.list())
 }
 
-#[tauri::command]
-pub async fn add_workspace(
-    state: State<'_, AppState>,
-    draft: WorkspaceDraft,
-) -> Result<Workspace, IpcError> {
+pub async fn add_workspace(state: &AppState, draft: WorkspaceDraft) -> Result<Workspace, IpcError> {
     Ok(state.workspaces.add(draft).await?)
 }
 
-#[tauri::command]
-pub fn switch_workspace(state: State<'_, AppState>, id: Uuid) -> Result<WorkspaceList, IpcError> {
+pub async fn switch_workspace(state: &AppState, id: Uuid) -> Result<WorkspaceList, IpcError> {
     Ok(state.workspaces.switch(id)?)
 }
 
-// Async so the keychain's (blocking, possibly prompting) D-Bus call never runs on the UI thread,
-// where Tauri runs synchronous commands.
-#[tauri::command]
-pub async fn remove_workspace(
-    state: State<'_, AppState>,
-    id: Uuid,
-) -> Result<WorkspaceList, IpcError> {
-    Ok(state.workspaces.remove(id)?)
+// Every command is async, so the keychain's (blocking, possibly prompting) D-Bus call never runs on
+// the UI thread, where Tauri runs synchronous commands.
+pub async fn remove_workspace(state: &AppState, id: Uuid) -> Result<WorkspaceList, IpcError> {
+    let list = state.workspaces.remove(id)?;
+    state.forget_clients(id);
+    let _ = state.with_store(|store| store.forget_workspace(&id.to_string()));
+    Ok(list)
 }
 
-#[tauri::command]
 pub async fn set_profile_key(
-    state: State<'_, AppState>,
+    state: &AppState,
     workspace_id: Uuid,
     profile_id: Uuid,
     api_key: SecretString,
 ) -> Result<Workspace, IpcError> {
-    Ok(state
+    let workspace = state
         .workspaces
         .set_profile_key(workspace_id, profile_id, api_key)
-        .await?)
+        .await?;
+    state.forget_clients(workspace_id);
+    Ok(workspace)
 }
 
-#[tauri::command]
 pub async fn remove_profile_key(
-    state: State<'_, AppState>,
+    state: &AppState,
     workspace_id: Uuid,
     profile_id: Uuid,
 ) -> Result<Workspace, IpcError> {
-    Ok(state
+    let workspace = state
         .workspaces
-        .remove_profile_key(workspace_id, profile_id)?)
+        .remove_profile_key(workspace_id, profile_id)?;
+    state.forget_clients(workspace_id);
+    Ok(workspace)
+}
+
+/// The local sandbox derives each profile's key from its organization key; this stores that key
+/// for the profile like any other profile key (checked with `/v3/me`), so "send with the profile's
+/// own key" can be tried without a Sent account. The key never reaches the webview.
+pub async fn use_sandbox_profile_key(
+    state: &AppState,
+    profile_id: Uuid,
+) -> Result<Workspace, IpcError> {
+    let keys = state.sandbox.keys();
+    let found = keys
+        .profiles
+        .into_iter()
+        .find(|k| k.profile_id == profile_id);
+    let key = found.map(|k| k.key).ok_or_else(|| {
+        IpcError::new(
+            ErrorKind::NotFound,
+            "The local sandbox has no such profile. Refresh the list and try again.",
+        )
+    })?;
+    set_profile_key(state, LOCAL_SANDBOX_ID, profile_id, SecretString::new(key)).await
 }
 
 #[cfg(test)]

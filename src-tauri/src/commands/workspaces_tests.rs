@@ -35,12 +35,12 @@ fn add_switch_and_remove_a_workspace() {
 
     let profiles = invoke(
         &app.window,
-        "list_profiles",
+        "refresh_profiles",
         json!({ "workspaceId": added["id"] }),
     )
     .unwrap();
     assert!(
-        !profiles.as_array().unwrap().is_empty(),
+        !profiles["rows"].as_array().unwrap().is_empty(),
         "the demo organization has profiles"
     );
 
@@ -133,7 +133,7 @@ fn workspaces_survive_a_restart() {
     );
     let profiles = invoke(
         &second.window,
-        "list_profiles",
+        "refresh_profiles",
         json!({ "workspaceId": added["id"] }),
     );
     assert!(
@@ -191,7 +191,7 @@ fn no_key_reaches_the_settings_or_data_files() {
     .expect("profile key added");
     invoke(
         &app.window,
-        "list_profiles",
+        "refresh_profiles",
         json!({ "workspaceId": workspace["id"] }),
     )
     .unwrap();
@@ -258,11 +258,11 @@ fn list_builtin_profiles(app: &crate::test_support::MockApp) -> usize {
     let builtin = sent_workspaces::LOCAL_SANDBOX_ID;
     let profiles = invoke(
         &app.window,
-        "list_profiles",
+        "refresh_profiles",
         json!({ "workspaceId": builtin }),
     )
     .unwrap();
-    profiles.as_array().unwrap().len()
+    profiles["rows"].as_array().unwrap().len()
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -1,4 +1,5 @@
 import type { IpcError } from "../bindings/IpcError";
+import { ErrorNote } from "./ErrorNote";
 
 /** The messages Rust reported for one field (IpcError.fields is keyed by field path). */
 export function FieldError({ error, field }: { error: IpcError | null; field: string }) {
@@ -7,6 +8,12 @@ export function FieldError({ error, field }: { error: IpcError | null; field: st
   return (
     <p class="field-error" role="alert" data-testid={`error-${field}`} id={`error-${field}`}>
       {messages.join(" ")}
+      {error?.detail && (
+        <details class="error-detail">
+          <summary>Details</summary>
+          <code>{error.detail}</code>
+        </details>
+      )}
     </p>
   );
 }
@@ -21,8 +28,7 @@ export function FormError({ error, shown = [] }: { error: IpcError | null; shown
   if (paths.length > 0 && paths.every((path) => shown.includes(path))) return null;
   return (
     <p class="form-error" role="alert" data-testid="form-error">
-      {error.message}
-      {error.request_id && <span class="request-id"> (request {error.request_id})</span>}
+      <ErrorNote error={error} />
     </p>
   );
 }

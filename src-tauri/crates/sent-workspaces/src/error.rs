@@ -1,7 +1,9 @@
 //! Why a workspace action failed, worded for the person at the keyboard.
 
 use sent_keychain::KeychainError;
-use sent_model::FieldErrors;
+use sent_model::{ErrorFamily, FieldErrors};
+
+use crate::EnvironmentKind;
 use uuid::Uuid;
 
 #[derive(Debug, thiserror::Error)]
@@ -9,10 +11,12 @@ pub enum WorkspaceError {
     /// The form has errors; nothing was sent.
     #[error("Some fields need attention.")]
     Invalid(FieldErrors),
-    /// Sent answered 401 for the key.
-    #[error("{environment} did not recognise this API key. Check that it belongs to this environment (keys differ between production and staging) and paste it again.")]
+    /// Sent answered 401 for the key. The advice depends on where the key was checked.
+    #[error("{}", key_rejected_message(*environment, server))]
     KeyRejected {
-        environment: String,
+        environment: EnvironmentKind,
+        /// The server's base URL.
+        server: String,
         request_id: Option<String>,
     },
     /// The key belongs to a profile or a standalone user, not an organization.
@@ -24,13 +28,22 @@ pub enum WorkspaceError {
     /// A profile key that does not belong to the profile (or organization) it was added for.
     #[error("This key belongs to {actual}, not to the profile it was added for.")]
     WrongProfileKey { actual: String },
-    /// The server could not be reached or did not answer like Sent.
-    #[error("Could not reach {url}: {detail}")]
-    Unreachable { url: String, detail: String },
+    /// The server could not be reached or did not answer like Sent. `detail` is the technical
+    /// chain (e.g. a DNS error), shown behind a "Details" toggle, never as the message.
+    #[error("{}", unreachable_message(*environment, url))]
+    Unreachable {
+        environment: EnvironmentKind,
+        url: String,
+        detail: String,
+    },
     /// Sent answered with an error other than 401.
     #[error("{message}")]
     Sent {
         message: String,
+        /// Sent's `error.code`.
+        code: Option<String>,
+        /// The family of the code (or of the status).
+        family: Option<ErrorFamily>,
         request_id: Option<String>,
     },
     #[error("There is no workspace with id {0}.")]
@@ -70,9 +83,36 @@ impl WorkspaceError {
             | WorkspaceError::NotOrganizationKey { .. }
             | WorkspaceError::NotAdmin { .. }
             | WorkspaceError::WrongProfileKey { .. } => fields.add("api_key", self.to_string()),
+            // The address is what the user can check: under the URL field for a custom server,
+            // under the environment choice for Sent's own.
+            WorkspaceError::Unreachable { environment, .. } => fields.add(
+                if *environment == EnvironmentKind::Custom {
+                    "custom_base_url"
+                } else {
+                    "environment"
+                },
+                self.to_string(),
+            ),
             _ => return None,
         }
         Some(fields)
+    }
+
+    /// Sent's `error.code`, when Sent answered with one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            WorkspaceError::Sent { code, .. } => code.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The technical detail behind the message, when there is one.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            WorkspaceError::Unreachable { detail, .. } => Some(detail),
+            WorkspaceError::Settings(detail) => Some(detail),
+            _ => None,
+        }
     }
 
     /// Sent's request id, to quote to support.
@@ -82,5 +122,31 @@ impl WorkspaceError {
             | WorkspaceError::Sent { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
+    }
+}
+
+fn key_rejected_message(environment: EnvironmentKind, server: &str) -> String {
+    match environment {
+        EnvironmentKind::Production | EnvironmentKind::Staging => format!(
+            "Sent {} did not recognise this API key. Check that it is an organization key from {} (production and staging keys differ) and paste it again.",
+            environment.label().to_lowercase(),
+            environment.label().to_lowercase()
+        ),
+        EnvironmentKind::LocalSandbox => "The local sandbox did not recognise this API key. Use one of the keys the sandbox lists for this organization.".into(),
+        EnvironmentKind::Custom => format!(
+            "The server at {server} did not recognise this API key. Check that the key was issued by this server and paste it again."
+        ),
+    }
+}
+
+fn unreachable_message(environment: EnvironmentKind, url: &str) -> String {
+    match environment {
+        EnvironmentKind::Custom | EnvironmentKind::LocalSandbox => format!(
+            "No Sent server answered at {url}. Check the address and that the server is running, then save again."
+        ),
+        EnvironmentKind::Production | EnvironmentKind::Staging => format!(
+            "Sent {} ({url}) could not be reached. Check your internet connection (or proxy), then save again.",
+            environment.label().to_lowercase()
+        ),
     }
 }

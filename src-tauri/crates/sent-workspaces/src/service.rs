@@ -245,6 +245,12 @@ impl<B: SettingsBackend> Workspaces<B> {
         Ok(workspace)
     }
 
+    /// Whether the app holds a key of the profile's own in `workspace_id`.
+    pub fn has_profile_key(&self, workspace_id: Uuid, profile_id: Uuid) -> bool {
+        self.find(workspace_id)
+            .is_ok_and(|w| w.profile_keys.iter().any(|p| p.profile_id == profile_id))
+    }
+
     /// The client configuration for a call in `workspace_id`, acting for `profile` when given:
     /// with the profile's own key when it has one (no `x-profile-id`), else with the organization
     /// key and `x-profile-id`. The key is read from the keychain for each call, here and nowhere
@@ -343,7 +349,7 @@ impl<B: SettingsBackend> Workspaces<B> {
                 max_retries: 1,
                 ..RetryPolicy::default()
             });
-        let client = SentClient::new(config).map_err(|e| unreachable(base_url, &e))?;
+        let client = SentClient::new(config).map_err(|e| unreachable(environment, base_url, &e))?;
         match client.me(&CallOptions::default()).await {
             Ok(response) => Ok(response.data),
             Err(ClientError::Api {
@@ -351,16 +357,21 @@ impl<B: SettingsBackend> Workspaces<B> {
                 request_id,
                 ..
             }) => Err(WorkspaceError::KeyRejected {
-                environment: if environment == EnvironmentKind::Custom {
-                    base_url.to_owned()
-                } else {
-                    environment.label().to_owned()
-                },
+                environment,
+                server: base_url.to_owned(),
                 request_id,
             }),
-            Err(error @ ClientError::Api { .. }) => Err(WorkspaceError::Sent {
-                message: error.to_string(),
-                request_id: error.request_id().map(str::to_owned),
+            Err(ClientError::Api {
+                family,
+                code,
+                message,
+                request_id,
+                ..
+            }) => Err(WorkspaceError::Sent {
+                message,
+                code,
+                family: Some(family),
+                request_id,
             }),
             Err(ClientError::Config(_)) => {
                 let mut fields = sent_model::FieldErrors::new();
@@ -370,13 +381,14 @@ impl<B: SettingsBackend> Workspaces<B> {
                 );
                 Err(WorkspaceError::Invalid(fields))
             }
-            Err(error) => Err(unreachable(base_url, &error)),
+            Err(error) => Err(unreachable(environment, base_url, &error)),
         }
     }
 }
 
-fn unreachable(url: &str, error: &ClientError) -> WorkspaceError {
+fn unreachable(environment: EnvironmentKind, url: &str, error: &ClientError) -> WorkspaceError {
     WorkspaceError::Unreachable {
+        environment,
         url: url.to_owned(),
         detail: error.to_string(),
     }

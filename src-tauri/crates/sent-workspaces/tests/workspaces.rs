@@ -131,6 +131,9 @@ async fn an_unknown_key_is_refused_on_the_key_field_and_nothing_is_kept() {
         "{error:?}"
     );
     assert!(error.to_string().contains("did not recognise this API key"));
+    // A custom server's advice names that server, not Sent's production or staging.
+    assert!(error.to_string().contains(&f.sandbox.base_url()), "{error}");
+    assert!(!error.to_string().contains("production"), "{error}");
     assert!(error.fields().unwrap().contains("api_key"));
     assert_eq!(f.workspaces.list().workspaces.len(), 1);
 }
@@ -176,7 +179,12 @@ async fn a_server_that_cannot_be_reached_is_named() {
     );
     assert!(error
         .to_string()
-        .starts_with("Could not reach http://127.0.0.1:9"));
+        .starts_with("No Sent server answered at http://127.0.0.1:9."));
+    // In words on the URL field; the network error chain only as the detail.
+    let fields = error.fields().expect("a field error").into_map();
+    assert!(fields.contains_key("custom_base_url"), "{fields:?}");
+    assert!(!error.to_string().contains("Connect"), "{error}");
+    assert!(error.detail().is_some_and(|d| !d.is_empty()));
 }
 
 #[tokio::test]

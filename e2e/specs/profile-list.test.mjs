@@ -1,0 +1,146 @@
+// The profile list in the real window, against the embedded sandbox's demo organization: rows with
+// their badges, search, keyboard, the read-only summary, a restart that shows the cached list, and
+// the offline state of a workspace whose server stopped.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { test } from "node:test";
+import { byTestId, withApp } from "../lib/app.mjs";
+
+async function rows(browser) {
+  return browser.$$('[data-testid="profile-row"]');
+}
+
+async function rowNames(browser) {
+  const names = [];
+  for (const row of await rows(browser)) names.push(await row.$('[role="gridcell"]').getText());
+  return names;
+}
+
+async function waitForRows(browser, timeout = 20000) {
+  await browser.waitUntil(async () => (await rows(browser)).length > 0, { timeout, timeoutMsg: "no profile rows" });
+}
+
+test("the demo profiles are listed with their badges, found by search and opened from the keyboard", async () => {
+  await withApp("profile-list", async (browser) => {
+    await waitForRows(browser);
+    const names = await rowNames(browser);
+    assert.ok(names.includes("Bella Salon"), names.join(", "));
+    assert.ok(names.includes("Northwind Clinics"));
+    const count = await byTestId(browser, "profile-count").getText();
+    assert.match(count, /^\d+ profiles?$/);
+
+    // Statuses read as words, never raw API values.
+    const badges = [];
+    for (const badge of await browser.$$('[data-testid="status-badge"]')) badges.push(await badge.getText());
+    assert.ok(badges.includes("Approved"), badges.join(", "));
+    assert.ok(badges.includes("Pending review"), badges.join(", "));
+    assert.ok(!badges.some((b) => b.includes("_")), badges.join(", "));
+    await browser.waitUntil(async () => /updated just now/.test(await byTestId(browser, "updated-ago").getText()),
+      { timeout: 10000, timeoutMsg: "no 'updated just now'" });
+
+    // `/` focuses the search; typing narrows the list; Escape clears it.
+    await browser.$("body").click();
+    await browser.keys("/");
+    const search = byTestId(browser, "profile-search");
+    assert.equal(await search.isFocused(), true, "/ focuses the search");
+    await browser.keys("pizza".split(""));
+    await browser.waitUntil(async () => (await rows(browser)).length === 2, { timeout: 5000, timeoutMsg: "search did not narrow" });
+    assert.deepEqual((await rowNames(browser)).sort(), ["Joe's Pizza Downtown", "Joe's Pizza Uptown"]);
+    assert.match(await byTestId(browser, "profile-count").getText(), /^2 of \d+ profiles$/);
+    await browser.keys("Escape");
+    await browser.waitUntil(async () => (await rows(browser)).length === names.length, { timeout: 5000 });
+    assert.equal(await search.getValue(), "");
+
+    // A filter with no match says so.
+    await search.setValue("no such profile at all");
+    await byTestId(browser, "profiles-no-match").waitForDisplayed({ timeout: 5000 });
+    await browser.keys("Escape");
+
+    // Arrows move the active row (the grid keeps focus); Enter opens the summary; Escape returns.
+    const grid = byTestId(browser, "profile-grid");
+    await grid.click();
+    const first = (await rowNames(browser))[0];
+    await browser.keys("ArrowDown");
+    const selected = await browser.$('[data-testid="profile-row"][aria-selected="true"]');
+    const second = await selected.$('[role="gridcell"]').getText();
+    assert.notEqual(second, first, "ArrowDown moved to the next row");
+    const active = await grid.getAttribute("aria-activedescendant");
+    assert.equal(active, await selected.getAttribute("id"));
+    await browser.keys("Enter");
+    const summary = byTestId(browser, "profile-summary");
+    await summary.waitForDisplayed({ timeout: 5000 });
+    assert.equal(await browser.$("#profile-heading").getText(), second);
+    assert.ok((await byTestId(browser, "summary-status").getText()).length > 0);
+    await browser.keys("Escape");
+    await waitForRows(browser, 5000);
+  });
+});
+
+test("after a restart the saved list is shown at once", async () => {
+  let before = 0;
+  await withApp("profile-list-first-run", async (browser) => {
+    await waitForRows(browser);
+    before = (await rowNames(browser)).length;
+  });
+  await withApp("profile-list-restart", async (browser) => {
+    // The cache answers before the server: rows appear quickly even though a refresh follows.
+    await waitForRows(browser, 5000);
+    assert.equal((await rowNames(browser)).length, before);
+  });
+});
+
+/** A standalone sent-sandbox with a known organization key; resolves to {url, stop}. */
+async function startSandbox() {
+  const bin = process.env.SENT_SANDBOX_BIN;
+  assert.ok(bin, "SENT_SANDBOX_BIN must point at the sent-sandbox binary (./x e2e sets it)");
+  const key = `e2e-org-key-${Date.now()}`;
+  const child = spawn(bin, ["--seed", "demo", "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout });
+  const [first] = await once(lines, "line");
+  const url = first.replace(/^listening on /, "");
+  return { url, key, stop: async () => { child.kill("SIGTERM"); await once(child, "exit").catch(() => {}); } };
+}
+
+test("a workspace whose server stopped keeps its saved rows and says why once", async () => {
+  const sandbox = await startSandbox();
+  try {
+    await withApp("profile-list-offline", async (browser) => {
+      await waitForRows(browser);
+      await browser.$("button=Add workspace").click();
+      await browser.$('input[name="name"]').setValue("Client on a stopped server");
+      await browser.$('input[name="environment"][value="custom"]').click();
+      await browser.$('input[name="custom_base_url"]').setValue(sandbox.url);
+      await browser.$('input[name="api_key"]').setValue(sandbox.key);
+      await byTestId(browser, "save-workspace").click();
+      await byTestId(browser, "added-identity").waitForDisplayed({ timeout: 20000 });
+      await browser.$("button=Done").click();
+
+      // The new workspace is current; its list loads from its server.
+      await browser.waitUntil(async () => (await byTestId(browser, "environment").getText()) === "Custom server",
+        { timeout: 10000, timeoutMsg: "the new workspace is not current" });
+      await waitForRows(browser);
+      const shown = (await rowNames(browser)).length;
+
+      await sandbox.stop();
+      await byTestId(browser, "refresh-profiles").click();
+      const offline = byTestId(browser, "profiles-offline");
+      await offline.waitForDisplayed({ timeout: 30000, timeoutMsg: "no offline state" });
+      const text = await offline.getText();
+      assert.match(text, /Could not update the list from Sent/);
+      assert.match(text, /Showing the saved list/);
+      assert.doesNotMatch(text, /client error|Connect\)|dns error/, "no raw network error chain in the message");
+      assert.equal((await rowNames(browser)).length, shown, "the saved rows stay");
+      assert.equal((await browser.$$('[role="alert"]')).length, 1, "the error is said once");
+
+      // Clean up: remove the workspace (with its confirmation).
+      await browser.$("a=Workspace and keys").click();
+      await byTestId(browser, "remove-workspace").click();
+      await byTestId(browser, "confirm").click();
+      await browser.waitUntil(async () => (await byTestId(browser, "environment").getText()) === "Local sandbox", { timeout: 10000 });
+    });
+  } finally {
+    await sandbox.stop();
+  }
+});

@@ -1,0 +1,11 @@
+//! What the screens show, worded here so that Rust owns the words: the labels of domain values
+//! (environments, statuses, billing models, where a resource comes from) and the view model of a
+//! profile-list row. The UI renders these as they are; it keeps no copy of a label.
+//!
+//! This crate must not do I/O: it turns data the client fetched into what a person reads.
+
+pub mod labels;
+pub mod rows;
+
+pub use labels::{Choice, DomainLabels, Tone};
+pub use rows::{ProfileListView, ProfileRow, SourceCell};

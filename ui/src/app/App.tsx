@@ -1,0 +1,124 @@
+// The shell every screen fits into: title bar (workspace, environment, theme, add workspace),
+// start-up notices, navigation, and the router. Screens live in ui/src/screens/<screen>/.
+import { LocationProvider, Route, Router, useLocation } from "preact-iso";
+import { useEffect, useState } from "preact/hooks";
+import { AddWorkspaceDialog } from "../components/AddWorkspaceDialog";
+import { ErrorNote } from "../components/ErrorNote";
+import { ThemePicker } from "../components/ThemePicker";
+import { WorkspaceSwitcher } from "../components/WorkspaceSwitcher";
+import { appError, appInfo, currentWorkspace, environmentLabel, loadApp, refreshWorkspaces, workspaceList } from "../data/app";
+import { call } from "../ipc";
+import { ProfileSummary } from "../screens/profile/ProfileSummary";
+import { ProfileList } from "../screens/profiles/ProfileList";
+import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
+import type { IpcError } from "../bindings/IpcError";
+
+export function App() {
+  return (
+    <LocationProvider>
+      <Shell />
+    </LocationProvider>
+  );
+}
+
+function Shell() {
+  const [adding, setAdding] = useState(false);
+  const { route, path } = useLocation();
+  useEffect(() => {
+    void loadApp();
+  }, []);
+
+  const info = appInfo.value;
+  const list = workspaceList.value;
+  const workspace = currentWorkspace.value;
+
+  const switchTo = async (id: string) => {
+    appError.value = null;
+    try {
+      workspaceList.value = await call("switch_workspace", { id });
+      await refreshWorkspaces();
+      route("/");
+    } catch (error) {
+      appError.value = error as IpcError;
+    }
+  };
+
+  return (
+    <div class="shell">
+      <header class="titlebar">
+        <h1 class="product">Sent Profiles</h1>
+        {list && <WorkspaceSwitcher list={list} onSwitch={(id) => void switchTo(id)} />}
+        {workspace && (
+          <span class={`env env-${workspace.environment}`} data-testid="environment">
+            {environmentLabel(workspace.environment)}
+          </span>
+        )}
+        <span class="spacer" />
+        <ThemePicker />
+        <button type="button" onClick={() => setAdding(true)} disabled={info?.keychain_ready === false}
+          title={info?.keychain_ready === false ? "Needs a working keychain (see the notice)" : undefined}>
+          Add workspace
+        </button>
+      </header>
+      {info?.notices.map((notice) => (
+        <div class="banner banner-warn" role="alert" data-testid={`notice-${notice.kind}`} key={notice.kind}>
+          {notice.message}
+        </div>
+      ))}
+      {workspace && (
+        <nav class="tabs" aria-label="Screens">
+          <a href="/" aria-current={path === "/" || path.startsWith("/profiles") ? "page" : undefined}>Profiles</a>
+          <a href="/workspace" aria-current={path === "/workspace" ? "page" : undefined}>Workspace and keys</a>
+          {workspace.environment === "local_sandbox" && (
+            <span class="sandbox-note" data-testid="sandbox-banner">
+              Practice data: nothing here reaches Sent or a real phone.
+            </span>
+          )}
+        </nav>
+      )}
+      <main class="content" id="main">
+        {appError.value && (
+          <p role="alert" class="app-error" data-testid="app-error">
+            <ErrorNote error={appError.value} />
+          </p>
+        )}
+        {adding && (
+          <AddWorkspaceDialog onClose={() => setAdding(false)} onAdded={() => void refreshWorkspaces()} />
+        )}
+        {workspace ? (
+          <Router>
+            <Route path="/" component={ProfilesRoute} />
+            <Route path="/profiles/:id" component={ProfileRoute} />
+            <Route path="/workspace" component={WorkspaceRoute} />
+            <Route default component={ProfilesRoute} />
+          </Router>
+        ) : (
+          !appError.value && <p class="hint" role="status">Opening…</p>
+        )}
+      </main>
+      <footer class="statusbar">
+        <span aria-label="App version" data-testid="app-version">
+          {info ? `v${info.version}${info.debug_build ? " (debug)" : ""}` : "…"}
+        </span>
+        {workspace && <span data-testid="workspace-url">{workspace.base_url}</span>}
+      </footer>
+    </div>
+  );
+}
+
+// Route components are module-level (stable identities), so a re-render of the shell never
+// remounts a screen and loses its state; each reads the current workspace signal.
+function ProfilesRoute() {
+  const workspace = currentWorkspace.value;
+  return workspace ? <ProfileList workspace={workspace} /> : null;
+}
+
+function ProfileRoute({ id }: { id: string }) {
+  const workspace = currentWorkspace.value;
+  return workspace ? <ProfileSummary workspace={workspace} profileId={decodeURIComponent(id)} /> : null;
+}
+
+function WorkspaceRoute() {
+  const workspace = currentWorkspace.value;
+  return workspace ? <WorkspaceScreen workspace={workspace} /> : null;
+}

@@ -1,0 +1,45 @@
+// Generated from src-tauri/src/commands/catalog.rs by `cargo test` (./x bindings): do not edit.
+
+import type { AppInfo } from "./AppInfo";
+import type { DomainLabels } from "./DomainLabels";
+import type { ProfileListView } from "./ProfileListView";
+import type { ProfileSummary } from "./ProfileSummary";
+import type { SecretString } from "./SecretString";
+import type { SendMessage } from "./SendMessage";
+import type { SendResult } from "./SendResult";
+import type { Theme } from "./Theme";
+import type { Workspace } from "./Workspace";
+import type { WorkspaceDraft } from "./WorkspaceDraft";
+import type { WorkspaceList } from "./WorkspaceList";
+
+/** Every IPC command: its arguments (as the webview sends them) and its answer. */
+export type Commands = {
+  /** Version, environment, theme and start-up notices. */
+  app_info: { args: {  }; returns: AppInfo };
+  /** Sets the colour theme (system, light or dark) and answers the new app info. */
+  set_theme: { args: { theme: Theme }; returns: AppInfo };
+  /** The words for every domain value the screens show. */
+  domain_labels: { args: {  }; returns: DomainLabels };
+  /** Every workspace and the current one. */
+  list_workspaces: { args: {  }; returns: WorkspaceList };
+  /** Checks the draft and its key with Sent, then keeps the key in the keychain. */
+  add_workspace: { args: { draft: WorkspaceDraft }; returns: Workspace };
+  switch_workspace: { args: { id: string }; returns: WorkspaceList };
+  /** Deletes the workspace's keys from the keychain, then the workspace. */
+  remove_workspace: { args: { id: string }; returns: WorkspaceList };
+  /** Checks a profile's own key with Sent and keeps it in the keychain. */
+  set_profile_key: { args: { workspaceId: string; profileId: string; apiKey: SecretString }; returns: Workspace };
+  remove_profile_key: { args: { workspaceId: string; profileId: string }; returns: Workspace };
+  /** On the built-in local sandbox only: stores the sandbox's own key of that profile. */
+  use_sandbox_profile_key: { args: { profileId: string }; returns: Workspace };
+  /** The profile list from the local cache, at once (no network). */
+  cached_profiles: { args: { workspaceId: string }; returns: ProfileListView };
+  /** Fetches every page of the profile list from Sent, caches it and pushes `profiles_updated`. */
+  refresh_profiles: { args: { workspaceId: string }; returns: ProfileListView };
+  /** One cached profile as Sent returned it (the read-only summary). */
+  cached_profile: { args: { workspaceId: string; profileId: string }; returns: ProfileSummary };
+  /** Sends a message as a profile with the caller's idempotency key (one per Send action). */
+  send_message: { args: { workspaceId: string; profileId: string | null; request: SendMessage; idempotencyKey: string }; returns: SendResult };
+};
+
+export type CommandName = keyof Commands;

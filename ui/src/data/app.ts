@@ -1,0 +1,63 @@
+// App-wide state as signals: app info, the workspaces, the domain labels (Rust owns the words).
+import { computed, signal } from "@preact/signals";
+import type { AppInfo } from "../bindings/AppInfo";
+import type { DomainLabels } from "../bindings/DomainLabels";
+import type { IpcError } from "../bindings/IpcError";
+import type { Theme } from "../bindings/Theme";
+import type { Workspace } from "../bindings/Workspace";
+import type { WorkspaceList } from "../bindings/WorkspaceList";
+import { call } from "../ipc";
+
+export const appInfo = signal<AppInfo | null>(null);
+export const workspaceList = signal<WorkspaceList | null>(null);
+export const labels = signal<DomainLabels | null>(null);
+export const appError = signal<IpcError | null>(null);
+
+export const currentWorkspace = computed<Workspace | null>(() => {
+  const list = workspaceList.value;
+  return list?.workspaces.find((w) => w.id === list.current) ?? null;
+});
+
+/** Loads what every screen needs. */
+export async function loadApp(): Promise<void> {
+  try {
+    const [info, list, words] = await Promise.all([call("app_info"), call("list_workspaces"), call("domain_labels")]);
+    appInfo.value = info;
+    workspaceList.value = list;
+    labels.value = words;
+    applyTheme(info.theme);
+  } catch (error) {
+    appError.value = error as IpcError;
+  }
+}
+
+export async function refreshWorkspaces(): Promise<void> {
+  const [info, list] = await Promise.all([call("app_info"), call("list_workspaces")]);
+  appInfo.value = info;
+  workspaceList.value = list;
+}
+
+/** Replaces one workspace in the list (after a profile key changed). */
+export function replaceWorkspace(updated: Workspace): void {
+  const list = workspaceList.value;
+  if (!list) return;
+  workspaceList.value = { ...list, workspaces: list.workspaces.map((w) => (w.id === updated.id ? updated : w)) };
+}
+
+export function environmentLabel(value: string): string {
+  return labels.value?.environments.find((c) => c.value === value)?.label ?? value;
+}
+
+export async function setTheme(theme: Theme): Promise<void> {
+  applyTheme(theme);
+  try {
+    appInfo.value = await call("set_theme", { theme });
+  } catch (error) {
+    appError.value = error as IpcError;
+  }
+}
+
+/** `system` follows the operating system (prefers-color-scheme); light/dark force it. */
+export function applyTheme(theme: Theme): void {
+  document.documentElement.dataset.theme = theme;
+}

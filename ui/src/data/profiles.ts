@@ -1,0 +1,74 @@
+// The profile lists, cached per workspace. A list opens from the local database at once
+// (`cached_profiles`), then refreshes from Sent in the background; the backend pushes every new list
+// as `profiles_updated`, so any screen showing it updates without refetching.
+import { signal } from "@preact/signals";
+import type { IpcError } from "../bindings/IpcError";
+import type { ProfileListView } from "../bindings/ProfileListView";
+import { call, on } from "../ipc";
+import { markRefreshAnswered, markRowsShown } from "../lib/bench";
+
+export type ListState = {
+  /** What is shown: the cached rows, then the fresh ones. */
+  view: ProfileListView | null;
+  refreshing: boolean;
+  /** The last refresh failed: the cached rows stay, this error is said once, above them. */
+  error: IpcError | null;
+};
+
+const EMPTY: ListState = { view: null, refreshing: false, error: null };
+
+export const profileLists = signal<Record<string, ListState>>({});
+
+export function listState(workspaceId: string): ListState {
+  return profileLists.value[workspaceId] ?? EMPTY;
+}
+
+function update(workspaceId: string, change: Partial<ListState>): void {
+  profileLists.value = { ...profileLists.value, [workspaceId]: { ...listState(workspaceId), ...change } };
+}
+
+let listening = false;
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  // The refresh's own answer carries the same list: skip a push that brings nothing newer.
+  void on("profiles_updated", (view) => {
+    const shown = listState(view.workspace_id).view;
+    if (shown?.fetched_at !== null && shown?.fetched_at !== undefined && view.fetched_at !== null && view.fetched_at <= shown.fetched_at) return;
+    update(view.workspace_id, { view, error: null });
+  });
+}
+
+/** Shows the cached list of a workspace, then refreshes it. */
+export async function openList(workspaceId: string): Promise<void> {
+  listen();
+  if (!listState(workspaceId).view) {
+    try {
+      const cached = await call("cached_profiles", { workspaceId });
+      // A refresh that finished first wins over the cache.
+      if (!listState(workspaceId).view?.fetched_at || cached.fetched_at) {
+        if (!listState(workspaceId).view) {
+          update(workspaceId, { view: cached });
+          if (cached.rows.length > 0) markRowsShown(true);
+        }
+      }
+    } catch (error) {
+      update(workspaceId, { error: error as IpcError });
+    }
+  }
+  await refreshList(workspaceId);
+}
+
+/** Fetches the list from Sent; on failure the cached rows stay and the error is kept once. */
+export async function refreshList(workspaceId: string): Promise<void> {
+  if (listState(workspaceId).refreshing) return;
+  update(workspaceId, { refreshing: true });
+  try {
+    const view = await call("refresh_profiles", { workspaceId });
+    markRefreshAnswered();
+    update(workspaceId, { view, error: null, refreshing: false });
+    if (view.rows.length > 0) markRowsShown(false);
+  } catch (error) {
+    update(workspaceId, { error: error as IpcError, refreshing: false });
+  }
+}

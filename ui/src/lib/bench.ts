@@ -1,0 +1,39 @@
+// Timestamps the benchmark (`./x bench`) reads through WebDriver: when the first rows were painted,
+// how long a refresh took from Sent's answer to painted rows, and each filter keystroke from input
+// to paint. Recording costs a few numbers; nothing is sent anywhere.
+type BenchRecord = { firstRows?: number; firstRowsFromCache?: boolean; refreshToPaint: number[]; filterToPaint: number[] };
+
+declare global {
+  interface Window {
+    __sentBench?: BenchRecord;
+  }
+}
+
+function record(): BenchRecord {
+  window.__sentBench ??= { refreshToPaint: [], filterToPaint: [] };
+  return window.__sentBench;
+}
+
+/** Calls `done` with the time after the next paint. */
+function afterPaint(done: (at: number) => void): void {
+  requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+}
+
+export function markRowsShown(fromCache: boolean): void {
+  const r = record();
+  if (r.firstRows !== undefined) return;
+  afterPaint(() => {
+    r.firstRows ??= Date.now();
+    r.firstRowsFromCache = fromCache;
+  });
+}
+
+export function markRefreshAnswered(): void {
+  const start = performance.now();
+  afterPaint((at) => record().refreshToPaint.push(at - start));
+}
+
+export function markFilterInput(): void {
+  const start = performance.now();
+  afterPaint((at) => record().filterToPaint.push(at - start));
+}
