@@ -1,0 +1,102 @@
+//! The profile cache: the last full answer of `GET /v3/profiles` per workspace, so the list opens
+//! instantly on start and stays readable offline.
+
+use rusqlite::{params, OptionalExtension};
+use sent_model::ProfileDetail;
+
+use crate::{now_ms, Result, Store};
+
+/// A workspace's cached profile list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CachedProfiles {
+    /// In the server's order.
+    pub profiles: Vec<ProfileDetail>,
+    /// When the list was fetched (unix ms).
+    pub fetched_at: i64,
+    /// False when the server stopped paging before `has_more` went false: the list may lack
+    /// profiles.
+    pub complete: bool,
+    /// `request_id` of the (last) response the list came from.
+    pub request_id: Option<String>,
+}
+
+impl Store {
+    /// Replaces the workspace's cached list with `profiles`, in one transaction (a reader sees the
+    /// old list or the new one, never a mix). A profile id given twice keeps its last copy.
+    pub fn replace_profiles(
+        &mut self,
+        workspace_id: &str,
+        profiles: &[ProfileDetail],
+        complete: bool,
+        request_id: Option<&str>,
+    ) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO profile_cache_meta (workspace_id, fetched_at, complete, request_id)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (workspace_id) DO UPDATE SET
+                fetched_at = excluded.fetched_at, complete = excluded.complete,
+                request_id = excluded.request_id",
+            params![workspace_id, now_ms(), complete, request_id],
+        )?;
+        tx.execute(
+            "DELETE FROM profile_cache WHERE workspace_id = ?1",
+            [workspace_id],
+        )?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO profile_cache (workspace_id, profile_id, position, json)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (workspace_id, profile_id) DO UPDATE SET
+                    position = excluded.position, json = excluded.json",
+            )?;
+            for (position, profile) in profiles.iter().enumerate() {
+                insert.execute(params![
+                    workspace_id,
+                    profile.id,
+                    position as i64,
+                    crate::to_json(profile)?,
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The workspace's cached list, `None` when nothing was ever cached for it.
+    pub fn cached_profiles(&self, workspace_id: &str) -> Result<Option<CachedProfiles>> {
+        let meta = self
+            .conn
+            .query_row(
+                "SELECT fetched_at, complete, request_id FROM profile_cache_meta
+                 WHERE workspace_id = ?1",
+                [workspace_id],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, bool>(1)?,
+                        row.get::<_, Option<String>>(2)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((fetched_at, complete, request_id)) = meta else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT json FROM profile_cache WHERE workspace_id = ?1 ORDER BY position",
+        )?;
+        let mut rows = stmt.query([workspace_id])?;
+        let mut profiles = Vec::new();
+        while let Some(row) = rows.next()? {
+            let json: String = row.get(0)?;
+            profiles.push(serde_json::from_str(&json)?);
+        }
+        Ok(Some(CachedProfiles {
+            profiles,
+            fetched_at,
+            complete,
+            request_id,
+        }))
+    }
+}
