@@ -83,7 +83,10 @@ impl App {
             data_file,
             seed,
             org_key,
+            // Callbacks and webhook deliveries go to loopback only; a redirect would lead them
+            // (with the body and signature) elsewhere, so none is followed.
             http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
                 .timeout(std::time::Duration::from_secs(10))
                 .build()
                 .unwrap_or_default(),

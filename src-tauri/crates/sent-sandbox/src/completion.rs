@@ -130,24 +130,10 @@ pub fn result_status(state: &State, p: &Profile, rev: ApiRevision) -> &'static s
 
 /// Whether a callback URL may actually be called: loopback only, the sandbox never sends
 /// traffic off the machine (other valid URLs are accepted and the call is recorded as skipped).
+/// Decided on the host as the HTTP client parses it, user info refused
+/// ([`sent_model::validate::urls`]): `http://evil.example\@127.0.0.1/` goes to `evil.example`.
 pub fn is_loopback_url(url: &str) -> bool {
-    let Some(rest) = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"))
-    else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
-    let host = if host.starts_with('[') {
-        host.split(']').next().unwrap_or("").trim_start_matches('[')
-    } else {
-        host.split(':').next().unwrap_or("")
-    };
-    host == "localhost"
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+    sent_model::validate::urls::is_loopback_url(url)
 }
 
 /// Finishes every job whose time has come, then sends the callbacks.
@@ -233,5 +219,10 @@ mod tests {
         assert!(!is_loopback_url("https://example.com/cb"));
         assert!(!is_loopback_url("http://127.0.0.1.evil.example/cb"));
         assert!(!is_loopback_url("ftp://127.0.0.1/"));
+        assert!(!is_loopback_url("http://evil.example\\@127.0.0.1/"));
+        assert!(!is_loopback_url("http://127.0.0.1:1@evil.example/"));
+        assert!(!is_loopback_url("http://localhost:x@evil.example/"));
+        assert!(!is_loopback_url("http://[::1]@evil.example/"));
+        assert!(!is_loopback_url("http://user@127.0.0.1/"));
     }
 }

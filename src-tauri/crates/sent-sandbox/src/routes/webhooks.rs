@@ -92,7 +92,7 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
                 vec!["endpoint_url is required".into()],
             );
         }
-        Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+        Some(u) if !is_absolute_http_url(u.trim()) => {
             d.insert(
                 "endpoint_url".into(),
                 vec!["endpoint_url must be an absolute http(s) URL".into()],
@@ -250,6 +250,13 @@ pub fn rotate(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         Ok(w.signing_secret.clone())
     })?;
     Ok(Reply::ok(json!({ "signing_secret": secret })))
+}
+
+/// An absolute http(s) URL with a host, as the HTTP client parses it (user info is the receiver's
+/// business here; deliveries only ever go to [`is_loopback_url`] targets).
+fn is_absolute_http_url(url: &str) -> bool {
+    use sent_model::validate::urls::{parse_http_url, UrlProblem};
+    matches!(parse_http_url(url), Ok(_) | Err(UrlProblem::UserInfo))
 }
 
 /// Sends one signed test event and reports whether the receiver answered 2xx.
