@@ -45,7 +45,7 @@ impl WorkspaceDraft {
             match self.custom_base_url.as_deref().map(str::trim) {
                 None | Some("") => errors.add("custom_base_url", "Enter the server's base URL."),
                 Some(url) => {
-                    if let Err(message) = check_base_url(url) {
+                    if let Err(message) = sent_client::check_base_url(url) {
                         errors.add("custom_base_url", message);
                     }
                 }
@@ -57,13 +57,14 @@ impl WorkspaceDraft {
         errors
     }
 
-    /// The base URL this draft points at, without a trailing slash. Call after [`Self::validate`].
+    /// The base URL this draft points at, without a trailing slash, as the HTTP client reads it;
+    /// `None` for a custom URL that [`Self::validate`] refuses.
     pub fn base_url(&self) -> Option<String> {
         match self.environment {
             EnvironmentKind::Custom => self
                 .custom_base_url
                 .as_deref()
-                .map(|url| url.trim().trim_end_matches('/').to_owned()),
+                .and_then(|url| sent_client::check_base_url(url).ok()),
             other => other.fixed_base_url().map(str::to_owned),
         }
     }
@@ -80,48 +81,6 @@ pub fn check_api_key(key: &str) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// An absolute URL with a host and no query or fragment: https, or plain http only for this
-/// computer (a key must never cross a network unencrypted).
-fn check_base_url(url: &str) -> Result<(), &'static str> {
-    let (plain_http, rest) = match url.strip_prefix("https://") {
-        Some(rest) => (false, rest),
-        None => (
-            true,
-            url.strip_prefix("http://").ok_or(
-                "The URL must start with https:// (or http:// for a server on this computer).",
-            )?,
-        ),
-    };
-    let host = rest.split('/').next().unwrap_or_default();
-    if host.is_empty() || host.starts_with(':') {
-        return Err("The URL has no host name.");
-    }
-    if plain_http && !is_loopback(host) {
-        return Err("Use https:// for a server on another computer: plain http would send the key unencrypted.");
-    }
-    if rest.contains(['?', '#', ' ']) {
-        return Err("Enter only the base URL, without spaces, query or fragment.");
-    }
-    if rest.trim_end_matches('/').contains("/v3") {
-        return Err("Enter the base URL without /v3 (e.g. https://api.sent.dm).");
-    }
-    Ok(())
-}
-
-/// `localhost`, `127.x.x.x` or `[::1]`, with or without a port.
-fn is_loopback(host_and_port: &str) -> bool {
-    let host = if let Some(v6) = host_and_port.strip_prefix('[') {
-        v6.split(']').next().unwrap_or_default()
-    } else {
-        host_and_port.split(':').next().unwrap_or_default()
-    };
-    host.eq_ignore_ascii_case("localhost")
-        || host == "::1"
-        || host
-            .parse::<std::net::Ipv4Addr>()
-            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -191,6 +150,54 @@ mod tests {
             );
             assert!(d.validate().is_empty(), "{loopback} should pass");
         }
+    }
+
+    #[test]
+    fn urls_that_hide_their_host_are_refused_on_the_url_field() {
+        // Every URL parser (and so the HTTP client) connects to evil.example for these.
+        for disguised in [
+            "http://127.0.0.1:1@evil.example",
+            "http://localhost:x@evil.example",
+            "http://[::1]@evil.example",
+            "http://localhost:1@192.0.2.7:4010",
+            "http://evil.example\\@127.0.0.1/",
+            "http://user:secret@127.0.0.1:4010",
+            "https://user@api.sent.dm",
+            "http://127.0.0.1.evil.example",
+            "http://0.0.0.0:4010",
+        ] {
+            let d = draft(
+                "A",
+                EnvironmentKind::Custom,
+                Some(disguised),
+                "key-0123456789",
+            );
+            let errors = d.validate();
+            assert_eq!(
+                errors.paths().collect::<Vec<_>>(),
+                ["custom_base_url"],
+                "{disguised} should be refused"
+            );
+            assert_eq!(d.base_url(), None, "{disguised}");
+        }
+        let errors = draft(
+            "A",
+            EnvironmentKind::Custom,
+            Some("http://127.0.0.1:1@evil.example"),
+            "key-0123456789",
+        )
+        .validate();
+        let message = &errors.get("custom_base_url").unwrap()[0];
+        assert!(message.contains("user name or password"), "{message}");
+        // Numeric forms of loopback are read as the HTTP client reads them.
+        let d = draft(
+            "A",
+            EnvironmentKind::Custom,
+            Some("http://127.1:4010/"),
+            "key-0123456789",
+        );
+        assert!(d.validate().is_empty());
+        assert_eq!(d.base_url().as_deref(), Some("http://127.0.0.1:4010"));
     }
 
     #[test]
