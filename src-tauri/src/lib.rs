@@ -47,7 +47,12 @@ fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 /// Starts the desktop app.
 pub fn run() {
     match build(
-        tauri::Builder::default(),
+        // Registered first, and only here: a second launch hands over to the running app (which
+        // focuses its window) and exits, so the two never share settings or sandbox files. Not
+        // in `register`, which the mock-runtime tests share: several mock apps run per process.
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _, _| {
+            window_state::focus_main(app)
+        })),
         tauri::generate_context!(),
         AppOptions::default(),
     ) {

@@ -1,23 +1,27 @@
 //! The settings file, through `tauri-plugin-store`, behind `sent_workspaces::SettingsBackend`.
-//! After every save the file is copied to a backup (see `sent_workspaces::write_backup`), because
-//! the plugin writes in place and ignores a file it cannot parse.
+//! Every save goes through `sent_workspaces::SettingsFile`: the plugin's save and the backup copy
+//! (the plugin writes in place and ignores a file it cannot parse) run under one lock, and the
+//! file and its backup are readable by the user only.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use sent_workspaces::SettingsBackend;
+use sent_workspaces::{SettingsBackend, SettingsFile};
 use serde_json::Value;
 use tauri::Runtime;
 use tauri_plugin_store::Store;
 
 pub struct StoreBackend<R: Runtime> {
     store: Arc<Store<R>>,
-    path: PathBuf,
+    file: SettingsFile,
 }
 
 impl<R: Runtime> StoreBackend<R> {
     pub fn new(store: Arc<Store<R>>, path: PathBuf) -> Self {
-        Self { store, path }
+        Self {
+            store,
+            file: SettingsFile::new(path),
+        }
     }
 }
 
@@ -31,7 +35,7 @@ impl<R: Runtime> SettingsBackend for StoreBackend<R> {
     }
 
     fn save(&self) -> Result<(), String> {
-        self.store.save().map_err(|e| e.to_string())?;
-        sent_workspaces::write_backup(&self.path).map_err(|e| e.to_string())
+        self.file
+            .save_with(|| self.store.save().map_err(|e| e.to_string()))
     }
 }

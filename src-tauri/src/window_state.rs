@@ -47,3 +47,12 @@ fn geometry<R: Runtime>(window: &WebviewWindow<R>) -> Option<WindowState> {
         maximized: window.is_maximized().unwrap_or(false),
     })
 }
+
+/// Brings the main window to the front (a second launch of the app lands here).
+pub fn focus_main<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(main) = app.get_webview_window("main") {
+        let _ = main.unminimize();
+        let _ = main.show();
+        let _ = main.set_focus();
+    }
+}

@@ -23,7 +23,7 @@ pub use service::{LocalSandbox, Workspaces};
 pub use settings::{
     MemoryBackend, Settings, SettingsBackend, Theme, WindowState, SETTINGS_VERSION,
 };
-pub use settings_file::{recover_if_corrupt, write_backup, Recovery};
+pub use settings_file::{make_private, recover_if_corrupt, write_backup, Recovery, SettingsFile};
 pub use workspace::{
     key_hint, KeyIdentity, ProfileKeyInfo, Workspace, WorkspaceList, LOCAL_SANDBOX_ID,
 };

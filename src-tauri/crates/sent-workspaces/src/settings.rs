@@ -4,7 +4,7 @@
 //! recipients.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -59,13 +59,20 @@ pub struct WindowState {
 /// Typed access to the settings. Every read falls back to the default when the key is missing;
 /// a value of the wrong shape cannot be read back because the file was checked at start-up
 /// (see [`crate::recover_if_corrupt`]).
+///
+/// Every change (set, then save) and every read-modify-write (recent recipients) runs under one
+/// lock, so two commands changing settings at once neither lose an update nor save a mix.
 pub struct Settings<B: SettingsBackend> {
     backend: B,
+    changing: Mutex<()>,
 }
 
 impl<B: SettingsBackend> Settings<B> {
     pub fn new(backend: B) -> Self {
-        Self { backend }
+        Self {
+            backend,
+            changing: Mutex::new(()),
+        }
     }
 
     pub fn backend(&self) -> &B {
@@ -114,11 +121,16 @@ impl<B: SettingsBackend> Settings<B> {
 
     /// Puts `number` first, without duplicates, keeping the ten newest.
     pub fn remember_recipient(&self, number: &str) -> Result<(), String> {
+        let _changing = self.lock();
         let mut recent = self.recent_recipients();
         recent.retain(|n| n != number);
         recent.insert(0, number.to_owned());
         recent.truncate(RECENT_RECIPIENTS_MAX);
-        self.write(keys::RECENT_RECIPIENTS, recent)
+        self.write_locked(keys::RECENT_RECIPIENTS, recent)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, ()> {
+        self.changing.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn read<T: DeserializeOwned + Default>(&self, key: &str) -> T {
@@ -129,6 +141,12 @@ impl<B: SettingsBackend> Settings<B> {
     }
 
     fn write<T: Serialize>(&self, key: &str, value: T) -> Result<(), String> {
+        let _changing = self.lock();
+        self.write_locked(key, value)
+    }
+
+    /// Sets `key` and saves; the caller holds [`Self::lock`].
+    fn write_locked<T: Serialize>(&self, key: &str, value: T) -> Result<(), String> {
         let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
         self.backend
             .set(keys::VERSION, Value::from(SETTINGS_VERSION));
@@ -195,6 +213,29 @@ mod tests {
             2,
             "every change is saved"
         );
+    }
+
+    #[test]
+    fn concurrent_recipients_are_all_remembered() {
+        let settings = std::sync::Arc::new(Settings::new(MemoryBackend::default()));
+        let threads: Vec<_> = (0..2)
+            .map(|t| {
+                let settings = std::sync::Arc::clone(&settings);
+                std::thread::spawn(move || {
+                    for n in 0..5 {
+                        settings
+                            .remember_recipient(&format!("+1415555{t}{n:03}"))
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let recent = settings.recent_recipients();
+        assert_eq!(recent.len(), 10, "no update lost: {recent:?}");
+        assert_eq!(*settings.backend().saves.lock().unwrap(), 10);
     }
 
     #[test]
