@@ -207,6 +207,10 @@ fn no_key_reaches_the_settings_or_data_files() {
         .expect("sent");
         assert_eq!(sent["recipients"].as_array().unwrap().len(), 1, "{sent}");
     }
+    // Card data and a WhatsApp token go through profile create and update on the built-in
+    // sandbox (its data file is in the app's data dir), live and as a dry run, through the
+    // client the commands use.
+    let secrets = profile_writes_with_secrets(&app);
     let listed = invoke(&app.window, "list_workspaces", json!({}))
         .unwrap()
         .to_string();
@@ -235,6 +239,13 @@ fn no_key_reaches_the_settings_or_data_files() {
         for &key in &used {
             assert!(!text.contains(key), "{} contains a key", entry.display());
         }
+        for secret in secrets {
+            assert!(
+                !text.contains(secret),
+                "{} contains a card number or WhatsApp token",
+                entry.display()
+            );
+        }
         scanned += 1;
     }
     assert!(
@@ -252,6 +263,76 @@ fn no_key_reaches_the_settings_or_data_files() {
         json!({ "id": workspace["id"] }),
     )
     .unwrap();
+}
+
+/// Creates a profile with a card and a WhatsApp access token on the built-in sandbox, updates
+/// its card, and repeats both as dry runs. Returns the distinctive values to search for.
+fn profile_writes_with_secrets(app: &crate::test_support::MockApp) -> [&'static str; 3] {
+    use sent_client::{CallOptions, ProfileBackend, SentClient};
+    use sent_model::{BillingContactInfo, BillingModel, PaymentDetails, ProfileCreate};
+    use sent_model::{ProfileUpdate, WhatsappBusinessAccount};
+
+    const TOKEN: &str = "EAAGscriptedSessionWabaToken9f3c1d";
+    const CARD: &str = "4000056655665556";
+    const CARD_UPDATE: &str = "5555555555554444";
+    let card = |number: &str| PaymentDetails {
+        card_number: Some(number.into()),
+        expiry: Some("11/29".into()),
+        cvc: Some("321".into()),
+        zip_code: Some("94607".into()),
+    };
+    let create = ProfileCreate {
+        name: Some("Scripted Secrets".into()),
+        short_name: Some("SECRETS".into()),
+        billing_model: Some(BillingModel::Profile),
+        billing_contact: Some(BillingContactInfo {
+            name: Some("Ana Lima".into()),
+            email: Some("ana@example.com".into()),
+            ..Default::default()
+        }),
+        payment_details: Some(card(CARD)),
+        whatsapp_business_account: Some(WhatsappBusinessAccount {
+            waba_id: Some("555000111222333".into()),
+            access_token: Some(TOKEN.into()),
+            phone_number_id: None,
+        }),
+        inherit_tcr_brand: Some(true),
+        inherit_tcr_campaign: Some(true),
+        ..Default::default()
+    };
+    let update = ProfileUpdate {
+        payment_details: Some(card(CARD_UPDATE)),
+        ..Default::default()
+    };
+    let state = app.app.state::<crate::state::AppState>();
+    let (config, _) = state
+        .workspaces
+        .resolve(sent_workspaces::LOCAL_SANDBOX_ID, None)
+        .unwrap();
+    let client = SentClient::new(config).unwrap();
+    tauri::async_runtime::block_on(async {
+        let dry = CallOptions {
+            sandbox: true,
+            ..Default::default()
+        };
+        client
+            .create_profile(&create, &dry)
+            .await
+            .expect("dry-run create");
+        let created = client
+            .create_profile(&create, &CallOptions::default())
+            .await
+            .expect("create with a card and a WhatsApp token")
+            .data;
+        let id = created.id.to_string();
+        for options in [dry, CallOptions::default()] {
+            client
+                .update_profile(&id, &update, &options)
+                .await
+                .expect("update with a new card");
+        }
+    });
+    [TOKEN, CARD, CARD_UPDATE]
 }
 
 fn list_builtin_profiles(app: &crate::test_support::MockApp) -> usize {
