@@ -170,7 +170,8 @@ pub fn template(t: &Template) -> sent_model::template::Template {
 pub fn contact(c: &Contact, is_inherited: bool) -> sent_model::contact::Contact {
     let digits = c.phone_number.trim_start_matches('+');
     let national = digits.strip_prefix(&c.country_code).unwrap_or(digits);
-    let (pretty, dashed) = if national.len() == 10 {
+    // ASCII digits only, so the byte slices below are on character boundaries.
+    let (pretty, dashed) = if national.len() == 10 && national.bytes().all(|b| b.is_ascii_digit()) {
         (
             format!(
                 "({}) {}-{}",

@@ -58,7 +58,12 @@ pub fn timeline(
     }
     plan.into_iter()
         .enumerate()
-        .map(|(i, (s, d))| (s, m.created_at + step * i as i32, d))
+        // Checked: a huge `--message-step-ms` must not panic a status read; a step beyond
+        // chrono's range is simply never reached.
+        .filter_map(|(i, (s, d))| {
+            let offset = step.checked_mul(i32::try_from(i).ok()?)?;
+            Some((s, m.created_at.checked_add_signed(offset)?, d))
+        })
         .filter(|(_, t, _)| *t <= now)
         .collect()
 }
