@@ -63,7 +63,14 @@ impl App {
                 tracing::warn!("ignoring the data file's clock offset: out of range");
             }
         }
-        let mut state = loaded.unwrap_or_else(|| seed::build(seed, org_key.clone(), clock.now()));
+        let mut state = loaded.unwrap_or_else(|| {
+            seed::build(
+                seed,
+                config.generated_profiles,
+                org_key.clone(),
+                clock.now(),
+            )
+        });
         if !fresh {
             match &org_key {
                 // Derived-keys mode: every key comes from the org key, none from the file, so a
@@ -145,7 +152,12 @@ impl App {
 
     /// Replaces the state with a fresh seed (control API).
     pub fn reset(&self, seed: Seed) -> Result<(), PersistError> {
-        let mut fresh = seed::build(seed, self.org_key.clone(), self.clock.now());
+        let mut fresh = seed::build(
+            seed,
+            self.config.generated_profiles,
+            self.org_key.clone(),
+            self.clock.now(),
+        );
         {
             let mut state = self.write();
             // Organization keys survive a reset so connected tools keep working.

@@ -47,6 +47,10 @@ pub struct Cli {
     /// Starting state when the data file does not exist yet.
     #[arg(long, value_enum, default_value = "demo")]
     pub seed: Seed,
+    /// Add N generated profiles to the seed (statuses, billing models, brands, WhatsApp
+    /// accounts, long, right-to-left and emoji names), e.g. `--seed demo --profiles 10000`.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub profiles: usize,
     /// Use this organization admin key instead of a generated one. Every other key is then
     /// derived from it and the data file stores no key values.
     #[arg(long, value_name = "KEY")]
@@ -123,6 +127,7 @@ impl Cli {
                 drop_after_commit: self.fault_drop_after_commit,
             },
             strict_billing: self.strict_billing,
+            generated_profiles: self.profiles,
             ..Config::default()
         }
     }
@@ -146,6 +151,15 @@ mod tests {
         let c = cli.config();
         assert!(c.rate_limits.is_none());
         assert_eq!(c.faults.error_500_rate, 0.5);
+    }
+
+    #[test]
+    fn generated_profiles_flag() {
+        let cli = Cli::parse_from(["sent-sandbox", "--seed", "demo", "--profiles", "10000"]);
+        assert_eq!(cli.seed, Seed::Demo);
+        assert_eq!(cli.config().generated_profiles, 10_000);
+        let cli = Cli::parse_from(["sent-sandbox"]);
+        assert_eq!(cli.config().generated_profiles, 0);
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub struct Config {
     pub strict_billing: bool,
     /// How long an idempotent duplicate waits for the first request before 409 (contract §5: ~5 s).
     pub idempotency_wait: Duration,
+    /// Generated profiles added to the seed (`--profiles N`); a reset adds them again.
+    pub generated_profiles: usize,
 }
 
 impl Default for Config {
@@ -92,6 +94,7 @@ impl Default for Config {
             api_revision: ApiRevision::Seed,
             strict_billing: false,
             idempotency_wait: Duration::from_secs(5),
+            generated_profiles: 0,
         }
     }
 }

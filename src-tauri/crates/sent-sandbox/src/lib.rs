@@ -132,6 +132,13 @@ impl SandboxBuilder {
         self.config.faults = faults;
         self
     }
+    /// Adds `n` deterministic generated profiles to the seed (`--profiles N`; see
+    /// [`seed::generated`]): statuses, billing models, brands, WhatsApp accounts and names varied
+    /// enough to exercise a profile list at scale. Ignored when a data file already exists.
+    pub fn generated_profiles(mut self, n: usize) -> Self {
+        self.config.generated_profiles = n;
+        self
+    }
     /// Mount the control API under `/_sandbox/` (keys, reset, clock, faults, ...). Off by
     /// default: an embedding app drives the sandbox through [`RunningSandbox`] and must not
     /// expose its keys to every local process; the CLI and tests turn it on. Without it,
@@ -225,6 +232,8 @@ impl RunningSandbox {
     pub fn keys(&self) -> Keys {
         let s = self.app.read();
         let find = |kind| s.key_of(kind).unwrap_or_default().to_string();
+        // One pass over the profiles, not one per key: 10,000 generated profiles stay quick.
+        let live: std::collections::HashMap<_, _> = s.live_profiles().map(|p| (p.id, p)).collect();
         Keys {
             org_admin: find(KeyKind::OrgAdmin),
             org_developer: find(KeyKind::OrgDeveloper),
@@ -232,7 +241,7 @@ impl RunningSandbox {
                 .keys
                 .iter()
                 .filter_map(|k| match k.kind {
-                    KeyKind::Profile(id) => s.profile(id).map(|p| ProfileKey {
+                    KeyKind::Profile(id) => live.get(&id).map(|p| ProfileKey {
                         profile_id: id,
                         name: p.name.clone(),
                         key: k.key.clone(),

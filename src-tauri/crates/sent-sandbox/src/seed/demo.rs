@@ -11,18 +11,19 @@ use crate::store::{
     WabaCredentials, STATE_VERSION,
 };
 
-struct P<'a> {
-    name: &'a str,
-    short: Option<&'a str>,
-    description: &'a str,
-    status: &'a str,
-    billing: &'a str,
-    inherit: [bool; 4], // contacts, templates, tcr brand, tcr campaign
-    share: [bool; 2],   // contacts, templates
-    waba: Option<&'a str>,
+pub(super) struct P<'a> {
+    pub(super) name: &'a str,
+    pub(super) short: Option<&'a str>,
+    pub(super) description: &'a str,
+    pub(super) status: &'a str,
+    pub(super) billing: &'a str,
+    pub(super) inherit: [bool; 4], // contacts, templates, tcr brand, tcr campaign
+    pub(super) share: [bool; 2],   // contacts, templates
+    pub(super) waba: Option<&'a str>,
 }
 
-fn profile(now: DateTime<Utc>, age_days: i64, p: P<'_>) -> Profile {
+/// A profile record from its pattern (also used by the generated profiles).
+pub(super) fn profile(now: DateTime<Utc>, age_days: i64, p: P<'_>) -> Profile {
     Profile {
         id: Uuid::new_v4(),
         name: p.name.into(),

@@ -1,6 +1,8 @@
-//! Starting states: `demo` (an agency with profiles of every pattern) and `empty`.
+//! Starting states: `demo` (an agency with profiles of every pattern) and `empty`, optionally
+//! with N generated profiles on top ([`generated`]).
 
 mod demo;
+pub mod generated;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -18,13 +20,20 @@ pub enum Seed {
     Empty,
 }
 
-/// Builds the seed state. With `org_key` the sandbox runs in derived-keys mode: the org key is
-/// the org admin key and every other key is derived from it; without, all keys are random.
-pub fn build(seed: Seed, org_key: Option<String>, now: DateTime<Utc>) -> State {
+/// Builds the seed state, plus `generated_profiles` generated profiles after the seed's own.
+/// With `org_key` the sandbox runs in derived-keys mode: the org key is the org admin key and
+/// every other key is derived from it; without, all keys are random.
+pub fn build(
+    seed: Seed,
+    generated_profiles: usize,
+    org_key: Option<String>,
+    now: DateTime<Utc>,
+) -> State {
     let mut state = match seed {
         Seed::Demo => demo::build(now),
         Seed::Empty => empty(now),
     };
+    generated::append(&mut state, generated_profiles, now);
     match org_key {
         Some(org) => state.derive_keys(&org),
         None => state.fill_missing_keys(),

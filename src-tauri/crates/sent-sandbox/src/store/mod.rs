@@ -22,7 +22,7 @@ pub enum Owner {
 }
 
 /// What an API key identifies and which role it carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "profile_id", rename_all = "snake_case")]
 pub enum KeyKind {
     /// Organization key of an admin user: may manage profiles.
@@ -386,8 +386,11 @@ impl State {
     pub fn fill_missing_keys(&mut self) {
         let mut kinds = vec![KeyKind::OrgAdmin, KeyKind::OrgDeveloper];
         kinds.extend(self.profiles.iter().map(|p| KeyKind::Profile(p.id)));
+        // A set, not a search per kind: 10,000 generated profiles stay quick.
+        let mut have: std::collections::HashSet<KeyKind> =
+            self.keys.iter().map(|k| k.kind).collect();
         for kind in kinds {
-            if self.key_of(kind).is_none() {
+            if have.insert(kind) {
                 self.keys.push(ApiKey {
                     key: crate::ids::api_key(),
                     kind,
