@@ -17,7 +17,9 @@ test("the main window opens and shows the app version from app_info", async () =
       timeoutMsg: "the version never appeared: app_info did not answer",
     });
     assert.match(await versionLabel.getText(), new RegExp(`^v${version.replace(/\./g, "\\.")}\\b`));
-    assert.equal(await byTestId(browser, "environment").getText(), "Local sandbox");
+    // The switcher names the built-in sandbox; the practice-data note says what it means.
+    assert.equal(await browser.$('[data-testid="workspace-switcher"] option:checked').getText(), "Local sandbox");
+    assert.match(await byTestId(browser, "sandbox-banner").getText(), /nothing here reaches Sent/);
     assert.equal(await byTestId(browser, "app-error").isExisting(), false);
   });
 });

@@ -215,13 +215,32 @@ impl From<ClientError> for IpcError {
             ClientError::Api { code, .. } | ClientError::RetryLater { code, .. } => code.clone(),
             _ => None,
         };
+        // Transport failures get a sentence that says what to do; the library's error chain
+        // (`client error (Connect): tcp connect error: ...`) goes to `detail`, behind a toggle.
+        let plain = match &error {
+            ClientError::Connect(_) => Some(
+                "Sent could not be reached at this workspace's address. Check your internet connection (or, for a server on this computer, that it is running), then try again.",
+            ),
+            ClientError::Network(_) => Some(
+                "The connection to Sent broke before it answered. Try again; if it keeps happening, check your connection or proxy.",
+            ),
+            ClientError::Tls(_) => Some(
+                "The secure connection to Sent failed (certificate or TLS). Check the workspace's address and any proxy or antivirus that inspects HTTPS, then try again.",
+            ),
+            ClientError::Timeout => Some(
+                "Sent did not answer in time. Try again in a moment; if it keeps happening, check your connection.",
+            ),
+            _ => None,
+        };
         Self {
             kind: client_kind(&error),
             fields: error.fields().cloned().map(|f| f.into_map()),
             request_id: error.request_id().map(str::to_owned),
             code,
-            detail: None,
-            message: error.to_string(),
+            detail: plain.map(|_| error.to_string()),
+            message: plain
+                .map(str::to_owned)
+                .unwrap_or_else(|| error.to_string()),
         }
     }
 }
@@ -257,6 +276,19 @@ mod tests {
             client_kind(&ClientError::Connect("refused".into())),
             ErrorKind::Unreachable
         );
+        let refused = IpcError::from(ClientError::Connect(
+            "error sending request: client error (Connect): tcp connect error".into(),
+        ));
+        assert!(
+            !refused.message.contains("client error"),
+            "{}",
+            refused.message
+        );
+        assert!(refused
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("tcp connect error"));
         let json = serde_json::to_value(IpcError::new(ErrorKind::ServiceUnavailable, "x")).unwrap();
         assert_eq!(json["kind"], "service_unavailable");
         assert!(json.get("code").is_none());

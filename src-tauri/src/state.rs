@@ -39,6 +39,15 @@ pub struct Notice {
     pub message: String,
 }
 
+/// A workspace, and the profile whose own key the client uses (`None`: the organization key).
+type ClientSlot = (Uuid, Option<Uuid>);
+
+/// Sends an event with its JSON payload to the webview.
+type EventSink = Box<dyn Fn(&str, serde_json::Value) + Send + Sync>;
+
+/// The largest answer the app reads from Sent (see [`AppState::client`]).
+const MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+
 pub struct AppState {
     pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
     pub notices: Vec<Notice>,
@@ -49,9 +58,9 @@ pub struct AppState {
     pub store: Option<Mutex<sent_store::Store>>,
     /// One client per workspace (and per profile with a key of its own), reused so the connection
     /// pool and the key-kind cache work; dropped when that workspace's keys change.
-    clients: Mutex<HashMap<(Uuid, Option<Uuid>), (Arc<SentClient>, CallOptions)>>,
+    clients: Mutex<HashMap<ClientSlot, Arc<SentClient>>>,
     /// Pushes events to the webview (`profiles_updated`, ...).
-    emitter: Box<dyn Fn(&str, serde_json::Value) + Send + Sync>,
+    emitter: EventSink,
 }
 
 impl AppState {
@@ -69,12 +78,16 @@ impl AppState {
             (Some(p), None) => CallOptions::for_profile(p.to_string()),
             _ => CallOptions::default(),
         };
-        if let Some((client, _)) = clients.get(&slot) {
+        if let Some(client) = clients.get(&slot) {
             return Ok((client.clone(), options));
         }
         let (config, _) = self.workspaces.resolve(workspace_id, own_key)?;
+        // The client's default cap (8 MiB) guards against a hostile server; a seed-revision Sent
+        // answers the whole profile list at once (about 1.6 kB a profile), so the app allows enough
+        // for ~40,000 profiles. Newer servers page the list anyway.
+        let config = config.with_max_response_bytes(MAX_RESPONSE_BYTES);
         let client = Arc::new(SentClient::new(config)?);
-        clients.insert(slot, (client.clone(), CallOptions::default()));
+        clients.insert(slot, client.clone());
         Ok((client, options))
     }
 

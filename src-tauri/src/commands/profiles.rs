@@ -156,3 +156,7 @@ fn chrono_now_ms() -> i64 {
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or(0)
 }
+
+#[cfg(test)]
+#[path = "profiles_tests.rs"]
+mod tests;

@@ -8,6 +8,8 @@ import { ThemePicker } from "../components/ThemePicker";
 import { WorkspaceSwitcher } from "../components/WorkspaceSwitcher";
 import { appError, appInfo, currentWorkspace, environmentLabel, loadApp, refreshWorkspaces, workspaceList } from "../data/app";
 import { call } from "../ipc";
+import { useStores } from "../data/store";
+import { labels } from "../data/app";
 import { ProfileSummary } from "../screens/profile/ProfileSummary";
 import { ProfileList } from "../screens/profiles/ProfileList";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
@@ -23,6 +25,7 @@ export function App() {
 
 function Shell() {
   const [adding, setAdding] = useState(false);
+  useStores(appInfo, workspaceList, labels, appError);
   const { route, path } = useLocation();
   useEffect(() => {
     void loadApp();
@@ -30,7 +33,7 @@ function Shell() {
 
   const info = appInfo.value;
   const list = workspaceList.value;
-  const workspace = currentWorkspace.value;
+  const workspace = currentWorkspace();
 
   const switchTo = async (id: string) => {
     appError.value = null;
@@ -48,8 +51,11 @@ function Shell() {
       <header class="titlebar">
         <h1 class="product">Sent Profiles</h1>
         {list && <WorkspaceSwitcher list={list} onSwitch={(id) => void switchTo(id)} />}
+        {/* The environment in words and colour where it has consequences; the switcher already
+            names a custom server or the sandbox. */}
         {workspace && (
-          <span class={`env env-${workspace.environment}`} data-testid="environment">
+          <span class={`env env-${workspace.environment}`} data-testid="environment"
+            hidden={workspace.environment === "local_sandbox" || workspace.environment === "custom"}>
             {environmentLabel(workspace.environment)}
           </span>
         )}
@@ -107,18 +113,21 @@ function Shell() {
 }
 
 // Route components are module-level (stable identities), so a re-render of the shell never
-// remounts a screen and loses its state; each reads the current workspace signal.
+// remounts a screen and loses its state; each reads the current workspace store.
 function ProfilesRoute() {
-  const workspace = currentWorkspace.value;
+  useStores(workspaceList);
+  const workspace = currentWorkspace();
   return workspace ? <ProfileList workspace={workspace} /> : null;
 }
 
 function ProfileRoute({ id }: { id: string }) {
-  const workspace = currentWorkspace.value;
+  useStores(workspaceList);
+  const workspace = currentWorkspace();
   return workspace ? <ProfileSummary workspace={workspace} profileId={decodeURIComponent(id)} /> : null;
 }
 
 function WorkspaceRoute() {
-  const workspace = currentWorkspace.value;
+  useStores(workspaceList);
+  const workspace = currentWorkspace();
   return workspace ? <WorkspaceScreen workspace={workspace} /> : null;
 }

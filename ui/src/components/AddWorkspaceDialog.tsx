@@ -3,6 +3,7 @@ import type { EnvironmentKind } from "../bindings/EnvironmentKind";
 import type { IpcError } from "../bindings/IpcError";
 import type { Workspace } from "../bindings/Workspace";
 import { labels } from "../data/app";
+import { useStores } from "../data/store";
 import { call } from "../ipc";
 import { FieldError, FormError } from "./FieldError";
 
@@ -16,6 +17,7 @@ import { FieldError, FormError } from "./FieldError";
  */
 export function AddWorkspaceDialog(props: { onClose: () => void; onAdded: (workspace: Workspace) => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  useStores(labels);
   const [name, setName] = useState("");
   const [environment, setEnvironment] = useState<EnvironmentKind | null>(null);
   const [customUrl, setCustomUrl] = useState("");

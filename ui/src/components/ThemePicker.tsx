@@ -1,5 +1,6 @@
 import type { Theme } from "../bindings/Theme";
 import { appInfo, setTheme } from "../data/app";
+import { useStores } from "../data/store";
 
 const THEMES: { value: Theme; label: string }[] = [
   { value: "system", label: "Theme: system" },
@@ -9,6 +10,7 @@ const THEMES: { value: Theme; label: string }[] = [
 
 /** Light, dark, or following the operating system (the `theme` setting). */
 export function ThemePicker() {
+  useStores(appInfo);
   const theme = appInfo.value?.theme ?? "system";
   return (
     <label class="theme-picker">

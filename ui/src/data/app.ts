@@ -1,5 +1,4 @@
-// App-wide state as signals: app info, the workspaces, the domain labels (Rust owns the words).
-import { computed, signal } from "@preact/signals";
+// App-wide state: app info, the workspaces, the domain labels (Rust owns the words).
 import type { AppInfo } from "../bindings/AppInfo";
 import type { DomainLabels } from "../bindings/DomainLabels";
 import type { IpcError } from "../bindings/IpcError";
@@ -7,16 +6,17 @@ import type { Theme } from "../bindings/Theme";
 import type { Workspace } from "../bindings/Workspace";
 import type { WorkspaceList } from "../bindings/WorkspaceList";
 import { call } from "../ipc";
+import { store } from "./store";
 
-export const appInfo = signal<AppInfo | null>(null);
-export const workspaceList = signal<WorkspaceList | null>(null);
-export const labels = signal<DomainLabels | null>(null);
-export const appError = signal<IpcError | null>(null);
+export const appInfo = store<AppInfo | null>(null);
+export const workspaceList = store<WorkspaceList | null>(null);
+export const labels = store<DomainLabels | null>(null);
+export const appError = store<IpcError | null>(null);
 
-export const currentWorkspace = computed<Workspace | null>(() => {
+export function currentWorkspace(): Workspace | null {
   const list = workspaceList.value;
   return list?.workspaces.find((w) => w.id === list.current) ?? null;
-});
+}
 
 /** Loads what every screen needs. */
 export async function loadApp(): Promise<void> {

@@ -1,11 +1,11 @@
 // The profile lists, cached per workspace. A list opens from the local database at once
 // (`cached_profiles`), then refreshes from Sent in the background; the backend pushes every new list
 // as `profiles_updated`, so any screen showing it updates without refetching.
-import { signal } from "@preact/signals";
 import type { IpcError } from "../bindings/IpcError";
 import type { ProfileListView } from "../bindings/ProfileListView";
 import { call, on } from "../ipc";
 import { markRefreshAnswered, markRowsShown } from "../lib/bench";
+import { store } from "./store";
 
 export type ListState = {
   /** What is shown: the cached rows, then the fresh ones. */
@@ -17,7 +17,7 @@ export type ListState = {
 
 const EMPTY: ListState = { view: null, refreshing: false, error: null };
 
-export const profileLists = signal<Record<string, ListState>>({});
+export const profileLists = store<Record<string, ListState>>({});
 
 export function listState(workspaceId: string): ListState {
   return profileLists.value[workspaceId] ?? EMPTY;

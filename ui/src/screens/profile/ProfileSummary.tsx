@@ -8,6 +8,7 @@ import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { ProfileKeyActions } from "../../components/ProfileKeyActions";
 import { profileLists } from "../../data/profiles";
+import { useStores } from "../../data/store";
 import { call } from "../../ipc";
 import styles from "./ProfileSummary.module.css";
 
@@ -18,6 +19,7 @@ export function ProfileSummary({ workspace, profileId }: { workspace: Workspace;
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  useStores(profileLists);
   // Re-read when the list is refreshed (pushed by the backend).
   const listVersion = profileLists.value[workspace.id]?.view;
 

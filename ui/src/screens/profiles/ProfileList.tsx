@@ -2,7 +2,6 @@
 // Rust; search, filters and sort run here over every row (no round trip), and only the rows in view
 // are rendered. Keyboard: `/` search, arrows/PageUp/PageDown/Home/End move, Enter opens, Escape
 // clears the search.
-import { useSignal, useSignalEffect } from "@preact/signals";
 import { useLocation } from "preact-iso";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ProfileRow } from "../../bindings/ProfileRow";
@@ -10,8 +9,9 @@ import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { useVirtualizer } from "../../components/useVirtualizer";
 import { labels } from "../../data/app";
+import { useStores } from "../../data/store";
 import { markFilterInput } from "../../lib/bench";
-import { listState, openList, refreshList } from "../../data/profiles";
+import { listState, openList, profileLists, refreshList } from "../../data/profiles";
 import {
   applyQuery,
   countBy,
@@ -31,10 +31,9 @@ const savedQuery = { value: DEFAULT_QUERY };
 
 export function ProfileList({ workspace }: { workspace: Workspace }) {
   const { route } = useLocation();
-  const query = useSignal<ListQuery>(savedQuery.value);
-  useSignalEffect(() => {
-    savedQuery.value = query.value;
-  });
+  useStores(profileLists, labels);
+  const [queryValue, setQuery] = useState<ListQuery>(savedQuery.value);
+  const query = { value: queryValue };
   const now = useNow();
 
   useEffect(() => {
@@ -74,7 +73,10 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const set = (change: Partial<ListQuery>) => (query.value = { ...query.value, ...change });
+  const set = (change: Partial<ListQuery>) => {
+    savedQuery.value = { ...savedQuery.value, ...change };
+    setQuery(savedQuery.value);
+  };
   const open = (row: ProfileRow) => route(`/profiles/${encodeURIComponent(row.id)}`);
 
   function onGridKey(event: KeyboardEvent) {
@@ -121,7 +123,7 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
       <div class={styles.toolbar}>
         <h2 id="profiles-heading">Sender profiles</h2>
         <span class={styles.count} data-testid="profile-count" aria-live="polite">
-          {view ? (rows.length === allRows.length ? `${allRows.length} ${plural(allRows.length, "profile")}` : `${rows.length} of ${allRows.length} profiles`) : ""}
+          {view ? (rows.length === allRows.length ? `${count(allRows.length)} ${plural(allRows.length, "profile")}` : `${count(rows.length)} of ${count(allRows.length)} profiles`) : ""}
         </span>
         <span class={styles.updated} data-testid="updated-ago">
           {current.refreshing ? "Updating from Sent…" : view ? updatedAgo(view.fetched_at, now) : ""}
@@ -132,7 +134,7 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
         </button>
       </div>
 
-      <div class={styles.filters} role="search" aria-label="Find profiles">
+      <div class={styles.filters} role="search" aria-label="Find profiles" hidden={allRows.length === 0}>
         <label class={styles.search}>
           <span>Search</span>
           <input ref={search} type="search" value={query.value.search} placeholder="Name, short name or id — press / to search"
@@ -229,12 +231,12 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
                   <span role="gridcell" class={styles.name} dir="auto" title={row.name}>{row.name || "(no name)"}</span>
                   <span role="gridcell" class={styles.muted} dir="auto">{row.short_name ?? "—"}</span>
                   <span role="gridcell"><span class={`${styles.badge} ${styles[row.status_tone]}`} data-testid="status-badge">{row.status_label}</span></span>
-                  <span role="gridcell">{row.billing_label}</span>
-                  <span role="gridcell" class={row.brand.source === "none" ? styles.muted : undefined}>{row.brand.label}</span>
-                  <span role="gridcell" class={row.whatsapp.source === "none" ? styles.muted : undefined}>{row.whatsapp.label}</span>
+                  <span role="gridcell" class={styles.wrap}>{row.billing_label}</span>
+                  <span role="gridcell" class={`${styles.wrap} ${row.brand.source === "none" ? styles.muted : ""}`} title={row.brand.label}>{row.brand.label}</span>
+                  <span role="gridcell" class={`${styles.wrap} ${row.whatsapp.source === "none" ? styles.muted : ""}`} title={row.whatsapp.label}>{row.whatsapp.label}</span>
                   <span role="gridcell" class={hint ? undefined : styles.muted}
                     title={hint ? "Calls for this profile use its own key" : "Calls for this profile use the organization's key"}>
-                    {hint ? `Own key ${hint}` : "Organization's"}
+                    {hint ? `Own key ${hint}` : "Organization's key"}
                   </span>
                 </div>
               );
@@ -253,6 +255,10 @@ function rowDomId(id: string): string {
 function sortState(query: ListQuery, key: SortKey): "ascending" | "descending" | undefined {
   if (query.sort !== key) return undefined;
   return query.direction === "asc" ? "ascending" : "descending";
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }
 
 function plural(n: number, word: string): string {

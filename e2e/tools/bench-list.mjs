@@ -9,7 +9,7 @@
 // app has been idle for a few seconds.
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
-import { remote } from "../e2e/node_modules/webdriverio/build/index.js";
+import { remote } from "webdriverio";
 
 const port = Number(process.env.TAURI_DRIVER_PORT);
 const appBinary = process.env.APP_BINARY;

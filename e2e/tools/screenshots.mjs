@@ -1,0 +1,120 @@
+// Screenshots of the screens for a person to look at (./x screenshots): light and dark, the demo
+// organization, an empty organization, 10,000 profiles, the offline state, the summary and the
+// add-workspace dialog. Writes PNGs to target/screenshots/. Not a test: it asserts nothing.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { remote } from "webdriverio";
+
+const out = process.env.SCREENSHOTS ?? path.resolve("../target/screenshots");
+mkdirSync(out, { recursive: true });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function launch() {
+  return remote({
+    hostname: "127.0.0.1", port: Number(process.env.TAURI_DRIVER_PORT), logLevel: "error", connectionRetryCount: 0,
+    capabilities: { "wdio:enforceWebDriverClassic": true, "tauri:options": { application: process.env.APP_BINARY } },
+  });
+}
+
+async function shot(browser, name) {
+  await sleep(400);
+  await browser.saveScreenshot(path.join(out, `${name}.png`));
+  console.log(`saved ${name}.png`);
+}
+
+async function theme(browser, value) {
+  await browser.$('[data-testid="theme-picker"]').selectByAttribute("value", value);
+  await sleep(200);
+}
+
+async function rows(browser) {
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 60000 });
+}
+
+async function sandbox(seed) {
+  const key = `shots-${seed}-${Date.now()}`;
+  const child = spawn(process.env.SENT_SANDBOX_BIN, ["--seed", seed, "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
+  const [first] = await once(createInterface({ input: child.stdout }), "line");
+  return { url: first.replace(/^listening on /, ""), key, stop: () => child.kill("SIGTERM") };
+}
+
+async function addWorkspace(browser, name, server) {
+  await browser.$("button=Add workspace").click();
+  await browser.$('input[name="name"]').setValue(name);
+  await browser.$('input[name="environment"][value="custom"]').click();
+  await browser.$('input[name="custom_base_url"]').setValue(server.url);
+  await browser.$('input[name="api_key"]').setValue(server.key);
+  await browser.$('[data-testid="save-workspace"]').click();
+  await browser.$('[data-testid="added-identity"]').waitForDisplayed({ timeout: 20000 });
+  await browser.$("button=Done").click();
+}
+
+const mode = process.argv[2] ?? "demo";
+const browser = await launch();
+try {
+  await rows(browser);
+  if (mode === "many") {
+    await theme(browser, "light");
+    await shot(browser, "list-10000-light");
+    await browser.$('[data-testid="profile-search"]').setValue("مطعم");
+    await shot(browser, "list-10000-search-rtl");
+    await browser.keys("Escape");
+    await theme(browser, "dark");
+    await browser.$('[data-testid="profile-grid"]').click();
+    for (let i = 0; i < 30; i++) await browser.keys("PageDown");
+    await shot(browser, "list-10000-dark-scrolled");
+    await theme(browser, "system");
+  } else {
+    await theme(browser, "light");
+    await shot(browser, "list-demo-light");
+    await theme(browser, "dark");
+    await shot(browser, "list-demo-dark");
+    await theme(browser, "light");
+    await browser.$('[data-testid="profile-grid"]').click();
+    await browser.keys(["ArrowDown", "Enter"]);
+    await browser.$('[data-testid="profile-summary"]').waitForDisplayed({ timeout: 5000 });
+    await shot(browser, "summary-light");
+    await browser.keys("Escape");
+    await browser.$("a=Workspace and keys").click();
+    await shot(browser, "workspace-light");
+    await browser.$("a=Profiles").click();
+    await browser.$("button=Add workspace").click();
+    await browser.$('[data-testid="save-workspace"]').click();
+    await shot(browser, "add-workspace-errors");
+    await browser.$('input[name="environment"][value="custom"]').click();
+    await browser.$('input[name="custom_base_url"]').setValue("http://localhost:1@example.com");
+    await browser.$('input[name="api_key"]').setValue("x");
+    await browser.$('input[name="name"]').setValue("Bad URL");
+    await browser.$('[data-testid="save-workspace"]').click();
+    await sleep(1500);
+    await shot(browser, "add-workspace-bad-url");
+    await browser.$('input[name="custom_base_url"]').setValue("http://127.0.0.1:9");
+    await browser.$('input[name="api_key"]').setValue("some-key-0123456789");
+    await browser.$('[data-testid="save-workspace"]').click();
+    await sleep(4000);
+    await shot(browser, "add-workspace-unreachable");
+    await browser.$("button=Cancel").click();
+
+    const empty = await sandbox("empty");
+    await addWorkspace(browser, "Empty organization", empty);
+    await browser.$('[data-testid="profiles-empty"]').waitForDisplayed({ timeout: 20000 });
+    await shot(browser, "list-empty-org");
+    empty.stop();
+
+    const demo = await sandbox("demo");
+    await addWorkspace(browser, "Client on a server that stops", demo);
+    await rows(browser);
+    demo.stop();
+    await sleep(500);
+    await browser.$('[data-testid="refresh-profiles"]').click();
+    await browser.$('[data-testid="profiles-offline"]').waitForDisplayed({ timeout: 30000 });
+    await theme(browser, "dark");
+    await shot(browser, "list-offline-dark");
+    await theme(browser, "system");
+  }
+} finally {
+  await browser.deleteSession().catch(() => {});
+}

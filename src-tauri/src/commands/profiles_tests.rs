@@ -1,0 +1,185 @@
+//! Profile-list commands over IPC on the mock runtime: the cache (instant, survives a restart),
+//! the refresh from a real sandbox, the read-only summary, and errors with their kinds.
+
+use serde_json::{json, Value};
+
+use crate::test_support::{invoke, mock_app, mock_app_with, second_sandbox, TempDir};
+
+const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
+
+fn rows(list: &Value) -> &Vec<Value> {
+    list["rows"].as_array().expect("rows")
+}
+
+#[test]
+fn the_list_is_cached_refreshed_and_kept_across_a_restart() {
+    let dir = TempDir::new();
+    let service = format!("app.sentprofiles.desktop.test-{}", uuid::Uuid::new_v4());
+    let app = mock_app_with(dir, service.clone());
+
+    // Nothing cached yet: an empty list that says it was never fetched, at once.
+    let cold = invoke(
+        &app.window,
+        "cached_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    assert!(rows(&cold).is_empty());
+    assert_eq!(cold["fetched_at"], Value::Null);
+
+    let fresh = invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    assert!(rows(&fresh).len() >= 5, "the demo organization's profiles");
+    assert_eq!(fresh["complete"], true);
+    assert!(fresh["fetched_at"].as_i64().is_some());
+    let bella = rows(&fresh)
+        .iter()
+        .find(|r| r["name"] == "Bella Salon")
+        .expect("Bella Salon is listed")
+        .clone();
+    // Worded by Rust: labels, not raw values.
+    assert_eq!(bella["status_label"], "Approved");
+    assert!(
+        bella["billing_label"].as_str().unwrap().contains("pays")
+            || bella["billing_label"].as_str().unwrap().contains("then")
+    );
+    assert!(bella["brand"]["label"].as_str().unwrap().contains("brand"));
+
+    let cached = invoke(
+        &app.window,
+        "cached_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    assert_eq!(rows(&cached), rows(&fresh));
+
+    let summary = invoke(
+        &app.window,
+        "cached_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": bella["id"] }),
+    )
+    .unwrap();
+    assert_eq!(summary["profile"]["name"], "Bella Salon");
+    assert_eq!(summary["row"], bella);
+    let missing = invoke(
+        &app.window,
+        "cached_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": "no-such-profile" }),
+    )
+    .unwrap_err();
+    assert_eq!(missing["kind"], "not_found");
+
+    // A restart shows the saved list before any network call.
+    let MockAppParts { dir, .. } = into_parts(app);
+    let again = mock_app_with(dir, service);
+    let restarted = invoke(
+        &again.window,
+        "cached_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    assert_eq!(rows(&restarted).len(), rows(&fresh).len());
+    assert_eq!(restarted["fetched_at"], fresh["fetched_at"]);
+}
+
+struct MockAppParts {
+    dir: TempDir,
+}
+
+fn into_parts(app: crate::test_support::MockApp) -> MockAppParts {
+    drop(app.window);
+    drop(app.app);
+    MockAppParts { dir: app.dir }
+}
+
+#[test]
+fn a_server_that_stopped_gives_an_unreachable_error_and_the_cache_stays() {
+    let sandbox = second_sandbox();
+    let app = mock_app();
+    let added = invoke(
+        &app.window,
+        "add_workspace",
+        json!({ "draft": { "name": "Soon offline", "environment": "custom",
+                "custom_base_url": sandbox.base_url(), "api_key": sandbox.keys().org_admin } }),
+    )
+    .unwrap();
+    let id = added["id"].clone();
+    let fresh = invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": id }),
+    )
+    .unwrap();
+    assert!(!rows(&fresh).is_empty());
+    drop(sandbox);
+
+    let error = invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": id }),
+    )
+    .unwrap_err();
+    assert!(
+        ["unreachable", "network", "timeout"].contains(&error["kind"].as_str().unwrap()),
+        "{error}"
+    );
+    let cached = invoke(&app.window, "cached_profiles", json!({ "workspaceId": id })).unwrap();
+    assert_eq!(rows(&cached), rows(&fresh), "the saved rows stay");
+
+    // Removing the workspace forgets its cache.
+    invoke(&app.window, "remove_workspace", json!({ "id": id })).unwrap();
+    let unknown = invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": id }),
+    )
+    .unwrap_err();
+    assert_eq!(unknown["kind"], "workspace_not_found");
+}
+
+#[test]
+fn the_sandbox_offers_its_own_profile_keys() {
+    let app = mock_app();
+    let list = invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    let profile_id = rows(&list)[0]["id"].clone();
+    let workspace = invoke(
+        &app.window,
+        "use_sandbox_profile_key",
+        json!({ "profileId": profile_id }),
+    )
+    .expect("the sandbox's key of the profile is stored");
+    let keys = workspace["profile_keys"].as_array().unwrap();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0]["profile_id"], profile_id);
+    assert!(workspace.to_string().len() < 4000, "only hints, no key");
+
+    let unknown = invoke(
+        &app.window,
+        "use_sandbox_profile_key",
+        json!({ "profileId": uuid::Uuid::new_v4() }),
+    )
+    .unwrap_err();
+    assert_eq!(unknown["kind"], "not_found");
+}
+
+#[test]
+fn labels_come_from_rust() {
+    let app = mock_app();
+    let labels = invoke(&app.window, "domain_labels", json!({})).unwrap();
+    let statuses = labels["statuses"].as_array().unwrap();
+    assert!(statuses
+        .iter()
+        .any(|c| c["value"] == "pending_review" && c["label"] == "Pending review"));
+    let environments = labels["environments"].as_array().unwrap();
+    assert!(environments.iter().any(|c| c["value"] == "production"
+        && c["hint"].as_str().unwrap().contains("https://api.sent.dm")));
+}
