@@ -12,10 +12,11 @@ async function rows(browser) {
   return browser.$$('[data-testid="profile-row"]');
 }
 
+/** The names of the rendered rows (textContent: WebDriver's visible-text rules and a transformed,
+ * virtualized row do not always agree). */
 async function rowNames(browser) {
-  const names = [];
-  for (const row of await rows(browser)) names.push(await row.$('[role="gridcell"]').getText());
-  return names;
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="profile-row"]')].map((row) => row.querySelector('[role="gridcell"]').textContent));
 }
 
 async function waitForRows(browser, timeout = 20000) {
@@ -32,8 +33,8 @@ test("the demo profiles are listed with their badges, found by search and opened
     assert.match(count, /^\d+ profiles?$/);
 
     // Statuses read as words, never raw API values.
-    const badges = [];
-    for (const badge of await browser.$$('[data-testid="status-badge"]')) badges.push(await badge.getText());
+    const badges = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="status-badge"]')].map((b) => b.textContent));
     assert.ok(badges.includes("Approved"), badges.join(", "));
     assert.ok(badges.includes("Pending review"), badges.join(", "));
     assert.ok(!badges.some((b) => b.includes("_")), badges.join(", "));
@@ -64,7 +65,8 @@ test("the demo profiles are listed with their badges, found by search and opened
     const first = (await rowNames(browser))[0];
     await browser.keys("ArrowDown");
     const selected = await browser.$('[data-testid="profile-row"][aria-selected="true"]');
-    const second = await selected.$('[role="gridcell"]').getText();
+    const second = await browser.execute(() =>
+      document.querySelector('[data-testid="profile-row"][aria-selected="true"] [role="gridcell"]').textContent);
     assert.notEqual(second, first, "ArrowDown moved to the next row");
     const active = await grid.getAttribute("aria-activedescendant");
     assert.equal(active, await selected.getAttribute("id"));
@@ -97,10 +99,12 @@ async function startSandbox() {
   assert.ok(bin, "SENT_SANDBOX_BIN must point at the sent-sandbox binary (./x e2e sets it)");
   const key = `e2e-org-key-${Date.now()}`;
   const child = spawn(bin, ["--seed", "demo", "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
+  const exited = once(child, "exit").catch(() => {});
   const lines = createInterface({ input: child.stdout });
   const [first] = await once(lines, "line");
   const url = first.replace(/^listening on /, "");
-  return { url, key, stop: async () => { child.kill("SIGTERM"); await once(child, "exit").catch(() => {}); } };
+  // Idempotent: stopping twice waits for the same exit.
+  return { url, key, stop: async () => { child.kill("SIGTERM"); await exited; } };
 }
 
 test("a workspace whose server stopped keeps its saved rows and says why once", async () => {

@@ -39,14 +39,31 @@ pub struct Notice {
     pub message: String,
 }
 
-/// A workspace, and the profile whose own key the client uses (`None`: the organization key).
-type ClientSlot = (Uuid, Option<Uuid>);
+/// A workspace, the profile whose own key the client uses (`None`: the organization key), and how
+/// large an answer it reads.
+type ClientSlot = (Uuid, Option<Uuid>, Answers);
+
+/// How large an answer a client reads. The client's default cap (8 MiB) guards against a hostile
+/// or broken server; only the full profile list legitimately exceeds it: a seed-revision Sent
+/// answers it at once (about 1.6 kB a profile), so that one call may read 64 MiB (~40,000
+/// profiles). Newer servers page the list anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Answers {
+    Small,
+    ProfileList,
+}
+
+impl Answers {
+    fn limit(self) -> usize {
+        match self {
+            Answers::Small => sent_client::MAX_RESPONSE_BYTES,
+            Answers::ProfileList => 64 * 1024 * 1024,
+        }
+    }
+}
 
 /// Sends an event with its JSON payload to the webview.
 type EventSink = Box<dyn Fn(&str, serde_json::Value) + Send + Sync>;
-
-/// The largest answer the app reads from Sent (see [`AppState::client`]).
-const MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
 pub struct AppState {
     pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
@@ -71,23 +88,50 @@ impl AppState {
         workspace_id: Uuid,
         profile: Option<Uuid>,
     ) -> Result<(Arc<SentClient>, CallOptions), crate::error::IpcError> {
+        self.client_for(workspace_id, profile, Answers::Small)
+    }
+
+    /// The same, for the one call whose answer can be large: the whole profile list.
+    pub fn list_client(
+        &self,
+        workspace_id: Uuid,
+    ) -> Result<(Arc<SentClient>, CallOptions), crate::error::IpcError> {
+        self.client_for(workspace_id, None, Answers::ProfileList)
+    }
+
+    fn client_for(
+        &self,
+        workspace_id: Uuid,
+        profile: Option<Uuid>,
+        answers: Answers,
+    ) -> Result<(Arc<SentClient>, CallOptions), crate::error::IpcError> {
         let own_key = profile.filter(|p| self.workspaces.has_profile_key(workspace_id, *p));
-        let slot = (workspace_id, own_key);
-        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        let options = match (profile, own_key) {
-            (Some(p), None) => CallOptions::for_profile(p.to_string()),
-            _ => CallOptions::default(),
-        };
-        if let Some(client) = clients.get(&slot) {
-            return Ok((client.clone(), options));
+        let cached = self
+            .clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(workspace_id, own_key, answers))
+            .cloned();
+        if let Some(client) = cached {
+            let options = match (profile, own_key) {
+                (Some(p), None) => CallOptions::for_profile(p.to_string()),
+                _ => CallOptions::default(),
+            };
+            return Ok((client, options));
         }
-        let (config, _) = self.workspaces.resolve(workspace_id, own_key)?;
-        // The client's default cap (8 MiB) guards against a hostile server; a seed-revision Sent
-        // answers the whole profile list at once (about 1.6 kB a profile), so the app allows enough
-        // for ~40,000 profiles. Newer servers page the list anyway.
-        let config = config.with_max_response_bytes(MAX_RESPONSE_BYTES);
+        // Outside the lock: the keychain read may be slow (or prompt). `resolve` decides again
+        // which key to use, and its options say so: a profile scope means the organization key.
+        let (config, options) = self.workspaces.resolve(workspace_id, profile)?;
+        let used_own_key = profile.filter(|_| options.profile_id.is_none());
+        let config = config.with_max_response_bytes(answers.limit());
         let client = Arc::new(SentClient::new(config)?);
-        clients.insert(slot, client.clone());
+        let client = self
+            .clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry((workspace_id, used_own_key, answers))
+            .or_insert(client)
+            .clone();
         Ok((client, options))
     }
 
@@ -96,7 +140,7 @@ impl AppState {
         self.clients
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .retain(|(w, _), _| *w != workspace_id);
+            .retain(|(w, _, _), _| *w != workspace_id);
     }
 
     /// Runs `f` on the local database, when there is one.

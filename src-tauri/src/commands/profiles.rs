@@ -5,7 +5,7 @@
 use sent_client::ProfileBackend;
 use sent_model::effective::OrganizationSummary;
 use sent_model::ProfileDetail;
-use sent_views::{ProfileListView, ProfileRow};
+use sent_views::{resource_lines, ProfileListView, ProfileRow, ResourceLine};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -26,6 +26,8 @@ const ORGANIZATION_SUMMARY_KEY: &str = "app:organization_summary";
 pub struct ProfileSummary {
     pub row: ProfileRow,
     pub profile: ProfileDetail,
+    /// What the profile uses, resource by resource, in sentences.
+    pub resources: Vec<ResourceLine>,
     /// When the list it came from was fetched (Unix milliseconds).
     #[ts(type = "number | null")]
     pub fetched_at: Option<i64>,
@@ -87,7 +89,7 @@ pub async fn refresh_profiles(
     state: &AppState,
     workspace_id: Uuid,
 ) -> Result<ProfileListView, IpcError> {
-    let (client, _) = state.client(workspace_id, None)?;
+    let (client, _) = state.list_client(workspace_id)?;
     // The organization's own WhatsApp account tells an inherited `waba_id` from a profile's own.
     let me = client.me(&Default::default()).await?;
     let organization = OrganizationSummary {
@@ -102,11 +104,24 @@ pub async fn refresh_profiles(
     let complete = !response.data.pagination.is_some_and(|p| p.has_more);
     let request_id = response.info.request_id;
     let workspace = workspace_id.to_string();
-    let fetched_at = chrono_now_ms();
-    state.with_store(|store| {
-        store.replace_profiles(&workspace, &profiles, complete, request_id.as_deref())?;
-        store.put_draft(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)
+    // A workspace removed while this refresh was in flight keeps nothing on disk.
+    if !state
+        .workspaces
+        .list()
+        .workspaces
+        .iter()
+        .any(|w| w.id == workspace_id)
+    {
+        return Err(sent_workspaces::WorkspaceError::NotFound(workspace_id).into());
+    }
+    let stored = state.with_store(|store| {
+        let fetched_at =
+            store.replace_profiles(&workspace, &profiles, complete, request_id.as_deref())?;
+        store.put_draft(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)?;
+        Ok(fetched_at)
     })?;
+    // Without a database the list is still shown, timed now.
+    let fetched_at = stored.unwrap_or_else(now_ms);
     let list = view(
         workspace_id,
         &profiles,
@@ -138,6 +153,7 @@ pub async fn cached_profile(
                 .find(|p| p.id == profile_id)
                 .map(|profile| ProfileSummary {
                     row: ProfileRow::new(&profile, &organization),
+                    resources: resource_lines(&profile, &organization),
                     profile,
                     fetched_at: Some(fetched_at),
                 })
@@ -150,7 +166,7 @@ pub async fn cached_profile(
         })
 }
 
-fn chrono_now_ms() -> i64 {
+fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))

@@ -246,6 +246,22 @@ fn no_key_reaches_the_settings_or_data_files() {
                 entry.display()
             );
         }
+        // The short card fields (CVC, expiry, ZIP) are not distinctive as values, so no file may
+        // hold a card field at all, under any of its names.
+        for field in [
+            "card_number",
+            "cvc",
+            "expiry",
+            "zip_code",
+            "payment_details",
+            "access_token\":\"",
+        ] {
+            assert!(
+                !text.contains(field),
+                "{} holds a card or token field ({field})",
+                entry.display()
+            );
+        }
         scanned += 1;
     }
     assert!(

@@ -15,6 +15,8 @@ import { ProfileList } from "../screens/profiles/ProfileList";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
 import type { IpcError } from "../bindings/IpcError";
 
+let switchAttempt = 0;
+
 export function App() {
   return (
     <LocationProvider>
@@ -37,12 +39,16 @@ function Shell() {
 
   const switchTo = async (id: string) => {
     appError.value = null;
+    const attempt = ++switchAttempt;
     try {
-      workspaceList.value = await call("switch_workspace", { id });
+      const list = await call("switch_workspace", { id });
+      // A later switch wins: an earlier answer arriving last must not undo it.
+      if (attempt !== switchAttempt) return;
+      workspaceList.value = list;
       await refreshWorkspaces();
       route("/");
     } catch (error) {
-      appError.value = error as IpcError;
+      if (attempt === switchAttempt) appError.value = error as IpcError;
     }
   };
 
@@ -82,19 +88,20 @@ function Shell() {
           )}
         </nav>
       )}
-      <main class="content" id="main">
+      <main class="content" id="main" tabIndex={-1}>
         {appError.value && (
           <p role="alert" class="app-error" data-testid="app-error">
             <ErrorNote error={appError.value} />
           </p>
         )}
         {adding && (
-          <AddWorkspaceDialog onClose={() => setAdding(false)} onAdded={() => void refreshWorkspaces()} />
+          <AddWorkspaceDialog onClose={() => setAdding(false)}
+            onAdded={() => refreshWorkspaces().catch((error) => (appError.value = error as IpcError))} />
         )}
         {workspace ? (
           <Router>
             <Route path="/" component={ProfilesRoute} />
-            <Route path="/profiles/:id" component={ProfileRoute} />
+            <Route path="/profiles/:workspace/:id" component={ProfileRoute} />
             <Route path="/workspace" component={WorkspaceRoute} />
             <Route default component={ProfilesRoute} />
           </Router>
@@ -120,10 +127,16 @@ function ProfilesRoute() {
   return workspace ? <ProfileList workspace={workspace} /> : null;
 }
 
-function ProfileRoute({ id }: { id: string }) {
+/** A deep link names its workspace, so it opens the right profile whichever workspace is current. */
+function ProfileRoute({ workspace: workspaceId, id }: { workspace: string; id: string }) {
   useStores(workspaceList);
-  const workspace = currentWorkspace();
-  return workspace ? <ProfileSummary workspace={workspace} profileId={decodeURIComponent(id)} /> : null;
+  const wanted = decodeURIComponent(workspaceId);
+  const workspace = workspaceList.value?.workspaces.find((w) => w.id === wanted) ?? null;
+  if (!workspaceList.value) return null;
+  if (!workspace) {
+    return <p role="alert" class="app-error">This profile belongs to a workspace that is not on this computer any more. <a href="/">Back to the profiles</a></p>;
+  }
+  return <ProfileSummary workspace={workspace} profileId={decodeURIComponent(id)} />;
 }
 
 function WorkspaceRoute() {

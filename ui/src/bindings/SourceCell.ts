@@ -4,4 +4,12 @@ import type { ResourceSource } from "./ResourceSource";
 /**
  * One resolved resource column: where it comes from, and the words for it.
  */
-export type SourceCell = { source: ResourceSource, label: string, };
+export type SourceCell = { 
+/**
+ * `None` when the server's answers do not tell (said in `hint`).
+ */
+source: ResourceSource | null, label: string, 
+/**
+ * Why the label says what it says, when that is not obvious.
+ */
+hint: string | null, };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { EnvironmentKind } from "../bindings/EnvironmentKind";
 import type { IpcError } from "../bindings/IpcError";
 import type { Workspace } from "../bindings/Workspace";
@@ -6,6 +6,7 @@ import { labels } from "../data/app";
 import { useStores } from "../data/store";
 import { call } from "../ipc";
 import { FieldError, FormError } from "./FieldError";
+import { useModal } from "./ProfileKeyActions";
 
 /**
  * The "Add workspace" dialog (a native modal <dialog>: focus stays inside, Escape closes). The API
@@ -16,7 +17,7 @@ import { FieldError, FormError } from "./FieldError";
  * a guess, and guessing Production would send a key over the network unasked. The user picks one.
  */
 export function AddWorkspaceDialog(props: { onClose: () => void; onAdded: (workspace: Workspace) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   useStores(labels);
   const [name, setName] = useState("");
   const [environment, setEnvironment] = useState<EnvironmentKind | null>(null);
@@ -26,10 +27,6 @@ export function AddWorkspaceDialog(props: { onClose: () => void; onAdded: (works
   const [error, setError] = useState<IpcError | null>(null);
   const [added, setAdded] = useState<Workspace | null>(null);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal?.();
-  }, []);
 
   const choices = (labels.value?.environments ?? []).filter((c) => c.value !== "local_sandbox");
 

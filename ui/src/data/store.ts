@@ -32,8 +32,11 @@ export function store<T>(initial: T): Store<T> {
 /** Re-renders the calling component whenever one of `stores` changes. */
 export function useStores(...stores: Store<unknown>[]): void {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // The values this render saw: a change between render and subscription is caught below.
+  const seen = stores.map((s) => s.value);
   useEffect(() => {
     const stops = stores.map((s) => s.subscribe(() => rerender(undefined)));
+    if (stores.some((s, i) => !Object.is(s.value, seen[i]))) rerender(undefined);
     return () => stops.forEach((stop) => stop());
     // The stores are module-level constants: subscribe once.
   }, []);

@@ -30,9 +30,9 @@ export function row(overrides: Partial<ProfileRow> & { id: string; name: string 
     status_tone: "success",
     billing_model: "organization",
     billing_label: "Organization pays",
-    brand: { source: "inherited", label: "Organization's brand" },
+    brand: { source: "inherited", label: "Organization's brand", hint: null },
     brand_submitted_to_tcr: false,
-    whatsapp: { source: "none", label: "No WhatsApp account" },
+    whatsapp: { source: "none", label: "No WhatsApp account", hint: null },
     created_at: "2026-01-01T00:00:00+00:00",
     ...overrides,
   };

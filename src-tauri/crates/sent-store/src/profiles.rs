@@ -23,13 +23,15 @@ pub struct CachedProfiles {
 impl Store {
     /// Replaces the workspace's cached list with `profiles`, in one transaction (a reader sees the
     /// old list or the new one, never a mix). A profile id given twice keeps its last copy.
+    /// Answers the `fetched_at` it recorded (Unix milliseconds).
     pub fn replace_profiles(
         &mut self,
         workspace_id: &str,
         profiles: &[ProfileDetail],
         complete: bool,
         request_id: Option<&str>,
-    ) -> Result<()> {
+    ) -> Result<i64> {
+        let fetched_at = now_ms();
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO profile_cache_meta (workspace_id, fetched_at, complete, request_id)
@@ -37,7 +39,7 @@ impl Store {
              ON CONFLICT (workspace_id) DO UPDATE SET
                 fetched_at = excluded.fetched_at, complete = excluded.complete,
                 request_id = excluded.request_id",
-            params![workspace_id, now_ms(), complete, request_id],
+            params![workspace_id, fetched_at, complete, request_id],
         )?;
         tx.execute(
             "DELETE FROM profile_cache WHERE workspace_id = ?1",
@@ -60,7 +62,7 @@ impl Store {
             }
         }
         tx.commit()?;
-        Ok(())
+        Ok(fetched_at)
     }
 
     /// The workspace's cached list, `None` when nothing was ever cached for it.

@@ -8,4 +8,4 @@ pub mod labels;
 pub mod rows;
 
 pub use labels::{Choice, DomainLabels, Tone};
-pub use rows::{ProfileListView, ProfileRow, SourceCell};
+pub use rows::{resource_lines, ProfileListView, ProfileRow, ResourceLine, SourceCell};

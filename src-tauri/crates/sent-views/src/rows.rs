@@ -1,7 +1,7 @@
 //! The profile list: one row per profile, with every column already resolved and worded, so the
 //! list filters and sorts 10,000 rows in the webview without another round trip.
 
-use sent_model::effective::{overview, OrganizationSummary, ResourceSource};
+use sent_model::effective::{overview, OrganizationSummary, ResourceReason, ResourceSource};
 use sent_model::ProfileDetail;
 use serde::Serialize;
 use ts_rs::TS;
@@ -12,8 +12,22 @@ use crate::labels::{billing_label, brand_label, status_label, status_tone, whats
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct SourceCell {
-    pub source: ResourceSource,
+    /// `None` when the server's answers do not tell (said in `hint`).
+    pub source: Option<ResourceSource>,
     pub label: String,
+    /// Why the label says what it says, when that is not obvious.
+    pub hint: Option<String>,
+}
+
+/// One line of a profile's effective configuration: a resource and what the profile uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ResourceLine {
+    /// The resource, e.g. "Templates".
+    pub resource: String,
+    pub source: Option<ResourceSource>,
+    /// What the profile uses, in a sentence.
+    pub text: String,
 }
 
 /// One row of the profile list.
@@ -51,17 +65,115 @@ impl ProfileRow {
             billing_model: profile.billing_model.as_str().to_owned(),
             billing_label: billing_label(&profile.billing_model),
             brand: SourceCell {
-                source: overview.tcr_brand.source,
+                source: Some(overview.tcr_brand.source),
                 label: brand_label(overview.tcr_brand.source, overview.brand_submitted_to_tcr),
+                hint: None,
             },
             brand_submitted_to_tcr: overview.brand_submitted_to_tcr,
-            whatsapp: SourceCell {
-                source: overview.whatsapp.source,
-                label: whatsapp_label(overview.whatsapp.source),
-            },
+            whatsapp: whatsapp_cell(profile, organization, overview.whatsapp.source),
             created_at: profile.created_at.map(|t| t.as_datetime().to_rfc3339()),
         }
     }
+}
+
+/// The WhatsApp column. Sent reports the account in effect (`waba_id`) but not whose it is; the
+/// organization's own id is not in any answer either. So when the organization has an account and
+/// its id is unknown, the cell names the account and says that ownership is not reported, rather
+/// than guess.
+fn whatsapp_cell(
+    profile: &ProfileDetail,
+    organization: &OrganizationSummary,
+    resolved: ResourceSource,
+) -> SourceCell {
+    match (&profile.waba_id, &organization.waba_id) {
+        (Some(id), None) if organization.has_waba => SourceCell {
+            source: None,
+            label: format!("Account …{}", last_chars(id, 4)),
+            hint: Some(format!(
+                "WhatsApp Business Account {id}. Sent does not report whether it is the profile's own or the organization's."
+            )),
+        },
+        _ => SourceCell {
+            source: Some(resolved),
+            label: whatsapp_label(resolved),
+            hint: profile.waba_id.as_ref().map(|id| format!("WhatsApp Business Account {id}")),
+        },
+    }
+}
+
+fn last_chars(text: &str, n: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars[chars.len().saturating_sub(n)..].iter().collect()
+}
+
+/// A profile's effective configuration, resource by resource, in sentences.
+pub fn resource_lines(
+    profile: &ProfileDetail,
+    organization: &OrganizationSummary,
+) -> Vec<ResourceLine> {
+    let o = overview(profile, organization);
+    let pooled = |what: &str, reason: ResourceReason| match reason {
+        ResourceReason::InheritsAndShares => {
+            format!("Uses the organization's {what} and shares its own with the other profiles.")
+        }
+        ResourceReason::InheritsFromOrganization => format!("Uses the organization's {what}."),
+        ResourceReason::SharedWithProfiles => {
+            format!("Keeps its own {what} and shares them with the other profiles.")
+        }
+        _ => format!("Keeps its own {what}, not shared."),
+    };
+    let row = ProfileRow::new(profile, organization);
+    vec![
+        ResourceLine {
+            resource: "Billing".into(),
+            source: Some(o.billing.source),
+            text: match o.billing.reason {
+                ResourceReason::ProfilePays => {
+                    "The profile is billed (it needs a billing contact).".into()
+                }
+                ResourceReason::OrganizationPays => "The organization is billed.".into(),
+                ResourceReason::ProfileThenOrganization => {
+                    "The profile is billed first, the organization as a fallback.".into()
+                }
+                _ => format!(
+                    "Billing model “{}”, which this app version does not know.",
+                    row.billing_model
+                ),
+            },
+        },
+        ResourceLine {
+            resource: "WhatsApp".into(),
+            source: row.whatsapp.source,
+            text: row.whatsapp.hint.clone().map_or_else(
+                || "No WhatsApp Business Account in effect.".to_owned(),
+                |hint| format!("{}. {hint}", row.whatsapp.label),
+            ),
+        },
+        ResourceLine {
+            resource: "Contacts".into(),
+            source: Some(o.contacts.source),
+            text: pooled("contacts", o.contacts.reason),
+        },
+        ResourceLine {
+            resource: "Templates".into(),
+            source: Some(o.templates.source),
+            text: pooled("templates", o.templates.reason),
+        },
+        ResourceLine {
+            resource: "TCR brand".into(),
+            source: Some(o.tcr_brand.source),
+            text: format!("{}.", row.brand.label),
+        },
+        ResourceLine {
+            resource: "TCR campaigns".into(),
+            source: None,
+            text: if profile.inherit_tcr_campaign {
+                "Uses the organization's campaigns.".into()
+            } else {
+                "Keeps campaigns of its own.".into()
+            },
+        },
+    ]
 }
 
 /// The list of one workspace, as the screen shows it.
@@ -105,7 +217,7 @@ mod tests {
         assert_eq!(row.status, "pending_review");
         assert_eq!(row.status_label, "Pending review");
         assert_eq!(row.billing_label, "Profile, then organization");
-        assert_eq!(row.brand.source, ResourceSource::Inherited);
+        assert_eq!(row.brand.source, Some(ResourceSource::Inherited));
         assert_eq!(row.brand.label, "Organization's brand, submitted to TCR");
         assert_eq!(row.whatsapp.label, "Organization's account");
         assert_eq!(row.created_at.as_deref(), Some("2026-03-03T10:00:00+00:00"));
@@ -120,5 +232,52 @@ mod tests {
         assert_eq!(row.brand.label, "No brand");
         assert_eq!(row.whatsapp.label, "No WhatsApp account");
         assert_eq!(row.short_name, None);
+    }
+
+    #[test]
+    fn whatsapp_ownership_is_not_guessed_when_sent_does_not_report_it() {
+        let own =
+            profile(serde_json::json!({ "id": "p3", "name": "Own", "waba_id": "204417733119851" }));
+        let org_without_id = OrganizationSummary {
+            has_waba: true,
+            waba_id: None,
+            has_brand: false,
+        };
+        let cell = ProfileRow::new(&own, &org_without_id).whatsapp;
+        assert_eq!(cell.source, None);
+        assert_eq!(cell.label, "Account …9851");
+        assert!(cell.hint.unwrap().contains("does not report"));
+        // An organization without an account: the account must be the profile's own.
+        let cell = ProfileRow::new(&own, &OrganizationSummary::default()).whatsapp;
+        assert_eq!(cell.source, Some(ResourceSource::Own));
+        assert_eq!(cell.label, "Own account");
+        // Known organization id: compared.
+        let org_with_id = OrganizationSummary {
+            waba_id: Some("204417733119851".into()),
+            ..org_without_id
+        };
+        assert_eq!(
+            ProfileRow::new(&own, &org_with_id).whatsapp.label,
+            "Organization's account"
+        );
+    }
+
+    #[test]
+    fn the_effective_configuration_reads_as_sentences() {
+        let p = profile(serde_json::json!({
+            "id": "p4", "name": "Lines", "inherit_templates": true, "allow_template_sharing": true,
+            "inherit_contacts": false, "allow_contact_sharing": false, "billing_model": "profile",
+            "inherit_tcr_campaign": true
+        }));
+        let lines = resource_lines(&p, &OrganizationSummary::default());
+        let text = |r: &str| lines.iter().find(|l| l.resource == r).unwrap().text.clone();
+        assert_eq!(
+            text("Templates"),
+            "Uses the organization's templates and shares its own with the other profiles."
+        );
+        assert_eq!(text("Contacts"), "Keeps its own contacts, not shared.");
+        assert!(text("Billing").starts_with("The profile is billed"));
+        assert_eq!(text("TCR campaigns"), "Uses the organization's campaigns.");
+        assert_eq!(text("WhatsApp"), "No WhatsApp Business Account in effect.");
     }
 }

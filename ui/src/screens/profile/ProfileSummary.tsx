@@ -1,5 +1,6 @@
 // A read-only summary of one profile, from the list's cache (the editable detail screen comes with
 // the next issue). Values the server did not report say so instead of showing blanks.
+import { Fragment } from "preact";
 import { useLocation } from "preact-iso";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { IpcError } from "../../bindings/IpcError";
@@ -40,7 +41,10 @@ export function ProfileSummary({ workspace, profileId }: { workspace: Workspace;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape" && !(event.target instanceof HTMLInputElement)) route("/");
+      const target = event.target as HTMLElement | null;
+      // Escape in a dialog closes the dialog only; in a field it belongs to the field.
+      if (event.key !== "Escape" || event.defaultPrevented || target?.closest("dialog, input, select, textarea")) return;
+      route("/");
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -82,11 +86,11 @@ export function ProfileSummary({ workspace, profileId }: { workspace: Workspace;
         </dl>
         <dl class="identity">
           <dt>Billing model</dt><dd>{row.billing_label}</dd>
-          <dt>Brand</dt><dd>{row.brand.label}</dd>
-          <dt>WhatsApp</dt><dd>{row.whatsapp.label}{profile.waba_id ? ` (${profile.waba_id})` : ""}</dd>
-          <dt>Contacts</dt><dd>{profile.inherit_contacts ? "Inherits the organization's" : "Own"}{profile.allow_contact_sharing ? ", shares its own with other profiles" : ""}</dd>
-          <dt>Templates</dt><dd>{profile.inherit_templates ? "Inherits the organization's" : "Own"}{profile.allow_template_sharing ? ", shares its own with other profiles" : ""}</dd>
-          <dt>TCR campaign</dt><dd>{profile.inherit_tcr_campaign ? "Inherits the organization's" : "Own campaigns"}</dd>
+          {summary.resources.map((line) => (
+            <Fragment key={line.resource}>
+              <dt>{line.resource}</dt><dd data-testid={`resource-${line.resource}`}>{line.text}</dd>
+            </Fragment>
+          ))}
           <dt>SMS number</dt><dd>{text(profile.sending_phone_number)}</dd>
           <dt>WhatsApp number</dt><dd>{text(profile.whatsapp_phone_number)}</dd>
         </dl>

@@ -26,14 +26,24 @@ import styles from "./ProfileList.module.css";
 
 const ROW_HEIGHT = 44;
 
-/** The list's query survives leaving the screen and coming back (per app run). */
-const savedQuery = { value: DEFAULT_QUERY };
+/** Per workspace, the query and the active row survive leaving the screen and coming back. */
+const saved = new Map<string, { query: ListQuery; activeId: string | null }>();
+function savedFor(workspaceId: string) {
+  let entry = saved.get(workspaceId);
+  if (!entry) {
+    entry = { query: DEFAULT_QUERY, activeId: null };
+    saved.set(workspaceId, entry);
+  }
+  return entry;
+}
 
 export function ProfileList({ workspace }: { workspace: Workspace }) {
   const { route } = useLocation();
   useStores(profileLists, labels);
-  const [queryValue, setQuery] = useState<ListQuery>(savedQuery.value);
+  const memory = savedFor(workspace.id);
+  const [queryValue, setQuery] = useState<ListQuery>(memory.query);
   const query = { value: queryValue };
+
   const now = useNow();
 
   useEffect(() => {
@@ -44,7 +54,16 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
   const allRows = current.view?.rows ?? [];
   const indexed = useMemo(() => indexRows(allRows), [allRows]);
   const rows = useMemo(() => applyQuery(indexed, query.value), [indexed, query.value]);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveIdState] = useState<string | null>(memory.activeId);
+  const setActiveId = (id: string | null) => {
+    savedFor(workspace.id).activeId = id;
+    setActiveIdState(id);
+  };
+  // Another workspace: its own query and active row.
+  useEffect(() => {
+    setQuery(savedFor(workspace.id).query);
+    setActiveIdState(savedFor(workspace.id).activeId);
+  }, [workspace.id]);
   const activeIndex = Math.max(0, activeId === null ? 0 : rows.findIndex((r) => r.id === activeId));
 
   const search = useRef<HTMLInputElement>(null);
@@ -57,6 +76,17 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
     overscan: 8,
     getItemKey: (i) => rows[i]?.id ?? i,
   });
+
+  // Back from a profile: the grid takes the focus again on the row the user left, scrolled into view.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !memory.activeId || rows.length === 0) return;
+    const index = rows.findIndex((r) => r.id === memory.activeId);
+    if (index < 0) return;
+    restored.current = true;
+    virtualizer.scrollToIndex(index, { align: "center" });
+    grid.current?.focus();
+  }, [rows.length]);
 
   // `/` focuses the search from anywhere on this screen, unless the user is typing somewhere.
   useEffect(() => {
@@ -74,10 +104,14 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
   }, []);
 
   const set = (change: Partial<ListQuery>) => {
-    savedQuery.value = { ...savedQuery.value, ...change };
-    setQuery(savedQuery.value);
+    const entry = savedFor(workspace.id);
+    entry.query = { ...entry.query, ...change };
+    setQuery(entry.query);
   };
-  const open = (row: ProfileRow) => route(`/profiles/${encodeURIComponent(row.id)}`);
+  const open = (row: ProfileRow) => {
+    setActiveId(row.id);
+    route(`/profiles/${encodeURIComponent(workspace.id)}/${encodeURIComponent(row.id)}`);
+  };
 
   function onGridKey(event: KeyboardEvent) {
     if (event.key === "Enter" && rows[activeIndex]) {
@@ -227,13 +261,13 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
                   aria-selected={item.index === activeIndex} class={styles.row} data-testid="profile-row"
                   data-profile-id={row.id}
                   style={{ transform: `translateY(${item.start}px)`, height: `${ROW_HEIGHT}px` }}
-                  onClick={() => { setActiveId(row.id); open(row); }}>
+                  onClick={() => open(row)}>
                   <span role="gridcell" class={styles.name} dir="auto" title={row.name}>{row.name || "(no name)"}</span>
                   <span role="gridcell" class={styles.muted} dir="auto">{row.short_name ?? "—"}</span>
                   <span role="gridcell"><span class={`${styles.badge} ${styles[row.status_tone]}`} data-testid="status-badge">{row.status_label}</span></span>
                   <span role="gridcell" class={styles.wrap}>{row.billing_label}</span>
                   <span role="gridcell" class={`${styles.wrap} ${row.brand.source === "none" ? styles.muted : ""}`} title={row.brand.label}>{row.brand.label}</span>
-                  <span role="gridcell" class={`${styles.wrap} ${row.whatsapp.source === "none" ? styles.muted : ""}`} title={row.whatsapp.label}>{row.whatsapp.label}</span>
+                  <span role="gridcell" class={`${styles.wrap} ${row.whatsapp.source === "none" ? styles.muted : ""}`} title={row.whatsapp.hint ?? row.whatsapp.label}>{row.whatsapp.label}</span>
                   <span role="gridcell" class={hint ? undefined : styles.muted}
                     title={hint ? "Calls for this profile use its own key" : "Calls for this profile use the organization's key"}>
                     {hint ? `Own key ${hint}` : "Organization's key"}

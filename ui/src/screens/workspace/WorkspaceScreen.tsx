@@ -56,7 +56,7 @@ export function WorkspaceScreen({ workspace }: { workspace: Workspace }) {
           <tbody>
             {workspace.profile_keys.map((k) => (
               <tr key={k.profile_id}>
-                <td dir="auto"><a href={`/profiles/${encodeURIComponent(k.profile_id)}`}>{k.profile_name}</a></td>
+                <td dir="auto"><a href={`/profiles/${encodeURIComponent(workspace.id)}/${encodeURIComponent(k.profile_id)}`}>{k.profile_name}</a></td>
                 <td><ProfileKeyActions workspace={workspace} profileId={k.profile_id} profileName={k.profile_name} /></td>
               </tr>
             ))}
