@@ -16,9 +16,9 @@ use crate::state::AppState;
 /// The event `refresh_profiles` pushes with the new list (a [`ProfileListView`]).
 pub const PROFILES_UPDATED: &str = "profiles_updated";
 
-/// Where the organization summary of a workspace is kept in the store's per-workspace drafts: it
-/// resolves the cached rows' WhatsApp column before the server answers.
-const ORGANIZATION_SUMMARY_KEY: &str = "app:organization_summary";
+/// The store's workspace fact holding what the app knows of the organization: it resolves the
+/// cached rows' WhatsApp column before the server answers.
+const ORGANIZATION_SUMMARY_KEY: &str = "organization_summary";
 
 /// One profile as Sent returned it, with its row (the read-only summary screen).
 #[derive(Debug, Clone, Serialize, TS)]
@@ -35,11 +35,10 @@ pub struct ProfileSummary {
 
 fn organization_summary(state: &AppState, workspace: &str) -> OrganizationSummary {
     state
-        .with_store(|store| store.draft::<OrganizationSummary>(workspace, ORGANIZATION_SUMMARY_KEY))
+        .with_store(|store| store.fact::<OrganizationSummary>(workspace, ORGANIZATION_SUMMARY_KEY))
         .ok()
         .flatten()
         .flatten()
-        .map(|(summary, _)| summary)
         .unwrap_or_default()
 }
 
@@ -117,7 +116,7 @@ pub async fn refresh_profiles(
     let stored = state.with_store(|store| {
         let fetched_at =
             store.replace_profiles(&workspace, &profiles, complete, request_id.as_deref())?;
-        store.put_draft(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)?;
+        store.put_fact(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)?;
         Ok(fetched_at)
     })?;
     // Without a database the list is still shown, timed now.
@@ -141,22 +140,15 @@ pub async fn cached_profile(
 ) -> Result<ProfileSummary, IpcError> {
     let workspace = workspace_id.to_string();
     let cached = state
-        .with_store(|store| store.cached_profiles(&workspace))?
+        .with_store(|store| store.cached_profile(&workspace, &profile_id))?
         .flatten();
     let organization = organization_summary(state, &workspace);
     cached
-        .and_then(|cached| {
-            let fetched_at = cached.fetched_at;
-            cached
-                .profiles
-                .into_iter()
-                .find(|p| p.id == profile_id)
-                .map(|profile| ProfileSummary {
-                    row: ProfileRow::new(&profile, &organization),
-                    resources: resource_lines(&profile, &organization),
-                    profile,
-                    fetched_at: Some(fetched_at),
-                })
+        .map(|(profile, fetched_at)| ProfileSummary {
+            row: ProfileRow::new(&profile, &organization),
+            resources: resource_lines(&profile, &organization),
+            profile,
+            fetched_at: Some(fetched_at),
         })
         .ok_or_else(|| {
             IpcError::new(

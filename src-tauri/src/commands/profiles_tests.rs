@@ -183,3 +183,46 @@ fn labels_come_from_rust() {
     assert!(environments.iter().any(|c| c["value"] == "production"
         && c["hint"].as_str().unwrap().contains("https://api.sent.dm")));
 }
+
+#[test]
+fn errors_keep_their_kind_code_fields_and_request_id_across_ipc() {
+    let app = mock_app();
+    let send = |to: &str, key: &str| {
+        invoke(
+            &app.window,
+            "send_message",
+            json!({ "workspaceId": BUILTIN, "profileId": null,
+                    "request": { "to": [to], "text": "Hello" }, "idempotencyKey": key }),
+        )
+    };
+    // Checked before sending: field-level, no request id (nothing was sent).
+    let invalid = send("not a number", "errors-invalid").unwrap_err();
+    assert_eq!(invalid["kind"], "validation", "{invalid}");
+    let fields = invalid["fields"].as_object().expect("fields");
+    assert!(fields.keys().any(|k| k.starts_with("to")), "{invalid}");
+    assert!(invalid.get("request_id").is_none());
+
+    // Refused by Sent: its code and request id reach the webview.
+    let opted_out = send("+15005550002", "errors-opted-out").unwrap_err();
+    assert_eq!(opted_out["kind"], "business", "{opted_out}");
+    assert_eq!(opted_out["code"], "BUSINESS_004");
+    assert!(opted_out["request_id"]
+        .as_str()
+        .is_some_and(|id| !id.is_empty()));
+
+    // A malformed action key is the app's own mistake, said as such.
+    let bad_key = send("+14155550123", "").unwrap_err();
+    assert_eq!(bad_key["kind"], "validation");
+
+    // Arguments the command cannot read: refused by Tauri before the command runs.
+    let unreadable = invoke(
+        &app.window,
+        "cached_profiles",
+        json!({ "workspaceId": "not-a-uuid" }),
+    )
+    .unwrap_err();
+    assert!(
+        unreadable.to_string().contains("workspaceId"),
+        "{unreadable}"
+    );
+}

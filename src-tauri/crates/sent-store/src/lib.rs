@@ -141,6 +141,7 @@ impl Store {
             "journal",
             "drafts",
             "send_history",
+            "workspace_facts",
         ] {
             tx.execute(
                 &format!("DELETE FROM {table} WHERE workspace_id = ?1"),

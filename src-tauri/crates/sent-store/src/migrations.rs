@@ -58,6 +58,17 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX send_history_by_workspace ON send_history (workspace_id, at);
     "#,
+    // 2: what the app learned about a workspace's organization (e.g. whether it has a WhatsApp
+    // account), kept apart from the user's drafts.
+    r#"
+    CREATE TABLE workspace_facts (
+        workspace_id TEXT NOT NULL,
+        key          TEXT NOT NULL,
+        json         TEXT NOT NULL,
+        updated_at   INTEGER NOT NULL,            -- unix ms
+        PRIMARY KEY (workspace_id, key)
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -65,6 +65,57 @@ impl Store {
         Ok(fetched_at)
     }
 
+    /// One cached profile and when its list was fetched, without reading the whole list.
+    pub fn cached_profile(
+        &self,
+        workspace_id: &str,
+        profile_id: &str,
+    ) -> Result<Option<(ProfileDetail, i64)>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT c.json, m.fetched_at FROM profile_cache c
+                 JOIN profile_cache_meta m ON m.workspace_id = c.workspace_id
+                 WHERE c.workspace_id = ?1 AND c.profile_id = ?2",
+                [workspace_id, profile_id],
+                |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)),
+            )
+            .optional()?;
+        row.map(|(json, at)| Ok((serde_json::from_str(&json)?, at)))
+            .transpose()
+    }
+
+    /// Records a fact about the workspace's organization (replacing the previous one).
+    pub fn put_fact<T: crate::NoSecret>(
+        &mut self,
+        workspace_id: &str,
+        key: &str,
+        fact: &T,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO workspace_facts (workspace_id, key, json, updated_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (workspace_id, key) DO UPDATE SET
+                json = excluded.json, updated_at = excluded.updated_at",
+            params![workspace_id, key, crate::to_json(fact)?, now_ms()],
+        )?;
+        Ok(())
+    }
+
+    /// A fact recorded with [`Store::put_fact`].
+    pub fn fact<T: crate::NoSecret>(&self, workspace_id: &str, key: &str) -> Result<Option<T>> {
+        let json = self
+            .conn
+            .query_row(
+                "SELECT json FROM workspace_facts WHERE workspace_id = ?1 AND key = ?2",
+                [workspace_id, key],
+                |row| row.get::<_, String>(0),
+            )
+            .optional()?;
+        json.map(|json| Ok(serde_json::from_str(&json)?))
+            .transpose()
+    }
+
     /// The workspace's cached list, `None` when nothing was ever cached for it.
     pub fn cached_profiles(&self, workspace_id: &str) -> Result<Option<CachedProfiles>> {
         let meta = self

@@ -380,3 +380,38 @@ fn files_are_owner_only() {
         0o600
     );
 }
+
+#[test]
+fn one_cached_profile_and_workspace_facts() {
+    let dir = dir();
+    let (mut store, _) = Store::open(dir.path().join("app.db")).unwrap();
+    store
+        .replace_profiles("ws", &[profile(1), profile(2)], true, None)
+        .unwrap();
+    let (found, fetched_at) = store.cached_profile("ws", &profile(2).id).unwrap().unwrap();
+    assert_eq!(found, profile(2));
+    assert!(fetched_at > 0);
+    assert!(store.cached_profile("ws", "nope").unwrap().is_none());
+    assert!(store
+        .cached_profile("other", &profile(2).id)
+        .unwrap()
+        .is_none());
+
+    let summary = sent_model::effective::OrganizationSummary {
+        has_waba: true,
+        waba_id: None,
+        has_brand: false,
+    };
+    store.put_fact("ws", "organization", &summary).unwrap();
+    let read: Option<sent_model::effective::OrganizationSummary> =
+        store.fact("ws", "organization").unwrap();
+    assert_eq!(read, Some(summary));
+    assert!(
+        store.drafts("ws").unwrap().is_empty(),
+        "facts are not drafts"
+    );
+    store.forget_workspace("ws").unwrap();
+    let gone: Option<sent_model::effective::OrganizationSummary> =
+        store.fact("ws", "organization").unwrap();
+    assert_eq!(gone, None);
+}
