@@ -13,8 +13,9 @@ import { useStores } from "../../data/store";
 import { markFilterInput } from "../../lib/bench";
 import { listState, openList, profileLists, refreshList } from "../../data/profiles";
 import {
-  applyQuery,
   countBy,
+  filterRows,
+  sortRows,
   DEFAULT_QUERY,
   indexRows,
   type ListQuery,
@@ -53,7 +54,12 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
   const current = listState(workspace.id);
   const allRows = current.view?.rows ?? [];
   const indexed = useMemo(() => indexRows(allRows), [allRows]);
-  const rows = useMemo(() => applyQuery(indexed, query.value), [indexed, query.value]);
+  // Sorted once per list and sort order; each keystroke only filters (one pass over 10,000 rows).
+  const sorted = useMemo(
+    () => sortRows(indexed, query.value),
+    [indexed, query.value.sort, query.value.direction],
+  );
+  const rows = useMemo(() => filterRows(sorted, query.value), [sorted, query.value]);
   const [activeId, setActiveIdState] = useState<string | null>(memory.activeId);
   const setActiveId = (id: string | null) => {
     savedFor(workspace.id).activeId = id;

@@ -31,13 +31,31 @@ export function indexRows(rows: ProfileRow[]): IndexedRow[] {
 
 /** Rows matching the query, in its order. */
 export function applyQuery(rows: IndexedRow[], query: ListQuery): ProfileRow[] {
+  return filterRows(sortRows(rows, query), query);
+}
+
+/**
+ * Rows matching the search and filters, keeping the order of `sorted`. This is what runs per
+ * keystroke: one pass, no sorting (the list sorts once per sort order, see `sortRows`).
+ */
+export function filterRows(sorted: IndexedRow[], query: ListQuery): ProfileRow[] {
   const needle = query.search.trim().toLocaleLowerCase();
-  const matched = rows.filter(
-    (r) =>
+  const out: ProfileRow[] = [];
+  for (const r of sorted) {
+    if (
       (needle === "" || r.text.includes(needle)) &&
       (query.status === "" || r.row.status === query.status) &&
-      (query.billing === "" || r.row.billing_model === query.billing),
-  );
+      (query.billing === "" || r.row.billing_model === query.billing)
+    ) {
+      out.push(r.row);
+    }
+  }
+  return out;
+}
+
+/** Every row in the query's order (a new array; the input is not changed). */
+export function sortRows(rows: IndexedRow[], query: Pick<ListQuery, "sort" | "direction">): IndexedRow[] {
+  const matched = [...rows];
   const sign = query.direction === "asc" ? 1 : -1;
   const byName = (a: IndexedRow, b: IndexedRow) => collator.compare(a.nameKey, b.nameKey) || a.row.id.localeCompare(b.row.id);
   const compare: (a: IndexedRow, b: IndexedRow) => number =
@@ -47,7 +65,7 @@ export function applyQuery(rows: IndexedRow[], query: ListQuery): ProfileRow[] {
         ? (a, b) => collator.compare(a.row.status_label, b.row.status_label) || byName(a, b)
         : // Profiles the server gave no creation time sort last either way.
           (a, b) => compareOptional(a.row.created_at, b.row.created_at, sign) || byName(a, b) * sign;
-  return matched.sort((a, b) => (query.sort === "created" ? compare(a, b) : sign * compare(a, b))).map((r) => r.row);
+  return matched.sort((a, b) => (query.sort === "created" ? compare(a, b) : sign * compare(a, b)));
 }
 
 function compareOptional(a: string | null, b: string | null, sign: number): number {
