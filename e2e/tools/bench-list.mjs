@@ -54,12 +54,18 @@ function pss(binary) {
     } catch { /* no children */ }
   }
   let total = 0;
+  const parts = [];
   for (const pid of pids) {
     try {
       const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
-      if (m) total += Number(m[1]);
+      if (m) {
+        total += Number(m[1]);
+        const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+        parts.push(`${name} ${(Number(m[1]) / 1024).toFixed(0)} MB`);
+      }
     } catch { /* exited */ }
   }
+  console.log(`  PSS of ${binary.split("/").pop()}: ${parts.join(", ")}`);
   return total;
 }
 
