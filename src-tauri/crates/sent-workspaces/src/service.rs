@@ -381,8 +381,35 @@ impl<B: SettingsBackend> Workspaces<B> {
                 );
                 Err(WorkspaceError::Invalid(fields))
             }
+            // Something answered, but not like Sent's API: say so on the address, not "unreachable".
+            Err(ClientError::Redirect { location, .. }) => {
+                let mut fields = sent_model::FieldErrors::new();
+                let to = location.map_or_else(String::new, |l| format!(" to {l}"));
+                fields.add(
+                    url_field(environment),
+                    format!("This address answers with a redirect{to}. Sent's API never redirects: enter the API's own address (for Sent, choose Production or Staging)."),
+                );
+                Err(WorkspaceError::Invalid(fields))
+            }
+            Err(ClientError::ResponseTooLarge { .. }) => {
+                let mut fields = sent_model::FieldErrors::new();
+                fields.add(
+                    url_field(environment),
+                    "The server at this address answered with far more data than Sent does: check that it is a Sent API address.",
+                );
+                Err(WorkspaceError::Invalid(fields))
+            }
             Err(error) => Err(unreachable(environment, base_url, &error)),
         }
+    }
+}
+
+/// The form field that holds the server's address for an environment.
+fn url_field(environment: EnvironmentKind) -> &'static str {
+    if environment == EnvironmentKind::Custom {
+        "custom_base_url"
+    } else {
+        "environment"
     }
 }
 

@@ -287,3 +287,39 @@ async fn switching_is_remembered_and_the_builtin_cannot_be_removed() {
     ));
     f.workspaces.remove(workspace.id).unwrap();
 }
+
+/// A server that answers every request with a redirect (and nothing else), on loopback.
+fn redirecting_server() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten().take(8) {
+            let mut stream = stream;
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(
+                b"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:9/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test]
+async fn a_redirecting_address_is_refused_on_the_url_field() {
+    let f = fixture().await;
+    let error = f
+        .workspaces
+        .add(draft(&redirecting_server(), "some-key-0123456789"))
+        .await
+        .unwrap_err();
+    let fields = error.fields().expect("a field error").into_map();
+    let message = fields
+        .get("custom_base_url")
+        .and_then(|m| m.first())
+        .cloned()
+        .unwrap_or_default();
+    assert!(message.contains("redirect"), "{error:?}");
+    assert_eq!(f.workspaces.list().workspaces.len(), 1, "nothing was kept");
+}
