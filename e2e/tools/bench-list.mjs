@@ -136,6 +136,8 @@ async function app(server) {
     const record = await bench(browser);
     if (!record.firstRowsFromCache) console.warn("warning: the first rows did not come from the cache");
     cached.push(record.firstRows - started);
+    const phases = Object.entries(record.phases ?? {}).map(([k, v]) => `${k} +${v - started} ms`).join(", ");
+    console.log(`  launch ${i + 1}: ${phases}, rows painted +${record.firstRows - started} ms`);
     await sleep(1500);
     await browser.deleteSession();
     await sleep(800);

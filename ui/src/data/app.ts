@@ -7,6 +7,7 @@ import type { Workspace } from "../bindings/Workspace";
 import type { WorkspaceList } from "../bindings/WorkspaceList";
 import { call } from "../ipc";
 import { store } from "./store";
+import { markPhase } from "../lib/bench";
 
 export const appInfo = store<AppInfo | null>(null);
 export const workspaceList = store<WorkspaceList | null>(null);
@@ -21,7 +22,9 @@ export function currentWorkspace(): Workspace | null {
 /** Loads what every screen needs. */
 export async function loadApp(): Promise<void> {
   try {
+    markPhase("scriptStarted");
     const [info, list, words] = await Promise.all([call("app_info"), call("list_workspaces"), call("domain_labels")]);
+    markPhase("appLoaded");
     appInfo.value = info;
     workspaceList.value = list;
     labels.value = words;

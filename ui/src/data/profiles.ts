@@ -4,7 +4,7 @@
 import type { IpcError } from "../bindings/IpcError";
 import type { ProfileListView } from "../bindings/ProfileListView";
 import { call, on } from "../ipc";
-import { markRefreshAnswered, markRowsShown } from "../lib/bench";
+import { markPhase, markRefreshAnswered, markRowsShown } from "../lib/bench";
 import { store } from "./store";
 
 export type ListState = {
@@ -44,7 +44,9 @@ export async function openList(workspaceId: string): Promise<void> {
   listen();
   if (!listState(workspaceId).view) {
     try {
+      markPhase("cacheAsked");
       const cached = await call("cached_profiles", { workspaceId });
+      markPhase("cacheAnswered");
       // A refresh that finished first wins over the cache.
       if (!listState(workspaceId).view?.fetched_at || cached.fetched_at) {
         if (!listState(workspaceId).view) {

@@ -1,7 +1,14 @@
 // Timestamps the benchmark (`./x bench`) reads through WebDriver: when the first rows were painted,
 // how long a refresh took from Sent's answer to painted rows, and each filter keystroke from input
 // to paint. Recording costs a few numbers; nothing is sent anywhere.
-type BenchRecord = { firstRows?: number; firstRowsFromCache?: boolean; refreshToPaint: number[]; filterToPaint: number[] };
+type BenchRecord = {
+  firstRows?: number;
+  firstRowsFromCache?: boolean;
+  refreshToPaint: number[];
+  filterToPaint: number[];
+  /** Wall-clock times of the start-up phases (first occurrence of each). */
+  phases?: Record<string, number>;
+};
 
 declare global {
   interface Window {
@@ -17,6 +24,13 @@ function record(): BenchRecord {
 /** Calls `done` with the time after the next paint. */
 function afterPaint(done: (at: number) => void): void {
   requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+}
+
+/** Notes when a start-up phase happened (the first time only). */
+export function markPhase(name: string): void {
+  const r = record();
+  r.phases ??= {};
+  r.phases[name] ??= Date.now();
 }
 
 export function markRowsShown(fromCache: boolean): void {
