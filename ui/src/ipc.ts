@@ -33,7 +33,7 @@ export async function call<K extends CommandName>(name: K, ...args: ArgsOf<K>): 
 
 /** Events the backend pushes, with their payloads. */
 export type Events = {
-  profiles_updated: import("./bindings/ProfileListView").ProfileListView;
+  profiles_updated: import("./bindings/ProfilesUpdated").ProfilesUpdated;
 };
 
 /** Listens to a pushed event; resolves to the function that stops listening. */

@@ -1,6 +1,7 @@
 //! Profile commands. The list opens from the local cache at once (`cached_profiles`), then
-//! refreshes from Sent in the background (`refresh_profiles`), which stores the new list and pushes
-//! it to every listener as the `profiles_updated` event.
+//! refreshes from Sent in the background (`refresh_profiles`), which stores the new list, answers
+//! it, and pushes a small `profiles_updated` event ([`ProfilesUpdated`]) so any other view of that
+//! workspace re-reads the cache (the 10,000-row list crosses IPC once per refresh, not twice).
 
 use sent_client::ProfileBackend;
 use sent_model::effective::OrganizationSummary;
@@ -13,8 +14,22 @@ use uuid::Uuid;
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
-/// The event `refresh_profiles` pushes with the new list (a [`ProfileListView`]).
+/// The event `refresh_profiles` pushes (a [`ProfilesUpdated`]).
 pub const PROFILES_UPDATED: &str = "profiles_updated";
+
+/// A workspace's profile list changed: re-read it with `cached_profiles` if yours is older.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProfilesUpdated {
+    pub workspace_id: String,
+    /// Unix milliseconds.
+    #[ts(type = "number")]
+    pub fetched_at: i64,
+}
+
+/// The store's workspace fact holding the worded list as last shown, so the list opens without
+/// deserializing every full profile.
+const PROFILE_LIST_KEY: &str = "profile_list_view";
 
 /// The store's workspace fact holding what the app knows of the organization: it resolves the
 /// cached rows' WhatsApp column before the server answers.
@@ -67,6 +82,13 @@ pub async fn cached_profiles(
     workspace_id: Uuid,
 ) -> Result<ProfileListView, IpcError> {
     let workspace = workspace_id.to_string();
+    if let Some(list) = state
+        .with_store(|store| store.fact::<ProfileListView>(&workspace, PROFILE_LIST_KEY))?
+        .flatten()
+    {
+        return Ok(list);
+    }
+    // A database from before the worded list was kept: word the full profiles.
     let cached = state
         .with_store(|store| store.cached_profiles(&workspace))?
         .flatten();
@@ -113,23 +135,32 @@ pub async fn refresh_profiles(
     {
         return Err(sent_workspaces::WorkspaceError::NotFound(workspace_id).into());
     }
+    let mut list = view(
+        workspace_id,
+        &profiles,
+        &organization,
+        None,
+        complete,
+        request_id.clone(),
+    );
     let stored = state.with_store(|store| {
         let fetched_at =
             store.replace_profiles(&workspace, &profiles, complete, request_id.as_deref())?;
         store.put_fact(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)?;
+        list.fetched_at = Some(fetched_at);
+        store.put_fact(&workspace, PROFILE_LIST_KEY, &list)?;
         Ok(fetched_at)
     })?;
     // Without a database the list is still shown, timed now.
     let fetched_at = stored.unwrap_or_else(now_ms);
-    let list = view(
-        workspace_id,
-        &profiles,
-        &organization,
-        Some(fetched_at),
-        complete,
-        request_id,
+    list.fetched_at = Some(fetched_at);
+    state.emit(
+        PROFILES_UPDATED,
+        &ProfilesUpdated {
+            workspace_id: workspace,
+            fetched_at,
+        },
     );
-    state.emit(PROFILES_UPDATED, &list);
     Ok(list)
 }
 

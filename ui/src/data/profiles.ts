@@ -1,6 +1,7 @@
 // The profile lists, cached per workspace. A list opens from the local database at once
-// (`cached_profiles`), then refreshes from Sent in the background; the backend pushes every new list
-// as `profiles_updated`, so any screen showing it updates without refetching.
+// (`cached_profiles`), then refreshes from Sent in the background. The backend pushes
+// `profiles_updated` after every refresh; a list older than the push is re-read from the local
+// database (no network), so every view of a workspace shows the same list.
 import type { IpcError } from "../bindings/IpcError";
 import type { ProfileListView } from "../bindings/ProfileListView";
 import { call, on } from "../ipc";
@@ -31,11 +32,17 @@ let listening = false;
 function listen(): void {
   if (listening) return;
   listening = true;
-  // The refresh's own answer carries the same list: skip a push that brings nothing newer.
-  void on("profiles_updated", (view) => {
-    const shown = listState(view.workspace_id).view;
-    if (shown?.fetched_at !== null && shown?.fetched_at !== undefined && view.fetched_at !== null && view.fetched_at <= shown.fetched_at) return;
-    update(view.workspace_id, { view, error: null });
+  // The refresh's own answer already carries the list: re-read only when the push is newer.
+  void on("profiles_updated", (change) => {
+    const shown = listState(change.workspace_id).view?.fetched_at;
+    if (shown !== null && shown !== undefined && change.fetched_at <= shown) return;
+    call("cached_profiles", { workspaceId: change.workspace_id }).then(
+      (view) => {
+        const now = listState(change.workspace_id).view?.fetched_at ?? null;
+        if (now === null || (view.fetched_at ?? 0) > now) update(change.workspace_id, { view, error: null });
+      },
+      () => {},
+    );
   });
 }
 

@@ -77,6 +77,8 @@ impl NoSecret for sent_model::BrandDetail {}
 impl NoSecret for sent_model::BillingContact {}
 // Booleans and a WhatsApp Business Account id (never its token).
 impl NoSecret for sent_model::effective::OrganizationSummary {}
+// Worded rows of the profile list: names, statuses, labels, WABA ids, dates (no key or token).
+impl NoSecret for sent_views::ProfileListView {}
 impl<T: NoSecret> NoSecret for Vec<T> {}
 impl<T: NoSecret> NoSecret for Option<T> {}
 

@@ -4,7 +4,7 @@
 use sent_model::effective::ResourceSource;
 use sent_model::{BillingModel, ProfileStatus};
 use sent_workspaces::EnvironmentKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// One value of a closed or open vocabulary and how it is shown.
@@ -20,7 +20,7 @@ pub struct Choice {
 }
 
 /// How a status reads at a glance; always shown with its word, never by colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Tone {

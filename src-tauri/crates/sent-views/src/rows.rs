@@ -3,13 +3,13 @@
 
 use sent_model::effective::{overview, OrganizationSummary, ResourceReason, ResourceSource};
 use sent_model::ProfileDetail;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::labels::{billing_label, brand_label, status_label, status_tone, whatsapp_label, Tone};
 
 /// One resolved resource column: where it comes from, and the words for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SourceCell {
     /// `None` when the server's answers do not tell (said in `hint`).
@@ -20,7 +20,7 @@ pub struct SourceCell {
 }
 
 /// One line of a profile's effective configuration: a resource and what the profile uses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ResourceLine {
     /// The resource, e.g. "Templates".
@@ -31,7 +31,7 @@ pub struct ResourceLine {
 }
 
 /// One row of the profile list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ProfileRow {
     pub id: String,
@@ -177,7 +177,7 @@ pub fn resource_lines(
 }
 
 /// The list of one workspace, as the screen shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ProfileListView {
     /// The workspace these rows belong to (a late answer for another one is ignored).
