@@ -6,7 +6,7 @@ import { labels } from "../data/app";
 import { useStores } from "../data/store";
 import { call } from "../ipc";
 import { FieldError, FormError } from "./FieldError";
-import { useModal } from "./ProfileKeyActions";
+import { useModal } from "./useModal";
 
 /**
  * The "Add workspace" dialog (a native modal <dialog>: focus stays inside, Escape closes). The API

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { IpcError } from "../bindings/IpcError";
 import type { Workspace } from "../bindings/Workspace";
 import { replaceWorkspace } from "../data/app";
 import { call } from "../ipc";
 import { ErrorNote } from "./ErrorNote";
 import { FieldError, FormError } from "./FieldError";
+import { useModal } from "./useModal";
 
 /**
  * A profile's own API key: add, replace or remove it. Calls for a profile with its own key use that
@@ -69,21 +70,6 @@ export function ProfileKeyActions(props: { workspace: Workspace; profileId: stri
       )}
     </div>
   );
-}
-
-/** Opens a modal dialog; when it goes away, focus returns to what opened it (or the main area). */
-export function useModal() {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    const d = ref.current;
-    if (d && !d.open) d.showModal?.();
-    return () => {
-      const target = opener?.isConnected ? opener : document.getElementById("main");
-      requestAnimationFrame(() => target?.focus());
-    };
-  }, []);
-  return ref;
 }
 
 function KeyDialog(props: {

@@ -88,7 +88,8 @@ fn whatsapp_cell(
     match (&profile.waba_id, &organization.waba_id) {
         (Some(id), None) if organization.has_waba => SourceCell {
             source: None,
-            label: format!("Account …{}", last_chars(id, 4)),
+            // The same "last four" hint the app shows for keys: `Account …9851`.
+            label: format!("Account {}", sent_workspaces::key_hint(id)),
             hint: Some(format!(
                 "WhatsApp Business Account {id}. Sent does not report whether it is the profile's own or the organization's."
             )),
@@ -99,11 +100,6 @@ fn whatsapp_cell(
             hint: profile.waba_id.as_ref().map(|id| format!("WhatsApp Business Account {id}")),
         },
     }
-}
-
-fn last_chars(text: &str, n: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    chars[chars.len().saturating_sub(n)..].iter().collect()
 }
 
 /// A profile's effective configuration, resource by resource, in sentences.

@@ -85,7 +85,6 @@ export function ProfileSummary({ workspace, profileId }: { workspace: Workspace;
           <dt>Updated</dt><dd>{date(profile.updated_at)}</dd>
         </dl>
         <dl class="identity">
-          <dt>Billing model</dt><dd>{row.billing_label}</dd>
           {summary.resources.map((line) => (
             <Fragment key={line.resource}>
               <dt>{line.resource}</dt><dd data-testid={`resource-${line.resource}`}>{line.text}</dd>
