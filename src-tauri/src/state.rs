@@ -78,6 +78,11 @@ pub struct AppState {
     clients: Mutex<HashMap<ClientSlot, Arc<SentClient>>>,
     /// Pushes events to the webview (`profiles_updated`, ...).
     emitter: EventSink,
+    /// Where exports (the journal's CSV) go: the user's Downloads folder; `None` when the system
+    /// names none, and in tests (which set `AppOptions::data_dir` and must not write there).
+    pub downloads_dir: Option<PathBuf>,
+    /// The app's data folder: exports fall back to it.
+    pub data_dir: PathBuf,
 }
 
 impl AppState {
@@ -253,6 +258,10 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
     };
     let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
     let store = open_store(&data_dir.join("sent-profiles.sqlite3"), &mut notices);
+    let downloads_dir = match options.data_dir {
+        Some(_) => None,
+        None => app.path().download_dir().ok(),
+    };
     let handle = app.clone();
     Ok(AppState {
         workspaces,
@@ -263,6 +272,8 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         emitter: Box::new(move |event, payload| {
             let _ = handle.emit(event, payload);
         }),
+        downloads_dir,
+        data_dir,
     })
 }
 

@@ -33,4 +33,10 @@ declare_commands! {
 
     /// Sends a message as a profile with the caller's idempotency key (one per Send action).
     sends::send_message(workspace_id: Uuid, profile_id: Option<Uuid>, request: SendMessage, idempotency_key: String) -> SendResult;
+
+    /// The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by
+    /// profile and outcome when given.
+    journal::journal_entries(workspace_id: Uuid, profile_id: Option<String>, outcome: Option<JournalOutcome>) -> Vec<JournalRow>;
+    /// Writes the (filtered) journal as CSV to the Downloads folder, one line per changed field.
+    journal::export_journal(workspace_id: Uuid, profile_id: Option<String>, outcome: Option<JournalOutcome>) -> JournalExport;
 }

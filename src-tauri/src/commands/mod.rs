@@ -3,6 +3,7 @@
 
 pub mod app;
 mod declare;
+pub mod journal;
 pub mod profiles;
 pub mod sends;
 pub mod typescript;
@@ -11,6 +12,7 @@ pub mod workspaces;
 use declare::declare_commands;
 // The types the catalog names.
 use app::AppInfo;
+use journal::{JournalExport, JournalOutcome, JournalRow};
 use profiles::ProfileSummary;
 use sent_model::message::{SendMessage, SendResult};
 use sent_model::SecretString;

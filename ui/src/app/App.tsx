@@ -12,6 +12,7 @@ import { useStores } from "../data/store";
 import { labels } from "../data/app";
 import { ProfileSummary } from "../screens/profile/ProfileSummary";
 import { ProfileList } from "../screens/profiles/ProfileList";
+import { JournalRoute } from "../screens/journal/JournalScreen";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
 import type { IpcError } from "../bindings/IpcError";
 
@@ -81,6 +82,7 @@ function Shell() {
         <nav class="tabs" aria-label="Screens">
           <a href="/" aria-current={path === "/" || path.startsWith("/profiles") ? "page" : undefined}>Profiles</a>
           <a href="/workspace" aria-current={path === "/workspace" ? "page" : undefined}>Workspace and keys</a>
+          <a href="/journal" aria-current={path === "/journal" ? "page" : undefined} data-testid="nav-journal">Journal</a>
           {workspace.environment === "local_sandbox" && (
             <span class="sandbox-note" data-testid="sandbox-banner">
               Practice data: nothing here reaches Sent or a real phone.
@@ -103,6 +105,7 @@ function Shell() {
             <Route path="/" component={ProfilesRoute} />
             <Route path="/profiles/:workspace/:id" component={ProfileRoute} />
             <Route path="/workspace" component={WorkspaceRoute} />
+            <Route path="/journal" component={JournalRoute} />
             <Route default component={ProfilesRoute} />
           </Router>
         ) : (

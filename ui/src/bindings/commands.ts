@@ -2,6 +2,9 @@
 
 import type { AppInfo } from "./AppInfo";
 import type { DomainLabels } from "./DomainLabels";
+import type { JournalExport } from "./JournalExport";
+import type { JournalOutcome } from "./JournalOutcome";
+import type { JournalRow } from "./JournalRow";
 import type { ProfileListView } from "./ProfileListView";
 import type { ProfileSummary } from "./ProfileSummary";
 import type { SecretString } from "./SecretString";
@@ -40,6 +43,10 @@ export type Commands = {
   cached_profile: { args: { workspaceId: string; profileId: string }; returns: ProfileSummary };
   /** Sends a message as a profile with the caller's idempotency key (one per Send action). */
   send_message: { args: { workspaceId: string; profileId: string | null; request: SendMessage; idempotencyKey: string }; returns: SendResult };
+  /** The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by profile and outcome when given. */
+  journal_entries: { args: { workspaceId: string; profileId: string | null; outcome: JournalOutcome | null }; returns: Array<JournalRow> };
+  /** Writes the (filtered) journal as CSV to the Downloads folder, one line per changed field. */
+  export_journal: { args: { workspaceId: string; profileId: string | null; outcome: JournalOutcome | null }; returns: JournalExport };
 };
 
 export type CommandName = keyof Commands;

@@ -91,25 +91,33 @@ impl Store {
 
     /// The workspace's latest `limit` journal entries, newest first.
     pub fn journal(&self, workspace_id: &str, limit: usize) -> Result<Vec<JournalEntry>> {
+        self.journal_filtered(workspace_id, None, None, limit)
+    }
+
+    /// The workspace's latest `limit` journal entries, newest first, narrowed to one profile
+    /// and/or one outcome. `outcome` matches an outcome equal to it or starting with it and a
+    /// colon: `ok`, `dry_run`, and `error` for every `error:<CODE>`.
+    pub fn journal_filtered(
+        &self,
+        workspace_id: &str,
+        profile_id: Option<&str>,
+        outcome: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<JournalEntry>> {
+        // A prefix compared with `substr`, not `LIKE`, so `_` and `%` in it match themselves.
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, at, workspace_id, profile_id, action, changes_json, outcome, request_id
-             FROM journal WHERE workspace_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+             FROM journal
+             WHERE workspace_id = ?1
+               AND (?2 IS NULL OR profile_id = ?2)
+               AND (?3 IS NULL OR outcome = ?3
+                    OR substr(outcome, 1, length(?3) + 1) = ?3 || ':')
+             ORDER BY at DESC, id DESC LIMIT ?4",
         )?;
-        let rows = stmt.query_map(params![workspace_id, limit as i64], |row| {
-            Ok((
-                JournalEntry {
-                    id: row.get(0)?,
-                    at: row.get(1)?,
-                    workspace_id: row.get(2)?,
-                    profile_id: row.get(3)?,
-                    action: row.get(4)?,
-                    changes: Value::Null,
-                    outcome: row.get(6)?,
-                    request_id: row.get(7)?,
-                },
-                row.get::<_, String>(5)?,
-            ))
-        })?;
+        let rows = stmt.query_map(
+            params![workspace_id, profile_id, outcome, limit as i64],
+            journal_row,
+        )?;
         rows.map(|row| {
             let (mut entry, changes) = row?;
             entry.changes = serde_json::from_str(&changes)?;
@@ -217,4 +225,21 @@ impl Store {
         })
         .collect()
     }
+}
+
+/// A journal row and its `changes_json`, parsed by the caller.
+fn journal_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(JournalEntry, String)> {
+    Ok((
+        JournalEntry {
+            id: row.get(0)?,
+            at: row.get(1)?,
+            workspace_id: row.get(2)?,
+            profile_id: row.get(3)?,
+            action: row.get(4)?,
+            changes: Value::Null,
+            outcome: row.get(6)?,
+            request_id: row.get(7)?,
+        },
+        row.get::<_, String>(5)?,
+    ))
 }

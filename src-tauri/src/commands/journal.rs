@@ -1,0 +1,430 @@
+//! The audit journal: what this app changed in a workspace's profiles, read back worded
+//! (`journal_entries`) and exported as CSV (`export_journal`). The save and delete commands
+//! append the entries (`profile.update`, outcome `ok`, `dry_run` or `error:<CODE>`, changes as a
+//! [`JournalChanges`]); this module only reads them. It writes nothing but what the journal holds,
+//! which never holds a secret (card data is "redacted" before it is stored).
+//!
+//! The words of actions and outcomes live here because only the journal shows them; they move to
+//! `sent-views` if another screen needs them.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sent_store::JournalEntry;
+use sent_views::{FieldChange, JournalChanges, Tone};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::error::{ErrorKind, IpcError};
+use crate::state::AppState;
+
+/// The most entries the screen reads (newest first); an export takes every matching entry.
+pub const JOURNAL_SCREEN_CAP: usize = 10_000;
+
+/// Which outcomes to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum JournalOutcome {
+    /// Saved by Sent (`ok`).
+    Ok,
+    /// Checked by Sent, nothing changed (`dry_run`).
+    DryRun,
+    /// Refused or failed (`error:<CODE>`).
+    Error,
+}
+
+impl JournalOutcome {
+    /// The stored outcome, or its prefix before `:<CODE>`.
+    fn stored(self) -> &'static str {
+        match self {
+            JournalOutcome::Ok => "ok",
+            JournalOutcome::DryRun => "dry_run",
+            JournalOutcome::Error => "error",
+        }
+    }
+}
+
+/// One journal entry as the screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct JournalRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Unix milliseconds.
+    #[ts(type = "number")]
+    pub at: i64,
+    pub profile_id: Option<String>,
+    /// The profile's name when the change was made.
+    pub profile_name: String,
+    /// As stored, e.g. `profile.update`.
+    pub action: String,
+    /// E.g. "Profile updated".
+    pub action_label: String,
+    /// As stored: `ok`, `dry_run` or `error:<CODE>`.
+    pub outcome: String,
+    /// E.g. "Saved", "Dry run", "Failed: VALIDATION_001".
+    pub outcome_label: String,
+    pub outcome_tone: Tone,
+    pub changes: Vec<FieldChange>,
+    /// Sent's error message, or the verdict of a dry run.
+    pub message: Option<String>,
+    /// Sent's request id, to quote to support.
+    pub request_id: Option<String>,
+}
+
+/// Where an export was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct JournalExport {
+    pub path: String,
+    /// CSV lines written after the header (one per changed field).
+    #[ts(type = "number")]
+    pub rows: u32,
+}
+
+/// "profile.update" -> "Profile updated"; an unknown action is worded from its parts.
+pub fn action_label(action: &str) -> String {
+    let (subject, verb) = action.split_once('.').unwrap_or((action, ""));
+    let mut subject = subject.replace('_', " ");
+    if let Some(first) = subject.get(..1) {
+        subject = first.to_uppercase() + &subject[1..];
+    }
+    let done = match verb {
+        "create" => "created".to_owned(),
+        "update" => "updated".to_owned(),
+        "delete" => "deleted".to_owned(),
+        "submit" => "submitted".to_owned(),
+        "" => return subject,
+        other => return format!("{subject}: {}", other.replace(['_', '.'], " ")),
+    };
+    format!("{subject} {done}")
+}
+
+/// "ok" -> "Saved", "dry_run" -> "Dry run", "error:VALIDATION_001" -> "Failed: VALIDATION_001".
+pub fn outcome_label(outcome: &str) -> (String, Tone) {
+    match outcome {
+        "ok" => ("Saved".into(), Tone::Success),
+        "dry_run" => ("Dry run".into(), Tone::Progress),
+        "error" | "error:" => ("Failed".into(), Tone::Danger),
+        other => match other.strip_prefix("error:") {
+            Some(code) => (format!("Failed: {code}"), Tone::Danger),
+            None => (other.to_owned(), Tone::Neutral),
+        },
+    }
+}
+
+fn row(entry: JournalEntry) -> JournalRow {
+    // An entry written by a later version may have another shape: keep what can be read.
+    let changes: JournalChanges =
+        serde_json::from_value(entry.changes.clone()).unwrap_or_else(|_| JournalChanges {
+            profile_name: entry.changes["profile_name"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            ..JournalChanges::default()
+        });
+    let (outcome_label, outcome_tone) = outcome_label(&entry.outcome);
+    let profile_name = match (changes.profile_name.trim(), &entry.profile_id) {
+        ("", Some(id)) => id.clone(),
+        ("", None) => "No profile".into(),
+        _ => changes.profile_name,
+    };
+    JournalRow {
+        id: entry.id,
+        at: entry.at,
+        profile_id: entry.profile_id,
+        profile_name,
+        action_label: action_label(&entry.action),
+        action: entry.action,
+        outcome: entry.outcome,
+        outcome_label,
+        outcome_tone,
+        changes: changes.changes,
+        message: changes.message,
+        request_id: entry.request_id,
+    }
+}
+
+fn read(
+    state: &AppState,
+    workspace_id: Uuid,
+    profile_id: Option<&str>,
+    outcome: Option<JournalOutcome>,
+    limit: usize,
+) -> Result<Vec<JournalRow>, IpcError> {
+    let workspace = workspace_id.to_string();
+    let entries = state
+        .with_store(|store| {
+            store.journal_filtered(&workspace, profile_id, outcome.map(|o| o.stored()), limit)
+        })?
+        .ok_or_else(|| {
+            IpcError::new(
+                ErrorKind::Database,
+                "The app's local database could not be opened at start-up (the notice then said why), so there is no journal to show. Restart the app to try again.",
+            )
+        })?;
+    Ok(entries.into_iter().map(row).collect())
+}
+
+pub async fn journal_entries(
+    state: &AppState,
+    workspace_id: Uuid,
+    profile_id: Option<String>,
+    outcome: Option<JournalOutcome>,
+) -> Result<Vec<JournalRow>, IpcError> {
+    read(
+        state,
+        workspace_id,
+        profile_id.as_deref(),
+        outcome,
+        JOURNAL_SCREEN_CAP,
+    )
+}
+
+pub async fn export_journal(
+    state: &AppState,
+    workspace_id: Uuid,
+    profile_id: Option<String>,
+    outcome: Option<JournalOutcome>,
+) -> Result<JournalExport, IpcError> {
+    let workspace = state
+        .workspaces
+        .list()
+        .workspaces
+        .into_iter()
+        .find(|w| w.id == workspace_id)
+        .ok_or(sent_workspaces::WorkspaceError::NotFound(workspace_id))?;
+    let rows = read(
+        state,
+        workspace_id,
+        profile_id.as_deref(),
+        outcome,
+        i64::MAX as usize,
+    )?;
+    let csv = journal_csv(&workspace.name, &rows).map_err(|e| {
+        IpcError::new(
+            ErrorKind::Unknown,
+            "The journal could not be written as CSV.",
+        )
+        .with_detail(e.to_string())
+    })?;
+    let dir = state
+        .downloads_dir
+        .clone()
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(|| state.data_dir.clone());
+    let name = format!(
+        "sent-profiles-journal-{}-{}",
+        slug(&workspace.name),
+        chrono::Local::now().format("%Y%m%d-%H%M%S")
+    );
+    let path = write_new(&dir, &name, &csv.bytes).map_err(|e| {
+        IpcError::new(
+            ErrorKind::Unknown,
+            format!(
+                "The export could not be saved in {}. Check that the folder exists and that you can write there.",
+                dir.display()
+            ),
+        )
+        .with_detail(e.to_string())
+    })?;
+    Ok(JournalExport {
+        path: path.display().to_string(),
+        rows: csv.lines,
+    })
+}
+
+struct Csv {
+    bytes: Vec<u8>,
+    lines: u32,
+}
+
+const CSV_HEADER: [&str; 11] = [
+    "Time (UTC)",
+    "Workspace",
+    "Profile",
+    "Profile id",
+    "Action",
+    "Outcome",
+    "Field",
+    "Old value",
+    "New value",
+    "Request id",
+    "Message",
+];
+
+/// One line per changed field; an entry without changes gets one line with empty field columns.
+fn journal_csv(workspace: &str, rows: &[JournalRow]) -> Result<Csv, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(CSV_HEADER)?;
+    let mut lines = 0u32;
+    let empty = FieldChange {
+        path: String::new(),
+        label: String::new(),
+        old: String::new(),
+        new: String::new(),
+    };
+    for row in rows {
+        let time = DateTime::<Utc>::from_timestamp_millis(row.at)
+            .map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
+            .unwrap_or_default();
+        let changes = if row.changes.is_empty() {
+            std::slice::from_ref(&empty)
+        } else {
+            &row.changes[..]
+        };
+        for change in changes {
+            let record = [
+                time.as_str(),
+                workspace,
+                &row.profile_name,
+                row.profile_id.as_deref().unwrap_or_default(),
+                &row.action_label,
+                &row.outcome_label,
+                &change.label,
+                &change.old,
+                &change.new,
+                row.request_id.as_deref().unwrap_or_default(),
+                row.message.as_deref().unwrap_or_default(),
+            ];
+            let record = record.map(spreadsheet_safe);
+            out.write_record(record.iter().map(|cell| cell.as_bytes()))?;
+            lines = lines.saturating_add(1);
+        }
+    }
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(Csv { bytes, lines })
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `@`, `+`/`-` not followed by a number) gets a
+/// leading `'`, so opening the export never evaluates what a profile name or message says. Phone
+/// numbers (`+1 555 0100`) and negative numbers stay as they are.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = match cell.chars().next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !cell[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '-' | '.')),
+        _ => false,
+    };
+    if risky {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// "Acme Agency (production)" -> "acme-agency-production"; at most 40 characters.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "workspace".into()
+    } else {
+        out.into()
+    }
+}
+
+/// Writes `<dir>/<name>.csv`, or `<name>-2.csv`, ... when that exists: never over a file. Owner
+/// read/write only on unix.
+fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    for n in 1..=1000 {
+        let path = match n {
+            1 => dir.join(format!("{name}.csv")),
+            n => dir.join(format!("{name}-{n}.csv")),
+        };
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file: File = match options.open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+            drop(file);
+            let _ = std::fs::remove_file(&path);
+            return Err(e);
+        }
+        return Ok(path);
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "too many exports with the same name",
+    ))
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn actions_and_outcomes_are_worded() {
+        assert_eq!(action_label("profile.update"), "Profile updated");
+        assert_eq!(action_label("profile.delete"), "Profile deleted");
+        assert_eq!(action_label("profile.create"), "Profile created");
+        assert_eq!(action_label("campaign.submit"), "Campaign submitted");
+        assert_eq!(action_label("campaign.pause_all"), "Campaign: pause all");
+        assert_eq!(action_label("sync"), "Sync");
+        assert_eq!(action_label(""), "");
+        assert_eq!(outcome_label("ok"), ("Saved".into(), Tone::Success));
+        assert_eq!(outcome_label("dry_run"), ("Dry run".into(), Tone::Progress));
+        assert_eq!(
+            outcome_label("error:VALIDATION_001"),
+            ("Failed: VALIDATION_001".into(), Tone::Danger)
+        );
+        assert_eq!(outcome_label("error:network").0, "Failed: network");
+        assert_eq!(outcome_label("queued"), ("queued".into(), Tone::Neutral));
+    }
+
+    #[test]
+    fn slugs_and_formula_cells() {
+        assert_eq!(slug("Acme Agency (production)"), "acme-agency-production");
+        assert_eq!(slug("عيادة"), "workspace");
+        assert_eq!(slug(&"x".repeat(90)).len(), 40);
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("+1 555 0100"), "+1 555 0100");
+        assert_eq!(spreadsheet_safe("-cmd|x"), "'-cmd|x");
+        assert_eq!(spreadsheet_safe("Bella"), "Bella");
+        assert_eq!(spreadsheet_safe(""), "");
+    }
+
+    #[test]
+    fn exports_never_overwrite_and_are_owner_only() {
+        let dir = crate::test_support::TempDir::new();
+        let first = write_new(&dir.path, "x", b"one").unwrap();
+        let second = write_new(&dir.path, "x", b"two").unwrap();
+        assert_ne!(first, second);
+        assert_eq!(std::fs::read(&first).unwrap(), b"one");
+        assert!(second.ends_with("x-2.csv"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&second).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "journal_tests.rs"]
+mod tests;

@@ -1,0 +1,75 @@
+// The journal screen's view model: the filters over rows Rust already worded. Pure functions, so
+// they are unit-tested. The screen reads every entry once (at most 10,000, newest first) and filters
+// here, so the profile filter can offer every profile the journal names; the export sends the same
+// filters to Rust.
+import type { FieldChange } from "../../bindings/FieldChange";
+import type { JournalOutcome } from "../../bindings/JournalOutcome";
+import type { JournalRow } from "../../bindings/JournalRow";
+
+export type JournalFilter = {
+  /** "" = every profile. */
+  profileId: string;
+  /** "" = every outcome. */
+  outcome: JournalOutcome | "";
+};
+
+export const ALL: JournalFilter = { profileId: "", outcome: "" };
+
+/** The outcome filter's choices; the values are `JournalOutcome`, which Rust matches the same way. */
+export const OUTCOME_OPTIONS: { value: JournalOutcome | ""; label: string }[] = [
+  { value: "", label: "All outcomes" },
+  { value: "ok", label: "Saved" },
+  { value: "dry_run", label: "Dry run" },
+  { value: "error", label: "Failed" },
+];
+
+/** Whether a stored outcome (`ok`, `dry_run`, `error:<CODE>`) is the filter's. */
+export function outcomeMatches(outcome: string, wanted: JournalOutcome | ""): boolean {
+  return wanted === "" || outcome === wanted || outcome.startsWith(`${wanted}:`);
+}
+
+export function filterRows(rows: JournalRow[], filter: JournalFilter): JournalRow[] {
+  if (filter.profileId === "" && filter.outcome === "") return rows;
+  return rows.filter(
+    (row) =>
+      (filter.profileId === "" || row.profile_id === filter.profileId) && outcomeMatches(row.outcome, filter.outcome),
+  );
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+
+/**
+ * One choice per profile the journal names, by its latest name (rows come newest first), in name
+ * order; two profiles with the same name are told apart by the end of their id.
+ */
+export function profileOptions(rows: JournalRow[]): { value: string; label: string }[] {
+  const names = new Map<string, string>();
+  for (const row of rows) {
+    if (row.profile_id !== null && !names.has(row.profile_id)) names.set(row.profile_id, row.profile_name);
+  }
+  const counts = new Map<string, number>();
+  for (const name of names.values()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...names]
+    .map(([value, name]) => ({
+      value,
+      label: (counts.get(name) ?? 0) > 1 ? `${name} (…${value.slice(-6)})` : name,
+    }))
+    .sort((a, b) => collator.compare(a.label, b.label) || a.value.localeCompare(b.value));
+}
+
+/** "Business · Legal name: Acme LLC → Acme Holdings LLC". */
+export function changeLine(change: FieldChange): string {
+  return `${change.label}: ${change.old} → ${change.new}`;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+
+/** When an entry was made, in the user's locale and time zone. */
+export function entryTime(at: number): string {
+  return timeFormat.format(new Date(at));
+}
+
+/** "Saved 1 row to …" / "Saved 12 rows to …". */
+export function exportSummary(rows: number, path: string): string {
+  return `Saved ${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"} to ${path}`;
+}
