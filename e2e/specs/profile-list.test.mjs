@@ -72,7 +72,7 @@ test("the demo profiles are listed with their badges, found by search and opened
     const active = await grid.getAttribute("aria-activedescendant");
     assert.equal(active, await selected.getAttribute("id"));
     await browser.keys("Enter");
-    const summary = byTestId(browser, "profile-summary");
+    const summary = byTestId(browser, "profile-detail");
     await summary.waitForDisplayed({ timeout: 5000 });
     assert.equal(await browser.$("#profile-heading").getText(), second);
     assert.ok((await byTestId(browser, "summary-status").getText()).length > 0);

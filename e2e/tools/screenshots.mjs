@@ -52,11 +52,94 @@ async function addWorkspace(browser, name, server) {
   await browser.$("button=Done").click();
 }
 
+async function openProfile(browser, name) {
+  await browser.url("tauri://localhost/");
+  await rows(browser);
+  await browser.$('[data-testid="profile-search"]').setValue(name);
+  await sleep(300);
+  await browser.$('[data-testid="profile-row"]').click();
+  await browser.$('[data-testid="profile-detail"]').waitForDisplayed({ timeout: 10000 });
+  await sleep(800);
+}
+
+async function scrollTo(browser, selector) {
+  await browser.execute((sel) => document.querySelector(sel)?.scrollIntoView({ block: "start" }), selector);
+}
+
+async function detailShots(browser) {
+  await theme(browser, "light");
+  await openProfile(browser, "Bella Salon");
+  await shot(browser, "detail-bella-light");
+  await scrollTo(browser, "#resources");
+  await shot(browser, "detail-bella-resources-light");
+  await theme(browser, "dark");
+  await shot(browser, "detail-bella-resources-dark");
+  await theme(browser, "light");
+  // A bad value in the fields: billing to "profile" with no contact, a bad short name.
+  await browser.$('input[name="billing_model"][value="profile"]').click();
+  await browser.$('input[name="short_name"]').setValue("x!");
+  await sleep(600);
+  await scrollTo(browser, "#billing");
+  await shot(browser, "detail-bella-billing-errors");
+  await browser.$('input[name="billing_contact.name"]').setValue("Bella Ltd");
+  await browser.$('input[name="billing_contact.email"]').setValue("ap@bella");
+  await browser.$('input[name="billing_contact.phone"]').setValue("415 555");
+  await browser.$('input[name="payment_details.card_number"]').setValue("4242");
+  await sleep(600);
+  await shot(browser, "detail-bella-billing-bad-values");
+  await browser.$('[data-testid="discard-changes"]').click();
+  await browser.$('[name="description"]').setValue("Agency client: salon reminders and offers");
+  await browser.$('input[name="inherit_contacts"]').click();
+  await sleep(600);
+  await browser.$('[data-testid="review-save"]').click();
+  await browser.$('[data-testid="review-dialog"]').waitForDisplayed({ timeout: 5000 });
+  await shot(browser, "detail-review-light");
+  await browser.$('[data-testid="dry-run"]').click();
+  await browser.$('[data-testid="dry-run-result"]').waitForDisplayed({ timeout: 10000 });
+  await theme(browser, "dark");
+  await shot(browser, "detail-review-dry-run-dark");
+  await theme(browser, "light");
+  await browser.$('[data-testid="save-confirm"]').click();
+  await browser.$('[data-testid="save-message"]').waitForDisplayed({ timeout: 10000 });
+  await scrollTo(browser, '[data-testid="profile-detail"]');
+  await shot(browser, "detail-saved-light");
+
+  await openProfile(browser, "Tenant Co");
+  await scrollTo(browser, "#brand");
+  await shot(browser, "detail-tenant-brand-light");
+  await browser.$('input[name="brand.contact.phone"]').setValue("12");
+  await browser.$('input[name="brand.business.url"]').setValue("acme");
+  await browser.$('[data-testid="add-country"]').click();
+  await sleep(600);
+  await shot(browser, "detail-tenant-brand-errors");
+  await browser.$('[data-testid="discard-changes"]').click();
+
+  await openProfile(browser, "Northwind Clinics");
+  await scrollTo(browser, "#brand");
+  await shot(browser, "detail-northwind-brand-locked");
+
+  await openProfile(browser, "Joe's Pizza Uptown");
+  await shot(browser, "detail-uptown-warnings");
+  await browser.$('[data-testid="delete-profile"]').click();
+  await browser.$('[data-testid="delete-confirm-name"]').setValue("Joe's");
+  await shot(browser, "detail-delete-dialog");
+  await browser.keys("Escape");
+
+  await browser.$('[data-testid="nav-journal"]').click();
+  await sleep(800);
+  await shot(browser, "journal-light");
+  await theme(browser, "dark");
+  await shot(browser, "journal-dark");
+  await theme(browser, "system");
+}
+
 const mode = process.argv[2] ?? "demo";
 const browser = await launch();
 try {
   await rows(browser);
-  if (mode === "many") {
+  if (mode === "detail") {
+    await detailShots(browser);
+  } else if (mode === "many") {
     await theme(browser, "light");
     await shot(browser, "list-10000-light");
     await browser.$('[data-testid="profile-search"]').setValue("مطعم");
@@ -66,6 +149,9 @@ try {
     await browser.$('[data-testid="profile-grid"]').click();
     for (let i = 0; i < 30; i++) await browser.keys("PageDown");
     await shot(browser, "list-10000-dark-scrolled");
+    await browser.keys("Enter");
+    await browser.$('[data-testid="profile-detail"]').waitForDisplayed({ timeout: 10000 });
+    await shot(browser, "detail-10000-dark");
     await theme(browser, "system");
   } else {
     await theme(browser, "light");
@@ -75,8 +161,8 @@ try {
     await theme(browser, "light");
     await browser.$('[data-testid="profile-grid"]').click();
     await browser.keys(["ArrowDown", "Enter"]);
-    await browser.$('[data-testid="profile-summary"]').waitForDisplayed({ timeout: 5000 });
-    await shot(browser, "summary-light");
+    await browser.$('[data-testid="profile-detail"]').waitForDisplayed({ timeout: 5000 });
+    await shot(browser, "detail-first-light");
     await browser.keys("Escape");
     await browser.$("a=Workspace and keys").click();
     await shot(browser, "workspace-light");

@@ -28,8 +28,22 @@ declare_commands! {
     profiles::cached_profiles(workspace_id: Uuid) -> ProfileListView;
     /// Fetches every page of the profile list from Sent, caches it and pushes `profiles_updated`.
     profiles::refresh_profiles(workspace_id: Uuid) -> ProfileListView;
-    /// One cached profile as Sent returned it (the read-only summary).
-    profiles::cached_profile(workspace_id: Uuid, profile_id: String) -> ProfileSummary;
+
+    /// One profile from the local cache, with its effective configuration, locks and draft.
+    edit::profile_detail(workspace_id: Uuid, profile_id: String) -> ProfileDetailView;
+    /// Reads one profile from Sent (fresh), caches it and answers its detail.
+    edit::refresh_profile(workspace_id: Uuid, profile_id: String) -> ProfileDetailView;
+    /// Checks a draft with the rules as the user types: field messages and the changes a save sends.
+    edit::check_profile_edit(workspace_id: Uuid, profile_id: String, draft: ProfileDetail, payment: Option<PaymentDetails>) -> EditCheck;
+    /// Sends the draft's changes (a PATCH of only those), live or as a dry run, and journals it.
+    edit::save_profile(workspace_id: Uuid, profile_id: String, draft: ProfileDetail, payment: Option<PaymentDetails>, dry_run: bool, idempotency_key: String) -> SaveOutcome;
+    /// Keeps the unsaved edit in the local database (never card data); answers when (Unix ms).
+    edit::save_profile_draft(workspace_id: Uuid, profile_id: String, draft: ProfileDetail) -> Option<i64>;
+    edit::discard_profile_draft(workspace_id: Uuid, profile_id: String) -> ();
+    /// Soft-deletes the profile after its name was typed to confirm, and journals it.
+    edit::delete_profile(workspace_id: Uuid, profile_id: String, confirm_name: String, idempotency_key: String) -> DeleteOutcome;
+    /// A phone number as typed, in E.164 (`+14155550123`), or how to write it.
+    edit::normalize_phone(value: String, country: Option<String>) -> String;
 
     /// Sends a message as a profile with the caller's idempotency key (one per Send action).
     sends::send_message(workspace_id: Uuid, profile_id: Option<Uuid>, request: SendMessage, idempotency_key: String) -> SendResult;

@@ -3,6 +3,7 @@
 
 pub mod app;
 mod declare;
+pub mod edit;
 pub mod journal;
 pub mod profiles;
 pub mod sends;
@@ -12,10 +13,10 @@ pub mod workspaces;
 use declare::declare_commands;
 // The types the catalog names.
 use app::AppInfo;
+use edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
 use journal::{JournalExport, JournalOutcome, JournalRow};
-use profiles::ProfileSummary;
 use sent_model::message::{SendMessage, SendResult};
-use sent_model::SecretString;
+use sent_model::{PaymentDetails, ProfileDetail, SecretString};
 use sent_views::{DomainLabels, ProfileListView};
 use sent_workspaces::{Theme, Workspace, WorkspaceDraft, WorkspaceList};
 use uuid::Uuid;

@@ -6,12 +6,12 @@
 use sent_client::ProfileBackend;
 use sent_model::effective::OrganizationSummary;
 use sent_model::ProfileDetail;
-use sent_views::{resource_lines, ProfileListView, ProfileRow, ResourceLine};
+use sent_views::{ProfileListView, ProfileRow};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::error::{ErrorKind, IpcError};
+use crate::error::IpcError;
 use crate::state::AppState;
 
 /// The event `refresh_profiles` pushes (a [`ProfilesUpdated`]).
@@ -29,26 +29,13 @@ pub struct ProfilesUpdated {
 
 /// The store's workspace fact holding the worded list as last shown, so the list opens without
 /// deserializing every full profile.
-const PROFILE_LIST_KEY: &str = "profile_list_view";
+pub(crate) const PROFILE_LIST_KEY: &str = "profile_list_view";
 
 /// The store's workspace fact holding what the app knows of the organization: it resolves the
 /// cached rows' WhatsApp column before the server answers.
 const ORGANIZATION_SUMMARY_KEY: &str = "organization_summary";
 
-/// One profile as Sent returned it, with its row (the read-only summary screen).
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ProfileSummary {
-    pub row: ProfileRow,
-    pub profile: ProfileDetail,
-    /// What the profile uses, resource by resource, in sentences.
-    pub resources: Vec<ResourceLine>,
-    /// When the list it came from was fetched (Unix milliseconds).
-    #[ts(type = "number | null")]
-    pub fetched_at: Option<i64>,
-}
-
-fn organization_summary(state: &AppState, workspace: &str) -> OrganizationSummary {
+pub(crate) fn organization_summary(state: &AppState, workspace: &str) -> OrganizationSummary {
     state
         .with_store(|store| store.fact::<OrganizationSummary>(workspace, ORGANIZATION_SUMMARY_KEY))
         .ok()
@@ -164,32 +151,7 @@ pub async fn refresh_profiles(
     Ok(list)
 }
 
-pub async fn cached_profile(
-    state: &AppState,
-    workspace_id: Uuid,
-    profile_id: String,
-) -> Result<ProfileSummary, IpcError> {
-    let workspace = workspace_id.to_string();
-    let cached = state
-        .with_store(|store| store.cached_profile(&workspace, &profile_id))?
-        .flatten();
-    let organization = organization_summary(state, &workspace);
-    cached
-        .map(|(profile, fetched_at)| ProfileSummary {
-            row: ProfileRow::new(&profile, &organization),
-            resources: resource_lines(&profile, &organization),
-            profile,
-            fetched_at: Some(fetched_at),
-        })
-        .ok_or_else(|| {
-            IpcError::new(
-                ErrorKind::NotFound,
-                "This profile is not in the list any more. Refresh the list to see the organization's current profiles.",
-            )
-        })
-}
-
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))

@@ -59,7 +59,7 @@ fn the_list_is_cached_refreshed_and_kept_across_a_restart() {
 
     let summary = invoke(
         &app.window,
-        "cached_profile",
+        "profile_detail",
         json!({ "workspaceId": BUILTIN, "profileId": bella["id"] }),
     )
     .unwrap();
@@ -67,7 +67,7 @@ fn the_list_is_cached_refreshed_and_kept_across_a_restart() {
     assert_eq!(summary["row"], bella);
     let missing = invoke(
         &app.window,
-        "cached_profile",
+        "profile_detail",
         json!({ "workspaceId": BUILTIN, "profileId": "no-such-profile" }),
     )
     .unwrap_err();

@@ -6,11 +6,11 @@ import { AddWorkspaceDialog } from "../components/AddWorkspaceDialog";
 import { ErrorNote } from "../components/ErrorNote";
 import { ThemePicker } from "../components/ThemePicker";
 import { WorkspaceSwitcher } from "../components/WorkspaceSwitcher";
-import { appError, appInfo, currentWorkspace, environmentLabel, loadApp, refreshWorkspaces, workspaceList } from "../data/app";
+import { appError, appInfo, flash, currentWorkspace, environmentLabel, loadApp, refreshWorkspaces, workspaceList } from "../data/app";
 import { call } from "../ipc";
 import { useStores } from "../data/store";
 import { labels } from "../data/app";
-import { ProfileSummary } from "../screens/profile/ProfileSummary";
+import { ProfileScreen } from "../screens/profile/ProfileScreen";
 import { ProfileList } from "../screens/profiles/ProfileList";
 import { JournalRoute } from "../screens/journal/JournalScreen";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
@@ -28,7 +28,7 @@ export function App() {
 
 function Shell() {
   const [adding, setAdding] = useState(false);
-  useStores(appInfo, workspaceList, labels, appError);
+  useStores(appInfo, workspaceList, labels, appError, flash);
   const { route, path } = useLocation();
   useEffect(() => {
     void loadApp();
@@ -96,6 +96,12 @@ function Shell() {
             <ErrorNote error={appError.value} />
           </p>
         )}
+        {flash.value && (
+          <p class="flash" role="status" data-testid="flash">
+            {flash.value}
+            <button type="button" class="link" onClick={() => (flash.value = null)}>Dismiss</button>
+          </p>
+        )}
         {adding && (
           <AddWorkspaceDialog onClose={() => setAdding(false)}
             onAdded={() => refreshWorkspaces().catch((error) => (appError.value = error as IpcError))} />
@@ -139,7 +145,7 @@ function ProfileRoute({ workspace: workspaceId, id }: { workspace: string; id: s
   if (!workspace) {
     return <p role="alert" class="app-error">This profile belongs to a workspace that is not on this computer any more. <a href="/">Back to the profiles</a></p>;
   }
-  return <ProfileSummary workspace={workspace} profileId={decodeURIComponent(id)} />;
+  return <ProfileScreen workspace={workspace} profileId={decodeURIComponent(id)} />;
 }
 
 function WorkspaceRoute() {

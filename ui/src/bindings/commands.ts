@@ -1,12 +1,17 @@
 // Generated from src-tauri/src/commands/catalog.rs by `cargo test` (./x bindings): do not edit.
 
 import type { AppInfo } from "./AppInfo";
+import type { DeleteOutcome } from "./DeleteOutcome";
 import type { DomainLabels } from "./DomainLabels";
+import type { EditCheck } from "./EditCheck";
 import type { JournalExport } from "./JournalExport";
 import type { JournalOutcome } from "./JournalOutcome";
 import type { JournalRow } from "./JournalRow";
+import type { PaymentDetails } from "./PaymentDetails";
+import type { ProfileDetail } from "./ProfileDetail";
+import type { ProfileDetailView } from "./ProfileDetailView";
 import type { ProfileListView } from "./ProfileListView";
-import type { ProfileSummary } from "./ProfileSummary";
+import type { SaveOutcome } from "./SaveOutcome";
 import type { SecretString } from "./SecretString";
 import type { SendMessage } from "./SendMessage";
 import type { SendResult } from "./SendResult";
@@ -39,8 +44,21 @@ export type Commands = {
   cached_profiles: { args: { workspaceId: string }; returns: ProfileListView };
   /** Fetches every page of the profile list from Sent, caches it and pushes `profiles_updated`. */
   refresh_profiles: { args: { workspaceId: string }; returns: ProfileListView };
-  /** One cached profile as Sent returned it (the read-only summary). */
-  cached_profile: { args: { workspaceId: string; profileId: string }; returns: ProfileSummary };
+  /** One profile from the local cache, with its effective configuration, locks and draft. */
+  profile_detail: { args: { workspaceId: string; profileId: string }; returns: ProfileDetailView };
+  /** Reads one profile from Sent (fresh), caches it and answers its detail. */
+  refresh_profile: { args: { workspaceId: string; profileId: string }; returns: ProfileDetailView };
+  /** Checks a draft with the rules as the user types: field messages and the changes a save sends. */
+  check_profile_edit: { args: { workspaceId: string; profileId: string; draft: ProfileDetail; payment: PaymentDetails | null }; returns: EditCheck };
+  /** Sends the draft's changes (a PATCH of only those), live or as a dry run, and journals it. */
+  save_profile: { args: { workspaceId: string; profileId: string; draft: ProfileDetail; payment: PaymentDetails | null; dryRun: boolean; idempotencyKey: string }; returns: SaveOutcome };
+  /** Keeps the unsaved edit in the local database (never card data); answers when (Unix ms). */
+  save_profile_draft: { args: { workspaceId: string; profileId: string; draft: ProfileDetail }; returns: number | null };
+  discard_profile_draft: { args: { workspaceId: string; profileId: string }; returns: null };
+  /** Soft-deletes the profile after its name was typed to confirm, and journals it. */
+  delete_profile: { args: { workspaceId: string; profileId: string; confirmName: string; idempotencyKey: string }; returns: DeleteOutcome };
+  /** A phone number as typed, in E.164 (`+14155550123`), or how to write it. */
+  normalize_phone: { args: { value: string; country: string | null }; returns: string };
   /** Sends a message as a profile with the caller's idempotency key (one per Send action). */
   send_message: { args: { workspaceId: string; profileId: string | null; request: SendMessage; idempotencyKey: string }; returns: SendResult };
   /** The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by profile and outcome when given. */

@@ -13,6 +13,8 @@ export const appInfo = store<AppInfo | null>(null);
 export const workspaceList = store<WorkspaceList | null>(null);
 export const labels = store<DomainLabels | null>(null);
 export const appError = store<IpcError | null>(null);
+/** A one-off confirmation shown above the screen (e.g. after a delete), until dismissed. */
+export const flash = store<string | null>(null);
 
 export function currentWorkspace(): Workspace | null {
   const list = workspaceList.value;

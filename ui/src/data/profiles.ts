@@ -4,6 +4,7 @@
 // database (no network), so every view of a workspace shows the same list.
 import type { IpcError } from "../bindings/IpcError";
 import type { ProfileListView } from "../bindings/ProfileListView";
+import type { ProfileRow } from "../bindings/ProfileRow";
 import { call, on } from "../ipc";
 import { markPhase, markRefreshAnswered, markRowsShown } from "../lib/bench";
 import { store } from "./store";
@@ -80,4 +81,20 @@ export async function refreshList(workspaceId: string): Promise<void> {
   } catch (error) {
     update(workspaceId, { error: error as IpcError, refreshing: false });
   }
+}
+
+/** After a save: the list shows the profile's new row at once (the database already has it). */
+export function replaceRow(workspaceId: string, row: ProfileRow): void {
+  const view = listState(workspaceId).view;
+  if (!view) return;
+  const found = view.rows.some((r) => r.id === row.id);
+  const rows = found ? view.rows.map((r) => (r.id === row.id ? row : r)) : [...view.rows, row];
+  update(workspaceId, { view: { ...view, rows } });
+}
+
+/** After a delete: the row leaves the list at once. */
+export function removeRow(workspaceId: string, profileId: string): void {
+  const view = listState(workspaceId).view;
+  if (!view) return;
+  update(workspaceId, { view: { ...view, rows: view.rows.filter((r) => r.id !== profileId) } });
 }

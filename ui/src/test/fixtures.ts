@@ -20,6 +20,11 @@ export const LABELS: DomainLabels = {
     { value: "profile", label: "Profile pays", hint: null },
     { value: "profile_and_organization", label: "Profile, then organization", hint: null },
   ],
+  toggles: [{ field: "inherit_contacts", label: "Inherit the organization's contacts", on: "Uses them.", off: "Own only." }],
+  verticals: [{ value: "RETAIL", label: "Retail", hint: null }],
+  brand_relationships: [{ value: "BASIC_ACCOUNT", label: "Basic account", hint: null }],
+  entity_types: [{ value: "PRIVATE_PROFIT", label: "Private company", hint: null }],
+  tax_id_types: [{ value: "us_ein", label: "US EIN", hint: null }],
 };
 
 export function row(overrides: Partial<ProfileRow> & { id: string; name: string }): ProfileRow {

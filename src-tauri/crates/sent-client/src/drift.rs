@@ -7,14 +7,14 @@
 //! profile list). D8–D13 are reactions to errors and statuses, handled where they occur (the
 //! client's retry rules for D9/D10/D13, the profile list for D7/D12).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use sent_model::campaign::TcrCampaignWithUseCases;
 use sent_model::{BrandData, ProfileCreate, ProfileDetail, ProfileList, ProfileUpdate};
 
 /// A behaviour of a newer server revision, detected from its own answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ServerDrift {

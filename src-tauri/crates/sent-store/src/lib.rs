@@ -79,6 +79,11 @@ impl NoSecret for sent_model::BillingContact {}
 impl NoSecret for sent_model::effective::OrganizationSummary {}
 // Worded rows of the profile list: names, statuses, labels, WABA ids, dates (no key or token).
 impl NoSecret for sent_views::ProfileListView {}
+// Journal records: names, field labels and worded values; card data is "redacted" by
+// `sent_views::edit::changes` and never reaches it.
+impl NoSecret for sent_views::JournalChanges {}
+// Names of detected server behaviours (`sharing_flags_ignored`, ...).
+impl NoSecret for sent_views::edit::DriftMemory {}
 impl<T: NoSecret> NoSecret for Vec<T> {}
 impl<T: NoSecret> NoSecret for Option<T> {}
 

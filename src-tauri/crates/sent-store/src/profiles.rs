@@ -85,6 +85,38 @@ impl Store {
             .transpose()
     }
 
+    /// Replaces one cached profile with what Sent answered after a write or a fresh read (a
+    /// profile not cached yet goes last). Leaves the list's `fetched_at` alone: the rest of the
+    /// list is as old as it was.
+    pub fn upsert_profile(&mut self, workspace_id: &str, profile: &ProfileDetail) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO profile_cache_meta (workspace_id, fetched_at, complete, request_id)
+             VALUES (?1, ?2, 0, NULL) ON CONFLICT (workspace_id) DO NOTHING",
+            params![workspace_id, now_ms()],
+        )?;
+        tx.execute(
+            "INSERT INTO profile_cache (workspace_id, profile_id, position, json)
+             VALUES (?1, ?2,
+                     (SELECT COALESCE(MAX(position), -1) + 1 FROM profile_cache
+                      WHERE workspace_id = ?1),
+                     ?3)
+             ON CONFLICT (workspace_id, profile_id) DO UPDATE SET json = excluded.json",
+            params![workspace_id, profile.id, crate::to_json(profile)?],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Forgets one cached profile (it was deleted). Forgetting a missing one is not an error.
+    pub fn remove_profile(&mut self, workspace_id: &str, profile_id: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM profile_cache WHERE workspace_id = ?1 AND profile_id = ?2",
+            [workspace_id, profile_id],
+        )?;
+        Ok(())
+    }
+
     /// Records a fact about the workspace's organization (replacing the previous one).
     pub fn put_fact<T: crate::NoSecret>(
         &mut self,

@@ -415,3 +415,36 @@ fn one_cached_profile_and_workspace_facts() {
         store.fact("ws", "organization").unwrap();
     assert_eq!(gone, None);
 }
+
+#[test]
+fn one_profile_is_replaced_added_and_removed_in_place() {
+    let dir = dir();
+    let (mut store, _) = Store::open(dir.path().join("app.db")).unwrap();
+    // Before any list was cached: the profile becomes the whole (incomplete) cache.
+    store.upsert_profile("w", &profile(9)).unwrap();
+    let cached = store.cached_profiles("w").unwrap().unwrap();
+    assert_eq!(cached.profiles, vec![profile(9)]);
+    assert!(!cached.complete);
+
+    let fetched_at = store
+        .replace_profiles("w", &[profile(1), profile(2), profile(3)], true, None)
+        .unwrap();
+    let mut renamed = profile(2);
+    renamed.name = "Renamed".into();
+    store.upsert_profile("w", &renamed).unwrap();
+    store.upsert_profile("w", &profile(4)).unwrap();
+    store.remove_profile("w", &profile(1).id).unwrap();
+    store.remove_profile("w", "not-there").unwrap();
+    let cached = store.cached_profiles("w").unwrap().unwrap();
+    assert_eq!(
+        cached.profiles,
+        vec![renamed.clone(), profile(3), profile(4)]
+    );
+    assert_eq!(cached.fetched_at, fetched_at, "the list's age is unchanged");
+    assert!(cached.complete);
+    assert_eq!(
+        store.cached_profile("w", &renamed.id).unwrap().unwrap().0,
+        renamed
+    );
+    assert!(store.cached_profile("w", &profile(1).id).unwrap().is_none());
+}

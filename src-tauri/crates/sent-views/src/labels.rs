@@ -43,6 +43,14 @@ pub struct DomainLabels {
     pub environments: Vec<Choice>,
     pub statuses: Vec<Choice>,
     pub billing_models: Vec<Choice>,
+    /// The inheritance and sharing toggles, with what each position means.
+    pub toggles: Vec<ToggleWords>,
+    /// The brand form's closed lists.
+    pub verticals: Vec<Choice>,
+    pub brand_relationships: Vec<Choice>,
+    pub entity_types: Vec<Choice>,
+    /// Documented tax id types (open: a stored value outside the list is kept).
+    pub tax_id_types: Vec<Choice>,
 }
 
 impl DomainLabels {
@@ -74,9 +82,14 @@ impl DomainLabels {
                 .map(|b| Choice {
                     value: b.as_str().into(),
                     label: billing_label(b),
-                    hint: None,
+                    hint: billing_hint(b),
                 })
                 .collect(),
+            toggles: toggles(),
+            verticals: crate::edit::verticals(),
+            brand_relationships: crate::edit::brand_relationships(),
+            entity_types: crate::edit::entity_types(),
+            tax_id_types: crate::edit::tax_id_types(),
         }
     }
 }
@@ -108,6 +121,58 @@ fn environment_hint(environment: EnvironmentKind) -> String {
             "Another address, e.g. a sent-sandbox you started yourself".into()
         }
     }
+}
+
+/// One resource toggle of a profile: its field, its label and the consequence of each position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ToggleWords {
+    /// The profile field, e.g. `inherit_contacts`.
+    pub field: String,
+    pub label: String,
+    /// What it means when on.
+    pub on: String,
+    /// What it means when off.
+    pub off: String,
+}
+
+fn toggles() -> Vec<ToggleWords> {
+    let t = |field: &str, on: &str, off: &str| ToggleWords {
+        field: field.into(),
+        label: crate::edit::field_label(field),
+        on: on.into(),
+        off: off.into(),
+    };
+    vec![
+        t("inherit_contacts",
+          "This profile can message the organization's contacts as well as its own.",
+          "This profile sees only its own contacts, not the organization's."),
+        t("allow_contact_sharing",
+          "The organization's other profiles can use this profile's contacts.",
+          "This profile's contacts stay private to it."),
+        t("inherit_templates",
+          "This profile can send the organization's templates as well as its own.",
+          "This profile can send only its own templates."),
+        t("allow_template_sharing",
+          "The organization's other profiles can send this profile's templates.",
+          "This profile's templates stay private to it."),
+        t("inherit_tcr_brand",
+          "US SMS (A2P 10DLC) uses the organization's TCR brand; the profile keeps no brand of its own.",
+          "The profile registers its own TCR brand: fill it in under Brand."),
+        t("inherit_tcr_campaign",
+          "US SMS uses the organization's TCR campaigns.",
+          "The profile needs TCR campaigns of its own, registered under its brand."),
+    ]
+}
+
+/// What each billing model means for the form.
+fn billing_hint(model: &BillingModel) -> Option<String> {
+    Some(match model {
+        BillingModel::Organization => "The organization's account pays for this profile's messages. No billing contact or card.",
+        BillingModel::Profile => "This profile is invoiced on its own: a billing contact is required, a card is optional.",
+        BillingModel::ProfileAndOrganization => "The profile pays first and the organization covers what it cannot: a billing contact is required, a card is optional.",
+        BillingModel::Other(_) => return None,
+    }.into())
 }
 
 /// A profile's setup status; an unknown value is shown as the server sent it.

@@ -4,8 +4,10 @@
 //!
 //! This crate must not do I/O: it turns data the client fetched into what a person reads.
 
+pub mod edit;
 pub mod labels;
 pub mod rows;
 
+pub use edit::{FieldChange, JournalChanges};
 pub use labels::{Choice, DomainLabels, Tone};
 pub use rows::{resource_lines, ProfileListView, ProfileRow, ResourceLine, SourceCell};

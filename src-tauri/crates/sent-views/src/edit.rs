@@ -1,0 +1,652 @@
+//! Editing a profile, worded: the label of every field the app can change (paths as Sent's
+//! `error.details` names them), the list of changes a save will send (old → new, card data as
+//! "redacted"), the app-level rules that sit on top of Sent's (destination countries), the
+//! choices of the brand form's closed lists, and phone numbers normalised to E.164.
+//!
+//! Field paths are the wire's: top level snake_case (`billing_contact.email`), brand sections in
+//! the request's camelCase (`brand.business.legalName`). [`canonical_path`] folds the other
+//! spellings a server may use (`brand.business.legal_name`, `brand[business][legalName]`) onto
+//! these, so a server error lands on the field the user sees.
+
+use sent_model::enums::{BillingModel, EntityType, TcrBrandRelationship, TcrVertical};
+use sent_model::{BrandData, ProfileDetail, ProfileUpdate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::labels::{billing_label, Choice};
+
+/// One field a save changes, as the review dialog and the journal show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldChange {
+    /// Wire path, e.g. `brand.business.legalName` (the form's field id).
+    pub path: String,
+    /// What the user reads, e.g. "Brand · Legal name".
+    pub label: String,
+    /// The stored value, worded ("not set" when there was none).
+    pub old: String,
+    /// The value the save sends, worded ("redacted" for card data).
+    pub new: String,
+}
+
+/// What the journal keeps of one change the app made (never a secret: card data is "redacted").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JournalChanges {
+    /// The profile's name when the change was made (the journal outlives renames and deletes).
+    pub profile_name: String,
+    pub changes: Vec<FieldChange>,
+    /// Sent's error message, or the verdict of a dry run.
+    pub message: Option<String>,
+}
+
+/// What the app learned about a server's behaviour from its own answers (contract §19.2
+/// detections, by their snake_case names), remembered per workspace (one base URL and account).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DriftMemory {
+    pub drifts: Vec<String>,
+}
+
+/// The shown value of a field with nothing in it.
+pub const NOT_SET: &str = "not set";
+/// The shown value of card data and tokens.
+pub const REDACTED: &str = "redacted";
+
+/// The label of a field path; an unknown path is shown as it is.
+pub fn field_label(path: &str) -> String {
+    let path = canonical_path(path);
+    let known = match path.as_str() {
+        "name" => "Name",
+        "short_name" => "Short name",
+        "description" => "Description",
+        "icon" => "Icon URL",
+        "allow_contact_sharing" => "Share its contacts with other profiles",
+        "allow_template_sharing" => "Share its templates with other profiles",
+        "inherit_contacts" => "Inherit the organization's contacts",
+        "inherit_templates" => "Inherit the organization's templates",
+        "inherit_tcr_brand" => "Inherit the organization's TCR brand",
+        "inherit_tcr_campaign" => "Inherit the organization's TCR campaigns",
+        "billing_model" => "Billing model",
+        "billing_contact" => "Billing contact",
+        "billing_contact.name" => "Billing contact · Name",
+        "billing_contact.email" => "Billing contact · E-mail",
+        "billing_contact.phone" => "Billing contact · Phone",
+        "billing_contact.address" => "Billing contact · Address",
+        "payment_details" => "Card",
+        "payment_details.card_number" => "Card · Number",
+        "payment_details.expiry" => "Card · Expiry (MM/YY)",
+        "payment_details.cvc" => "Card · CVC",
+        "payment_details.zip_code" => "Card · ZIP / postcode",
+        "brand" => "Brand",
+        "brand.contact" => "Brand contact",
+        "brand.contact.name" => "Brand contact · Name",
+        "brand.contact.businessName" => "Brand contact · Business name",
+        "brand.contact.role" => "Brand contact · Role",
+        "brand.contact.phone" => "Brand contact · Phone",
+        "brand.contact.email" => "Brand contact · E-mail",
+        "brand.contact.phoneCountryCode" => "Brand contact · Calling code",
+        "brand.business" => "Business",
+        "brand.business.legalName" => "Business · Legal name",
+        "brand.business.taxId" => "Business · Tax id",
+        "brand.business.taxIdType" => "Business · Tax id type",
+        "brand.business.entityType" => "Business · Entity type",
+        "brand.business.street" => "Business · Street",
+        "brand.business.city" => "Business · City",
+        "brand.business.state" => "Business · State or region",
+        "brand.business.postalCode" => "Business · Postal code",
+        "brand.business.country" => "Business · Country",
+        "brand.business.url" => "Business · Website",
+        "brand.business.countryOfRegistration" => "Business · Country of registration",
+        "brand.compliance" => "Compliance",
+        "brand.compliance.vertical" => "Compliance · Vertical",
+        "brand.compliance.brandRelationship" => "Compliance · Brand relationship",
+        "brand.compliance.primaryUseCase" => "Compliance · Primary use case",
+        "brand.compliance.expectedMessagingVolume" => "Compliance · Expected monthly volume",
+        "brand.compliance.isTcrApplication" => "Compliance · TCR application (US A2P 10DLC)",
+        "brand.compliance.phoneNumberPrefix" => "Compliance · Number prefix",
+        "brand.compliance.destinationCountries" => "Compliance · Destination countries",
+        "brand.compliance.notes" => "Compliance · Notes",
+        "sending_phone_number" => "Own SMS number",
+        "whatsapp_phone_number" => "Own WhatsApp number",
+        "sending_phone_number_profile_id" => "Borrow the SMS sender of profile",
+        "sending_whatsapp_number_profile_id" => "Borrow the WhatsApp sender of profile",
+        "allow_number_change_during_onboarding" => "Allow a number change during onboarding",
+        _ => return path,
+    };
+    known.into()
+}
+
+/// The form's spelling of a path a server named: `[a][b]` and `a[b]` become `a.b`, and inside
+/// `brand.` every snake_case segment becomes camelCase.
+pub fn canonical_path(path: &str) -> String {
+    let dotted = path.replace("][", ".").replace(['[', ']'], ".");
+    let segments: Vec<String> = dotted
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let in_brand = segments.first().is_some_and(|s| s == "brand");
+    segments
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| if in_brand && i > 0 { camel(&s) } else { s })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// A rule's message (Sent's wording, which names the wire path) as a sentence for the form, shown
+/// under the field it is about: what to do, without the path.
+pub fn humanize(path: &str, message: &str) -> String {
+    use sent_model::validate::messages as m;
+    let known = match message {
+        m::SHORT_NAME_INVALID => Some("Use 3–11 letters, digits or spaces, with at least one letter."),
+        m::BRAND_WITH_INHERITED_BRAND => Some("The profile inherits the organization's brand: turn off “Inherit the organization's TCR brand” to give it its own."),
+        m::PAYMENT_NOT_ALLOWED => Some("The organization pays for this profile: choose a billing model that bills the profile to add a card."),
+        m::EXPIRY_INVALID => Some("Use MM/YY, e.g. 09/27."),
+        m::CARD_NUMBER_INVALID => Some("Enter the 13–19 digits of the card number."),
+        m::CVC_INVALID => Some("Enter the 3 or 4 digits printed on the card."),
+        m::BILLING_CONTACT_REQUIRED => Some("This billing model bills the profile: enter the billing contact's name and e-mail."),
+        m::BRAND_SUBMITTED => Some("This brand was submitted to TCR and can no longer be changed."),
+        m::BILLING_MODEL_INVALID => Some("Choose one of the billing models listed."),
+        m::NAME_REQUIRED => Some("Enter the profile's name."),
+        _ => None,
+    };
+    if let Some(known) = known {
+        return known.into();
+    }
+    let canonical = canonical_path(path);
+    if message == m::required(path) || message == m::required(&canonical) {
+        return "Required: fill this in.".into();
+    }
+    if message == m::not_e164(path) || message == m::not_e164(&canonical) {
+        return "Enter the number in E.164: +, the country code and the number, e.g. +14155550123."
+            .into();
+    }
+    if message == m::unknown_sender_profile(path) {
+        return "No other profile of this organization has this id: copy the id from that profile's page.".into();
+    }
+    if message == m::self_sender_profile(path) {
+        return "A profile cannot borrow its own sender: enter another profile's id.".into();
+    }
+    if message == m::cyclic_sender_profile(path) {
+        return "That profile borrows its sender, directly or not, from this one: choose a profile with a sender of its own.".into();
+    }
+    // Anything else: without the path it starts with, as a sentence.
+    let rest = [path, canonical.as_str()]
+        .iter()
+        .find_map(|p| message.strip_prefix(p).map(str::trim_start))
+        .unwrap_or(message);
+    let mut sentence: String = rest
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(rest.chars().skip(1))
+        .collect();
+    if !sentence.ends_with(['.', '!', '?', ')']) {
+        sentence.push('.');
+    }
+    sentence
+}
+
+fn camel(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    let mut upper = false;
+    for c in segment.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every field a change set sends, with the stored value beside it. The brand goes whole on the
+/// wire; here only its fields that differ are listed. Card data is listed as "redacted".
+pub fn changes(stored: &ProfileDetail, update: &ProfileUpdate) -> Vec<FieldChange> {
+    let without_card = ProfileUpdate {
+        payment_details: None,
+        sandbox: false,
+        ..update.clone()
+    };
+    // No secret left in it: the plain serializer accepts it.
+    let new = serde_json::to_value(&without_card).unwrap_or(Value::Null);
+    let mut old = serde_json::to_value(stored).unwrap_or(Value::Null);
+    if let (Some(old), Some(brand)) = (old.as_object_mut(), stored.brand.as_ref()) {
+        // Compare the brand in its request form (camelCase), as it is sent.
+        let own = (!brand.is_inherited).then(|| BrandData::from(brand));
+        old.insert(
+            "brand".into(),
+            own.and_then(|b| serde_json::to_value(b).ok())
+                .unwrap_or(Value::Null),
+        );
+    }
+    let mut leaves = Vec::new();
+    flatten("", &new, &mut leaves);
+    let mut out: Vec<FieldChange> = leaves
+        .into_iter()
+        .filter_map(|(path, value)| {
+            let before = lookup(&old, &path);
+            if before == Some(&value) || (before.is_none() && value.is_null()) {
+                return None;
+            }
+            Some(FieldChange {
+                label: field_label(&path),
+                old: word(&path, before.unwrap_or(&Value::Null)),
+                new: word(&path, &value),
+                path,
+            })
+        })
+        .collect();
+    if update.payment_details.is_some() {
+        out.push(FieldChange {
+            path: "payment_details".into(),
+            label: field_label("payment_details"),
+            old: NOT_SET.into(),
+            new: format!("{REDACTED} (sent once to the card processor, kept nowhere)"),
+        });
+    }
+    out
+}
+
+fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Value)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                flatten(&path, value, out);
+            }
+        }
+        _ => out.push((prefix.to_owned(), value.clone())),
+    }
+}
+
+fn lookup<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.')
+        .try_fold(value, |value, key| value.get(key))
+        .filter(|v| !v.is_null())
+}
+
+/// A value as the review dialog shows it.
+fn word(path: &str, value: &Value) -> String {
+    match value {
+        Value::Null => NOT_SET.into(),
+        Value::Bool(true) => "Yes".into(),
+        Value::Bool(false) => "No".into(),
+        Value::String(s) if s.is_empty() => NOT_SET.into(),
+        Value::String(s) if path == "billing_model" => {
+            billing_label(&BillingModel::from(s.as_str()))
+        }
+        Value::String(s) => choice_label(path, s).unwrap_or_else(|| s.clone()),
+        Value::Array(items) if path.ends_with("destinationCountries") => {
+            if items.is_empty() {
+                return NOT_SET.into();
+            }
+            items
+                .iter()
+                .map(|c| {
+                    let id = c.get("id").and_then(Value::as_str).unwrap_or("?");
+                    if c.get("isMain").and_then(Value::as_bool) == Some(true) {
+                        format!("{id} (main)")
+                    } else {
+                        id.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        other => other.to_string(),
+    }
+}
+
+fn choice_label(path: &str, value: &str) -> Option<String> {
+    let list = match path {
+        "brand.compliance.vertical" => verticals(),
+        "brand.compliance.brandRelationship" => brand_relationships(),
+        "brand.business.entityType" => entity_types(),
+        "brand.business.taxIdType" => tax_id_types(),
+        _ => return None,
+    };
+    list.into_iter().find(|c| c.value == value).map(|c| c.label)
+}
+
+fn choice(value: &str, label: &str, hint: Option<&str>) -> Choice {
+    Choice {
+        value: value.into(),
+        label: label.into(),
+        hint: hint.map(Into::into),
+    }
+}
+
+/// TCR verticals (industry), in the contract's order.
+pub fn verticals() -> Vec<Choice> {
+    TcrVertical::ALL
+        .iter()
+        .map(|v| {
+            let label = match v {
+                TcrVertical::Professional => "Professional services",
+                TcrVertical::RealEstate => "Real estate",
+                TcrVertical::Healthcare => "Healthcare",
+                TcrVertical::HumanResources => "Human resources",
+                TcrVertical::Energy => "Energy and utilities",
+                TcrVertical::Entertainment => "Entertainment",
+                TcrVertical::Retail => "Retail",
+                TcrVertical::Transportation => "Transportation",
+                TcrVertical::Agriculture => "Agriculture",
+                TcrVertical::Insurance => "Insurance",
+                TcrVertical::Postal => "Postal and delivery",
+                TcrVertical::Education => "Education",
+                TcrVertical::Hospitality => "Hospitality",
+                TcrVertical::Financial => "Financial services",
+                TcrVertical::Political => "Political",
+                TcrVertical::Gambling => "Gambling",
+                TcrVertical::Legal => "Legal",
+                TcrVertical::Construction => "Construction",
+                TcrVertical::Ngo => "Non-governmental organization",
+                TcrVertical::Manufacturing => "Manufacturing",
+                TcrVertical::Government => "Government",
+                TcrVertical::Technology => "Technology",
+                TcrVertical::Communication => "Communication and media",
+            };
+            choice(v.as_str(), label, None)
+        })
+        .collect()
+}
+
+/// TCR brand relationship tiers.
+pub fn brand_relationships() -> Vec<Choice> {
+    TcrBrandRelationship::ALL
+        .iter()
+        .map(|r| {
+            let (label, hint) = match r {
+                TcrBrandRelationship::BasicAccount => {
+                    ("Basic account", "No business history with the provider yet")
+                }
+                TcrBrandRelationship::SmallAccount => {
+                    ("Small account", "Some business history, small volume")
+                }
+                TcrBrandRelationship::MediumAccount => {
+                    ("Medium account", "Established business, medium volume")
+                }
+                TcrBrandRelationship::LargeAccount => {
+                    ("Large account", "Dedicated account manager, large volume")
+                }
+                TcrBrandRelationship::KeyAccount => {
+                    ("Key account", "Strategic account, highest volume")
+                }
+            };
+            choice(r.as_str(), label, Some(hint))
+        })
+        .collect()
+}
+
+/// Legal entity types.
+pub fn entity_types() -> Vec<Choice> {
+    EntityType::ALL
+        .iter()
+        .map(|e| {
+            let label = match e {
+                EntityType::PrivateProfit => "Private company",
+                EntityType::PublicProfit => "Publicly traded company",
+                EntityType::NonProfit => "Non-profit",
+                EntityType::SoleProprietor => "Sole proprietor",
+                EntityType::Government => "Government body",
+            };
+            choice(e.as_str(), label, None)
+        })
+        .collect()
+}
+
+/// Tax id types the contract documents (an open list: a stored value outside it is kept).
+pub fn tax_id_types() -> Vec<Choice> {
+    vec![
+        choice("us_ein", "US Employer Identification Number (EIN)", None),
+        choice("ca_bn", "Canadian Business Number (BN)", None),
+    ]
+}
+
+/// The app's own rule on top of Sent's: a brand's destination countries name exactly one main
+/// country (a profile that is not a TCR application sends completion to review for that country,
+/// contract §12.3), each a two-letter code listed once.
+pub fn destination_country_problem(brand: &BrandData) -> Option<String> {
+    let countries = brand.compliance.as_ref()?.destination_countries.as_ref()?;
+    if countries.is_empty() {
+        return None;
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for country in countries {
+        let id = country.id.as_deref().unwrap_or("").trim();
+        if id.len() != 2 || !id.chars().all(|c| c.is_ascii_uppercase()) {
+            return Some(format!(
+                "“{id}” is not a two-letter country code (ISO 3166-1, e.g. US, GB, DE)."
+            ));
+        }
+        if !seen.insert(id.to_owned()) {
+            return Some(format!("{id} is listed twice: list each country once."));
+        }
+    }
+    match countries.iter().filter(|c| c.is_main == Some(true)).count() {
+        1 => None,
+        0 => Some("Mark one destination country as the main one.".into()),
+        _ => Some("Mark only one destination country as the main one.".into()),
+    }
+}
+
+/// Why a phone number could not be normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneProblem(pub String);
+
+/// A phone number in E.164 (`+14155550123`), from what a person typed (`+1 (415) 555-0123`,
+/// `0044 20 7946 0958`). Without a leading `+` or `00`, `default_country` (ISO alpha-2) is used
+/// when given. Numbers that cannot exist for their country are refused.
+pub fn normalize_phone(input: &str, default_country: Option<&str>) -> Result<String, PhoneProblem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(PhoneProblem("Enter a phone number.".into()));
+    }
+    if trimmed
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || " +-().".contains(c)))
+    {
+        return Err(PhoneProblem(
+            "Use digits only, with an optional + and spaces, dashes or brackets.".into(),
+        ));
+    }
+    let international = trimmed
+        .strip_prefix("00")
+        .map(|rest| format!("+{rest}"))
+        .unwrap_or_else(|| trimmed.to_owned());
+    let country = default_country
+        .map(|c| c.trim().to_ascii_uppercase())
+        .and_then(|c| c.parse::<phonenumber::country::Id>().ok());
+    if !international.starts_with('+') && country.is_none() {
+        return Err(PhoneProblem(
+            "Start with + and the country code, e.g. +14155550123.".into(),
+        ));
+    }
+    let parsed = phonenumber::parse(country, &international).map_err(|_| {
+        PhoneProblem("This is not a phone number: use +, the country code and the number.".into())
+    })?;
+    if !phonenumber::is_valid(&parsed) {
+        return Err(PhoneProblem(
+            "No such number exists for its country: check the digits and the country code.".into(),
+        ));
+    }
+    Ok(parsed.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn stored() -> ProfileDetail {
+        serde_json::from_value(json!({
+            "id": "p1", "name": "Sales", "billing_model": "organization",
+            "brand": {"id": "b1", "is_inherited": false,
+                "contact": {"name": "Ann", "phone_country_code": "1"},
+                "business": {"legal_name": "Acme LLC", "entity_type": "PRIVATE_PROFIT"},
+                "compliance": {"vertical": "RETAIL", "brand_relationship": "BASIC_ACCOUNT",
+                    "is_tcr_application": true,
+                    "destination_countries": [{"id": "US", "isMain": true}]}}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn changes_list_exactly_what_is_sent_with_words() {
+        let mut draft = stored();
+        draft.inherit_contacts = true;
+        draft.billing_model = BillingModel::Profile;
+        let brand = draft.brand.as_mut().unwrap();
+        brand.business.as_mut().unwrap().legal_name = Some("Acme Holdings LLC".into());
+        brand.compliance.as_mut().unwrap().vertical = Some(TcrVertical::Technology);
+        let update = ProfileUpdate::diff(&stored(), &draft);
+        let list = changes(&stored(), &update);
+        let by_path: Vec<(&str, &str, &str)> = list
+            .iter()
+            .map(|c| (c.path.as_str(), c.old.as_str(), c.new.as_str()))
+            .collect();
+        assert_eq!(
+            by_path,
+            [
+                ("billing_model", "Organization pays", "Profile pays"),
+                ("brand.business.legalName", "Acme LLC", "Acme Holdings LLC"),
+                ("brand.compliance.vertical", "Retail", "Technology"),
+                ("inherit_contacts", "No", "Yes"),
+            ]
+        );
+        assert_eq!(list[1].label, "Business · Legal name");
+    }
+
+    #[test]
+    fn card_data_is_listed_redacted_and_never_serialized() {
+        let update = ProfileUpdate {
+            payment_details: Some(sent_model::PaymentDetails {
+                card_number: Some("4242424242424242".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let list = changes(&stored(), &update);
+        assert_eq!(list.len(), 1);
+        assert!(list[0].new.starts_with(REDACTED));
+        let all = serde_json::to_string(&list).unwrap();
+        assert!(!all.contains("4242"), "{all}");
+    }
+
+    #[test]
+    fn server_paths_land_on_form_fields() {
+        assert_eq!(
+            canonical_path("brand.business.legal_name"),
+            "brand.business.legalName"
+        );
+        assert_eq!(
+            canonical_path("brand[compliance][brand_relationship]"),
+            "brand.compliance.brandRelationship"
+        );
+        assert_eq!(
+            canonical_path("payment_details.expiry"),
+            "payment_details.expiry"
+        );
+        assert_eq!(
+            field_label("brand.contact.phone_country_code"),
+            "Brand contact · Calling code"
+        );
+        assert_eq!(field_label("something_new"), "something_new");
+    }
+
+    #[test]
+    fn rule_messages_read_as_sentences_without_paths() {
+        use sent_model::validate::messages as m;
+        assert_eq!(
+            humanize("payment_details.cvc", m::CVC_INVALID),
+            "Enter the 3 or 4 digits printed on the card."
+        );
+        assert_eq!(
+            humanize("billing_contact.name", &m::required("billing_contact.name")),
+            "Required: fill this in."
+        );
+        assert!(
+            humanize("brand.contact.phone", &m::not_e164("brand.contact.phone"))
+                .starts_with("Enter the number in E.164")
+        );
+        assert_eq!(
+            humanize(
+                "brand.business.legal_name",
+                "brand.business.legal_name is too long"
+            ),
+            "Is too long."
+        );
+        assert_eq!(humanize("x", "Something odd"), "Something odd.");
+    }
+
+    #[test]
+    fn destination_countries_need_exactly_one_main() {
+        let brand = |countries: serde_json::Value| -> BrandData {
+            serde_json::from_value(json!({"compliance": {"destinationCountries": countries}}))
+                .unwrap()
+        };
+        assert!(destination_country_problem(&brand(
+            json!([{"id": "US", "isMain": true}, {"id": "CA"}])
+        ))
+        .is_none());
+        assert!(destination_country_problem(&brand(json!([{"id": "US"}])))
+            .unwrap()
+            .contains("Mark one"));
+        assert!(destination_country_problem(&brand(
+            json!([{"id": "US", "isMain": true}, {"id": "CA", "isMain": true}])
+        ))
+        .unwrap()
+        .contains("only one"));
+        assert!(
+            destination_country_problem(&brand(json!([{"id": "usa", "isMain": true}])))
+                .unwrap()
+                .contains("two-letter")
+        );
+        assert!(destination_country_problem(&brand(
+            json!([{"id": "US", "isMain": true}, {"id": "US"}])
+        ))
+        .unwrap()
+        .contains("twice"));
+    }
+
+    #[test]
+    fn phones_are_normalised_to_e164_or_explained() {
+        assert_eq!(
+            normalize_phone("+1 (415) 555-0123", None).unwrap(),
+            "+14155550123"
+        );
+        assert_eq!(
+            normalize_phone("0044 20 7946 0958", None).unwrap(),
+            "+442079460958"
+        );
+        assert_eq!(
+            normalize_phone("(415) 555-0123", Some("us")).unwrap(),
+            "+14155550123"
+        );
+        assert!(normalize_phone("(415) 555-0123", None)
+            .unwrap_err()
+            .0
+            .contains("Start with +"));
+        assert!(normalize_phone("+1 415 555 01234567", None).is_err());
+        assert!(
+            normalize_phone("+14155550123\n", None).is_ok(),
+            "trailing whitespace is trimmed"
+        );
+        assert!(normalize_phone("call me", None)
+            .unwrap_err()
+            .0
+            .contains("digits"));
+        assert!(normalize_phone("", None).is_err());
+    }
+}

@@ -1,0 +1,408 @@
+//! Profile detail and editing over IPC on the mock runtime, against the embedded sandbox (real
+//! HTTP, real SQLite file): save and read back, rules before any request, dry runs, card data
+//! kept nowhere, locked brands, server errors on their fields, delete, drafts and the journal.
+
+use serde_json::{json, Value};
+use tauri::Manager;
+
+use crate::state::AppState;
+use crate::test_support::{invoke, mock_app, MockApp};
+
+const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
+
+fn key() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Refreshes the demo organization and answers the detail of the profile with that name.
+fn open(app: &MockApp, name: &str) -> Value {
+    let list = invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    let id = list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("{name} is in the demo"))["id"]
+        .clone();
+    invoke(
+        &app.window,
+        "profile_detail",
+        json!({ "workspaceId": BUILTIN, "profileId": id }),
+    )
+    .unwrap()
+}
+
+fn save(
+    app: &MockApp,
+    id: &Value,
+    draft: &Value,
+    payment: Value,
+    dry_run: bool,
+) -> Result<Value, Value> {
+    invoke(
+        &app.window,
+        "save_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "draft": draft, "payment": payment,
+                "dryRun": dry_run, "idempotencyKey": key() }),
+    )
+}
+
+fn journal(app: &MockApp) -> Vec<sent_store::JournalEntry> {
+    let state = app.app.state::<AppState>();
+    state
+        .with_store(|store| store.journal(BUILTIN, 100))
+        .unwrap()
+        .unwrap()
+}
+
+#[test]
+fn a_toggle_is_saved_read_back_and_journaled() {
+    let app = mock_app();
+    let detail = open(&app, "Bella Salon");
+    let id = detail["profile"]["id"].clone();
+    assert_eq!(detail["profile"]["inherit_contacts"], false);
+    let contacts_before = detail["resources"][2]["text"].clone();
+
+    let mut draft = detail["profile"].clone();
+    draft["inherit_contacts"] = json!(true);
+    let check = invoke(
+        &app.window,
+        "check_profile_edit",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "draft": draft, "payment": null }),
+    )
+    .unwrap();
+    assert_eq!(check["fields"], json!({}));
+    assert_eq!(
+        check["changes"],
+        json!([{ "path": "inherit_contacts", "label": "Inherit the organization's contacts",
+                 "old": "No", "new": "Yes" }])
+    );
+
+    let saved = save(&app, &id, &draft, Value::Null, false).unwrap();
+    assert_eq!(saved["dry_run"], false);
+    assert_eq!(saved["profile"]["inherit_contacts"], true);
+    assert_eq!(saved["differences"], json!([]));
+    assert_ne!(saved["view"]["resources"][2]["text"], contacts_before);
+
+    // Read back from Sent, not from what was typed.
+    let fresh = invoke(
+        &app.window,
+        "refresh_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id }),
+    )
+    .unwrap();
+    assert_eq!(fresh["profile"]["inherit_contacts"], true);
+    assert_eq!(fresh["draft"], Value::Null);
+
+    let entries = journal(&app);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].action, "profile.update");
+    assert_eq!(entries[0].outcome, "ok");
+    assert_eq!(entries[0].changes["profile_name"], "Bella Salon");
+    assert_eq!(entries[0].changes["changes"][0]["path"], "inherit_contacts");
+    assert!(entries[0].request_id.is_some());
+}
+
+#[test]
+fn billing_the_profile_needs_a_contact_before_any_request() {
+    let app = mock_app();
+    let detail = open(&app, "Bella Salon");
+    let id = detail["profile"]["id"].clone();
+    let mut draft = detail["profile"].clone();
+    draft["billing_model"] = json!("profile");
+    let check = invoke(
+        &app.window,
+        "check_profile_edit",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "draft": draft, "payment": null }),
+    )
+    .unwrap();
+    assert!(check["fields"]["billing_contact"].is_array(), "{check}");
+    let error = save(&app, &id, &draft, Value::Null, false).unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert!(error["fields"]["billing_contact"].is_array());
+    assert!(
+        journal(&app).is_empty(),
+        "nothing was sent, so nothing is journaled"
+    );
+
+    // With a contact (phone typed loosely, normalised to E.164) it saves.
+    draft["billing_contact"] = json!({ "name": "Bella Ltd", "email": "ap@bella.example", "phone": "+1 (415) 555-0199", "address": null });
+    let saved = save(&app, &id, &draft, Value::Null, false).unwrap();
+    assert_eq!(saved["profile"]["billing_model"], "profile");
+    assert_eq!(saved["profile"]["billing_contact"]["phone"], "+14155550199");
+}
+
+#[test]
+fn a_dry_run_changes_nothing_and_card_details_are_kept_nowhere() {
+    let app = mock_app();
+    let detail = open(&app, "Tenant Co");
+    let id = detail["profile"]["id"].clone();
+    let mut draft = detail["profile"].clone();
+    draft["description"] = json!("Renamed by a dry run");
+    let card = json!({ "card_number": "4242424242424242", "expiry": "12/34", "cvc": "987",
+                       "zip_code": "94105-7788" });
+
+    // A bad card is refused field by field before sending.
+    let bad = save(
+        &app,
+        &id,
+        &draft,
+        json!({ "card_number": "4242", "expiry": "13/99", "cvc": "1", "zip_code": "" }),
+        false,
+    )
+    .unwrap_err();
+    for field in [
+        "payment_details.card_number",
+        "payment_details.expiry",
+        "payment_details.cvc",
+        "payment_details.zip_code",
+    ] {
+        assert!(bad["fields"][field].is_array(), "{field}: {bad}");
+    }
+
+    let dry = save(&app, &id, &draft, card.clone(), true).unwrap();
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(dry["view"], Value::Null);
+    assert!(dry["message"]
+        .as_str()
+        .unwrap()
+        .contains("Nothing was saved"));
+    let after_dry = invoke(
+        &app.window,
+        "refresh_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id }),
+    )
+    .unwrap();
+    assert_eq!(
+        after_dry["profile"]["description"],
+        detail["profile"]["description"]
+    );
+
+    let live = save(&app, &id, &draft, card, false).unwrap();
+    assert_eq!(live["profile"]["description"], "Renamed by a dry run");
+    let listed: Vec<&str> = live["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, ["description", "payment_details"]);
+    let entries = journal(&app);
+    assert_eq!(
+        entries
+            .iter()
+            .map(|e| e.outcome.as_str())
+            .collect::<Vec<_>>(),
+        ["ok", "dry_run"]
+    );
+
+    // The card number, CVC and ZIP are in no file the app wrote.
+    drop(entries);
+    let dir = app.dir.path.clone();
+    drop(app);
+    for needle in ["4242424242424242", "94105-7788", "card_number", "\"cvc\""] {
+        for file in walk(&dir) {
+            let bytes = std::fs::read(&file).unwrap_or_default();
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle} found in {}",
+                file.display()
+            );
+        }
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_submitted_brand_is_locked_and_refused() {
+    let app = mock_app();
+    let detail = open(&app, "Northwind Clinics");
+    assert!(detail["locks"]["brand"]
+        .as_str()
+        .unwrap()
+        .contains("submitted to TCR"));
+    let mut draft = detail["profile"].clone();
+    draft["brand"]["business"]["legal_name"] = json!("Northwind Group");
+    let check = invoke(
+        &app.window,
+        "check_profile_edit",
+        json!({ "workspaceId": BUILTIN, "profileId": detail["profile"]["id"], "draft": draft,
+                "payment": null }),
+    )
+    .unwrap();
+    assert!(
+        check["fields"]["brand"][0]
+            .as_str()
+            .unwrap()
+            .contains("submitted"),
+        "{check}"
+    );
+}
+
+#[test]
+fn brand_rules_and_normalisation_while_typing() {
+    let app = mock_app();
+    let detail = open(&app, "Tenant Co");
+    let id = detail["profile"]["id"].clone();
+    let mut draft = detail["profile"].clone();
+    draft["brand"]["contact"]["phone"] = json!("415 555");
+    draft["brand"]["compliance"]["destination_countries"] = json!([{ "id": "US" }, { "id": "CA" }]);
+    draft["brand"]["business"]["url"] = json!("not a url");
+    let check = invoke(
+        &app.window,
+        "check_profile_edit",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "draft": draft, "payment": null }),
+    )
+    .unwrap();
+    let fields = &check["fields"];
+    assert!(fields["brand.contact.phone"].is_array(), "{check}");
+    assert!(fields["brand.compliance.destinationCountries"][0]
+        .as_str()
+        .unwrap()
+        .contains("main"));
+    assert!(fields["brand.business.url"].is_array());
+
+    let phone = invoke(
+        &app.window,
+        "normalize_phone",
+        json!({ "value": "(415) 555-0123", "country": "US" }),
+    )
+    .unwrap();
+    assert_eq!(phone, "+14155550123");
+    let bad = invoke(
+        &app.window,
+        "normalize_phone",
+        json!({ "value": "415 555", "country": null }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["kind"], "validation");
+}
+
+#[test]
+fn a_server_error_lands_on_its_field_and_is_journaled() {
+    let app = mock_app();
+    let bella = open(&app, "Bella Salon");
+    let uptown = open(&app, "Joe's Pizza Uptown");
+    // Delete Uptown behind the app's back: its cache still lists it, so the pre-flight passes
+    // and only Sent can say the borrowed profile is gone.
+    let state = app.app.state::<AppState>();
+    let (client, _) = state.client(BUILTIN.parse().unwrap(), None).unwrap();
+    let id = uptown["profile"]["id"].as_str().unwrap().to_owned();
+    tauri::async_runtime::block_on(async {
+        use sent_client::ProfileBackend;
+        client
+            .delete_profile(&id, &Default::default())
+            .await
+            .unwrap();
+    });
+    let mut draft = bella["profile"].clone();
+    draft["sending_phone_number_profile_id"] = json!(id);
+    let error = save(&app, &bella["profile"]["id"], &draft, Value::Null, false).unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert!(
+        error["fields"]["sending_phone_number_profile_id"].is_array(),
+        "{error}"
+    );
+    assert!(error["request_id"].is_string());
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .contains("Sent refused the save"));
+    let entries = journal(&app);
+    assert_eq!(entries[0].outcome, "error:VALIDATION_001");
+}
+
+#[test]
+fn delete_needs_the_name_and_forgets_the_profile() {
+    let app = mock_app();
+    let detail = open(&app, "Joe's Pizza Uptown");
+    let id = detail["profile"]["id"].clone();
+    let wrong = invoke(
+        &app.window,
+        "delete_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "confirmName": "Joe's Pizza",
+                "idempotencyKey": key() }),
+    )
+    .unwrap_err();
+    assert!(wrong["fields"]["confirm_name"].is_array());
+    let done = invoke(
+        &app.window,
+        "delete_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "confirmName": " Joe's Pizza Uptown ",
+                "idempotencyKey": key() }),
+    )
+    .unwrap();
+    assert!(done["message"].as_str().unwrap().contains("Sent keeps"));
+    let list = invoke(
+        &app.window,
+        "cached_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    assert!(!list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == id));
+    let gone = invoke(
+        &app.window,
+        "refresh_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id }),
+    )
+    .unwrap_err();
+    assert_eq!(gone["kind"], "not_found");
+    assert_eq!(journal(&app)[0].action, "profile.delete");
+}
+
+#[test]
+fn a_draft_survives_and_can_be_discarded() {
+    let app = mock_app();
+    let detail = open(&app, "Bella Salon");
+    let id = detail["profile"]["id"].clone();
+    let mut draft = detail["profile"].clone();
+    draft["description"] = json!("Half-typed");
+    invoke(
+        &app.window,
+        "save_profile_draft",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "draft": draft }),
+    )
+    .unwrap();
+    let again = invoke(
+        &app.window,
+        "profile_detail",
+        json!({ "workspaceId": BUILTIN, "profileId": id }),
+    )
+    .unwrap();
+    assert_eq!(again["draft"]["description"], "Half-typed");
+    assert!(again["draft_saved_at"].is_number());
+    invoke(
+        &app.window,
+        "discard_profile_draft",
+        json!({ "workspaceId": BUILTIN, "profileId": id }),
+    )
+    .unwrap();
+    let clean = invoke(
+        &app.window,
+        "profile_detail",
+        json!({ "workspaceId": BUILTIN, "profileId": id }),
+    )
+    .unwrap();
+    assert_eq!(clean["draft"], Value::Null);
+}
