@@ -96,9 +96,7 @@ async function detailShots(browser) {
   await shot(browser, "detail-review-light");
   await browser.$('[data-testid="dry-run"]').click();
   await browser.$('[data-testid="dry-run-result"]').waitForDisplayed({ timeout: 10000 });
-  await theme(browser, "dark");
-  await shot(browser, "detail-review-dry-run-dark");
-  await theme(browser, "light");
+  await shot(browser, "detail-review-dry-run-light");
   await browser.$('[data-testid="save-confirm"]').click();
   await browser.$('[data-testid="save-message"]').waitForDisplayed({ timeout: 10000 });
   await scrollTo(browser, '[data-testid="profile-detail"]');

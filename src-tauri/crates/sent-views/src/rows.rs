@@ -140,10 +140,16 @@ pub fn resource_lines(
         ResourceLine {
             resource: "WhatsApp".into(),
             source: row.whatsapp.source,
-            text: row.whatsapp.hint.clone().map_or_else(
-                || "No WhatsApp Business Account in effect.".to_owned(),
-                |hint| format!("{}. {hint}", row.whatsapp.label),
-            ),
+            text: match (&profile.waba_id, row.whatsapp.source) {
+                (None, _) => "No WhatsApp Business Account in effect: the profile cannot send WhatsApp.".to_owned(),
+                (Some(id), None) => format!(
+                    "Uses WhatsApp Business Account {id}. Sent does not say whether it is the profile's own or the organization's."
+                ),
+                (Some(id), Some(ResourceSource::Inherited)) => {
+                    format!("Uses the organization's WhatsApp Business Account ({id}).")
+                }
+                (Some(id), Some(_)) => format!("Has its own WhatsApp Business Account ({id})."),
+            },
         },
         ResourceLine {
             resource: "Contacts".into(),
@@ -274,6 +280,20 @@ mod tests {
         assert_eq!(text("Contacts"), "Keeps its own contacts, not shared.");
         assert!(text("Billing").starts_with("The profile is billed"));
         assert_eq!(text("TCR campaigns"), "Uses the organization's campaigns.");
-        assert_eq!(text("WhatsApp"), "No WhatsApp Business Account in effect.");
+        assert!(text("WhatsApp").starts_with("No WhatsApp Business Account in effect"));
+        let own = profile(serde_json::json!({"id": "p5", "waba_id": "123"}));
+        let lines = resource_lines(&own, &OrganizationSummary::default());
+        assert_eq!(
+            lines[1].text,
+            "Has its own WhatsApp Business Account (123)."
+        );
+        let unknown = resource_lines(
+            &own,
+            &OrganizationSummary {
+                has_waba: true,
+                ..Default::default()
+            },
+        );
+        assert!(unknown[1].text.contains("does not say whether"));
     }
 }

@@ -124,11 +124,14 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     return out;
   }, [outcome]);
 
-  // Leaving with unsaved changes asks first (the draft is kept either way).
-  const leave = (to: string) => (dirty ? setDialog({ leaveTo: to }) : route(to));
+  // Leaving with unsaved changes asks first (the draft is kept either way). The listeners read the
+  // latest state through a ref: an effect re-registered after each render would lag a fast click.
+  const guard = useRef({ dirty, dialog });
+  guard.current = { dirty, dialog };
+  const leave = (to: string) => (guard.current.dirty ? setDialog({ leaveTo: to }) : route(to));
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
-      if (!dirty || dialog) return;
+      if (!guard.current.dirty || guard.current.dialog) return;
       const link = (event.target as HTMLElement | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
       const href = link?.getAttribute("href");
       if (!link || !href || !href.startsWith("/") || link.target) return;
@@ -138,7 +141,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     };
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (event.key !== "Escape" || event.defaultPrevented || dialog || target?.closest("dialog, input, select, textarea")) return;
+      if (event.key !== "Escape" || event.defaultPrevented || guard.current.dialog || target?.closest("dialog, input, select, textarea")) return;
       leave("/");
     };
     document.addEventListener("click", onClick, true);
@@ -147,7 +150,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       document.removeEventListener("click", onClick, true);
       window.removeEventListener("keydown", onKey);
     };
-  }, [dirty, dialog]);
+  }, []);
 
   const edit = (path: string, value: unknown) => {
     setOutcome(null);
@@ -364,7 +367,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
                 <TextField path="payment_details.zip_code" label="ZIP / postcode of the card" value={card.zip_code} errors={errors}
                   onInput={(v) => setCard((c) => ({ ...c, zip_code: v }))} />
               </div>
-              {!cardIsEmpty(card) && <button type="button" onClick={() => setCard(EMPTY_CARD)}>Clear the card</button>}
+              {!cardIsEmpty(card) && <div><button type="button" onClick={() => setCard(EMPTY_CARD)}>Clear the card</button></div>}
             </fieldset>
           )}
         </Section>

@@ -1,0 +1,264 @@
+// Profile detail and editing in the real window. On the embedded sandbox's demo organization:
+// toggle an inheritance flag with its consequence, review the change, dry run (Sent unchanged),
+// save and see the effective configuration follow; leave with unsaved changes and find the draft
+// again; the billing contact's field error before any request; a card saved and then found nowhere
+// on disk or in the page; a brand edit's diff; a TCR-submitted brand locked; the journal. On a
+// standalone sandbox: a server-side validation error on its field, delete after typing the name,
+// and the journal's CSV export. (Kept to two app launches: each spec shares the one release build.)
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { test } from "node:test";
+import { byTestId, withApp } from "../lib/app.mjs";
+
+const CARD = "4242424242424242";
+
+async function openProfile(browser, name) {
+  await browser.$("a=Profiles").click();
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 20000, timeoutMsg: "no rows" });
+  const search = byTestId(browser, "profile-search");
+  await search.setValue(name);
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length === 1, { timeout: 5000, timeoutMsg: `${name} not found alone` });
+  await byTestId(browser, "profile-row").click();
+  await byTestId(browser, "profile-detail").waitForDisplayed({ timeout: 10000 });
+  await browser.waitUntil(async () => (await browser.$("#profile-heading").getText()) === name, { timeout: 5000 });
+  // The fresh read from Sent has answered.
+  await browser.waitUntil(async () => /Read from Sent/.test(await browser.$("header").getText().catch(() => "")) ||
+    /Read from Sent/.test(await byTestId(browser, "profile-detail").getText()), { timeout: 10000, timeoutMsg: "profile not read from Sent" });
+}
+
+const field = (browser, name) => browser.$(`[name="${name}"]`);
+const text = (browser, id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? null, id);
+
+async function waitText(browser, id, pattern, timeoutMsg) {
+  await browser.waitUntil(async () => pattern.test((await text(browser, id)) ?? ""), { timeout: 10000, timeoutMsg });
+}
+
+function filesUnder(dir) {
+  const out = [];
+  let entries = [];
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    const file = path.join(dir, name);
+    let stat;
+    try { stat = statSync(file); } catch { continue; }
+    if (stat.isDirectory()) out.push(...filesUnder(file));
+    else if (stat.isFile() && stat.size < 50_000_000) out.push(file);
+  }
+  return out;
+}
+
+test("edit a profile: toggle, review, dry run, save, draft, field errors, card, brand diff, locked brand, journal", async () => {
+  await withApp("profile-edit", async (browser) => {
+    await openProfile(browser, "Bella Salon");
+    const contactsBefore = await text(browser, "resource-Contacts");
+    assert.match(contactsBefore, /Keeps its own contacts/);
+
+    // The toggle's consequence changes with it; the save bar counts the change Rust computed.
+    const toggle = field(browser, "inherit_contacts");
+    assert.equal(await toggle.isSelected(), false);
+    await toggle.click();
+    await waitText(browser, "consequence-inherit_contacts", /as well as its own/, "the consequence did not change");
+    await waitText(browser, "change-count", /^1 change not saved/, "the change was not counted");
+
+    // Review shows exactly that field, old → new; a dry run leaves Sent unchanged.
+    await byTestId(browser, "review-save").click();
+    await byTestId(browser, "review-dialog").waitForDisplayed({ timeout: 5000 });
+    const rows = await browser.$$('[data-testid="review-change"]');
+    assert.equal(rows.length, 1);
+    assert.equal(await rows[0].getAttribute("data-path"), "inherit_contacts");
+    assert.match(await rows[0].getText(), /Inherit the organization's contacts\s*No\s*Yes/);
+    await byTestId(browser, "dry-run").click();
+    await waitText(browser, "dry-run-result", /Nothing was saved/, "no dry-run verdict");
+    await browser.$("button=Cancel").click();
+    await browser.$("button=Refresh").click();
+    await browser.waitUntil(async () => /Read from Sent/.test(await byTestId(browser, "profile-detail").getText()), { timeout: 10000 });
+    assert.match(await text(browser, "resource-Contacts"), /Keeps its own contacts/, "the dry run changed nothing at Sent");
+
+    // The real save: the screen shows what Sent returned.
+    await byTestId(browser, "review-save").click();
+    await byTestId(browser, "save-confirm").click();
+    await waitText(browser, "save-message", /^Saved/, "no save confirmation");
+    assert.match(await text(browser, "resource-Contacts"), /Uses the organization's contacts/);
+    assert.equal(await byTestId(browser, "save-bar").isExisting(), false, "nothing left to save");
+
+    // Read back after leaving the screen.
+    await openProfile(browser, "Bella Salon");
+    assert.equal(await field(browser, "inherit_contacts").isSelected(), true, "the toggle stayed on after reopening");
+
+    // Leaving with unsaved changes asks; the draft comes back.
+    await field(browser, "description").setValue("Half-typed description");
+    await waitText(browser, "change-count", /1 change/, "the description change was not counted");
+    await browser.pause(700); // the draft is written 400 ms after the last keystroke
+    await byTestId(browser, "nav-journal").click();
+    await byTestId(browser, "leave-dialog").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "leave-keep").click();
+    await byTestId(browser, "journal-screen").waitForDisplayed({ timeout: 5000 });
+    await openProfile(browser, "Bella Salon");
+    await byTestId(browser, "draft-restored").waitForDisplayed({ timeout: 5000 });
+    assert.equal(await field(browser, "description").getValue(), "Half-typed description");
+    await byTestId(browser, "discard-changes").click();
+
+    // Billing the profile without a contact: the field error, before any request.
+    await browser.$('input[name="billing_model"][value="profile"]').click();
+    await byTestId(browser, "error-billing_contact").waitForDisplayed({ timeout: 5000 });
+    assert.match(await byTestId(browser, "error-billing_contact").getText(), /billing contact's name and e-mail/);
+    await waitText(browser, "review-save", /Fix the fields/, "saving was not held back");
+    // Bad values get their own messages, in words.
+    await field(browser, "billing_contact.email").setValue("ap@bella");
+    await field(browser, "billing_contact.phone").setValue("415 555");
+    await byTestId(browser, "error-billing_contact.email").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "error-billing_contact.phone").waitForDisplayed({ timeout: 5000 });
+    assert.doesNotMatch(await byTestId(browser, "error-billing_contact.phone").getText(), /billing_contact/, "no wire path in the message");
+
+    // Fixed: a contact, a phone normalised to E.164 on leaving the field, and a card.
+    await field(browser, "billing_contact.name").setValue("Bella Ltd");
+    await field(browser, "billing_contact.email").setValue("ap@bella.example");
+    await field(browser, "billing_contact.phone").setValue("+1 (415) 555-0199");
+    await field(browser, "billing_contact.address").click();
+    await browser.waitUntil(async () => (await field(browser, "billing_contact.phone").getValue()) === "+14155550199", { timeout: 5000, timeoutMsg: "phone not normalised" });
+    await field(browser, "payment_details.card_number").setValue(CARD);
+    await field(browser, "payment_details.expiry").setValue("12/34");
+    await field(browser, "payment_details.cvc").setValue("987");
+    await field(browser, "payment_details.zip_code").setValue("94105");
+    await browser.waitUntil(async () => !(await byTestId(browser, "review-save").getText()).includes("Fix"), { timeout: 5000, timeoutMsg: "fields still invalid" });
+    await byTestId(browser, "review-save").click();
+    await byTestId(browser, "review-dialog").waitForDisplayed({ timeout: 5000 });
+    const review = await byTestId(browser, "review-dialog").getText();
+    assert.match(review, /Card\s*not set\s*redacted/);
+    assert.ok(!review.includes(CARD), "the card number is not in the review");
+    await byTestId(browser, "save-confirm").click();
+    await waitText(browser, "save-message", /^Saved/, "the billing save failed");
+    assert.match(await text(browser, "resource-Billing"), /profile is billed/);
+    // The card is gone from the page (inputs included) once sent.
+    const inPage = await browser.execute((card) => document.documentElement.outerHTML.includes(card) ||
+      [...document.querySelectorAll("input")].some((i) => i.value.includes(card)), CARD);
+    assert.equal(inPage, false, "the card number is still in the page");
+
+    // A brand edit shows its diff; the app's rule asks for one main destination country.
+    await openProfile(browser, "Tenant Co");
+    await field(browser, "brand.business.legalName").setValue("Tenant Company Inc");
+    await byTestId(browser, "error-brand.compliance.destinationCountries").waitForDisplayed({ timeout: 5000 });
+    await browser.$('input[name="main-country"]').click();
+    await browser.waitUntil(async () => !(await byTestId(browser, "error-brand.compliance.destinationCountries").isExisting()), { timeout: 5000 });
+    await byTestId(browser, "review-save").click();
+    const paths = await browser.$$('[data-testid="review-change"]').map((r) => r.getAttribute("data-path"));
+    assert.deepEqual(paths.sort(), ["brand.business.legalName", "brand.compliance.destinationCountries"]);
+    assert.match(await byTestId(browser, "review-dialog").getText(), /Business · Legal name\s*Tenant Co Inc\s*Tenant Company Inc/);
+    await browser.$("button=Cancel").click();
+    await byTestId(browser, "discard-changes").click();
+
+    // A brand submitted to TCR is read-only, with the reason.
+    await openProfile(browser, "Northwind Clinics");
+    await byTestId(browser, "brand-locked").waitForDisplayed({ timeout: 5000 });
+    assert.match(await byTestId(browser, "brand-locked").getText(), /submitted to TCR/);
+    assert.equal(await field(browser, "brand.business.legalName").isExisting(), false, "no brand inputs");
+
+    // The journal has the dry run and both saves, with their fields; nothing of the card.
+    await byTestId(browser, "nav-journal").click();
+    await byTestId(browser, "journal-screen").waitForDisplayed({ timeout: 5000 });
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="journal-row"]')).length >= 3, { timeout: 5000, timeoutMsg: "journal rows missing" });
+    const journal = await byTestId(browser, "journal-screen").getText();
+    assert.match(journal, /Dry run/);
+    assert.match(journal, /Saved/);
+    assert.match(journal, /Inherit the organization's contacts: No → Yes/);
+    assert.ok(!journal.includes(CARD));
+  });
+
+  // Nowhere on disk: settings, keychain-free data dir, the database, the sandbox's file.
+  const roots = [process.env.XDG_DATA_HOME, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.HOME].filter(Boolean);
+  const files = roots.flatMap(filesUnder);
+  assert.ok(files.some((f) => f.endsWith("sent-profiles.sqlite3")), "the scan reaches the app's database");
+  assert.ok(files.some((f) => f.endsWith("sandbox.json")), "the scan reaches the sandbox's data file");
+  for (const file of files) {
+    if (file.includes(`${path.sep}node_modules${path.sep}`)) continue;
+    const bytes = readFileSync(file);
+    assert.equal(bytes.includes(CARD), false, `the card number is in ${file}`);
+  }
+});
+
+async function startSandbox() {
+  const key = `e2e-edit-key-${Date.now()}`;
+  const child = spawn(process.env.SENT_SANDBOX_BIN, ["--seed", "demo", "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
+  const exited = once(child, "exit").catch(() => {});
+  const [first] = await once(createInterface({ input: child.stdout }), "line");
+  return { url: first.replace(/^listening on /, ""), key, stop: async () => { child.kill("SIGTERM"); await exited; } };
+}
+
+async function sentApi(sandbox, method, apiPath) {
+  const response = await fetch(`${sandbox.url}${apiPath}`, { method, headers: { "x-api-key": sandbox.key, "content-type": "application/json", "idempotency-key": crypto.randomUUID() }, body: method === "GET" ? undefined : "{}" });
+  const body = await response.text();
+  return body ? JSON.parse(body) : null;
+}
+
+test("a server-side error lands on its field; delete after typing the name; the journal exports CSV", async () => {
+  const sandbox = await startSandbox();
+  try {
+    await withApp("profile-edit-server", async (browser) => {
+      await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 20000 });
+      await browser.$("button=Add workspace").click();
+      await field(browser, "name").setValue("Client server");
+      await browser.$('input[name="environment"][value="custom"]').click();
+      await field(browser, "custom_base_url").setValue(sandbox.url);
+      await field(browser, "api_key").setValue(sandbox.key);
+      await byTestId(browser, "save-workspace").click();
+      await byTestId(browser, "added-identity").waitForDisplayed({ timeout: 20000 });
+      await browser.$("button=Done").click();
+      await browser.waitUntil(async () => (await byTestId(browser, "workspace-url").getText()) === sandbox.url, { timeout: 10000 });
+
+      // Uptown is deleted at Sent behind the app's back: the app's cache still lists it, so only
+      // Sent can refuse to borrow its sender.
+      const list = await sentApi(sandbox, "GET", "/v3/profiles");
+      const uptown = list.data.profiles.find((p) => p.name === "Joe's Pizza Uptown");
+      await openProfile(browser, "Bella Salon");
+      await sentApi(sandbox, "DELETE", `/v3/profiles/${uptown.id}`);
+      await field(browser, "sending_phone_number_profile_id").setValue(uptown.id);
+      await waitText(browser, "change-count", /1 change/, "the borrow was not counted");
+      await byTestId(browser, "review-save").click();
+      await byTestId(browser, "save-confirm").click();
+      await byTestId(browser, "error-sending_phone_number_profile_id").waitForDisplayed({ timeout: 10000, timeoutMsg: "Sent's error is not on its field" });
+      assert.match(await byTestId(browser, "error-sending_phone_number_profile_id").getText(), /No other profile of this organization has this id/);
+      assert.match(await byTestId(browser, "save-error").getText(), /Sent refused the save.*request req_/s);
+      assert.equal(await field(browser, "sending_phone_number_profile_id").getValue(), uptown.id, "the typed value is kept");
+      await byTestId(browser, "discard-changes").click();
+
+      // Delete: the button waits for the exact name; the row leaves the list.
+      await openProfile(browser, "Joe's Pizza Downtown");
+      await byTestId(browser, "delete-profile").click();
+      await byTestId(browser, "delete-confirm-name").setValue("Joe's Pizza");
+      assert.equal(await byTestId(browser, "delete-confirm").isEnabled(), false);
+      await byTestId(browser, "delete-confirm-name").setValue("Joe's Pizza Downtown");
+      await byTestId(browser, "delete-confirm").click();
+      await waitText(browser, "flash", /was deleted\. Sent keeps its data/, "no delete confirmation");
+      await browser.waitUntil(async () => !(await browser.execute(() => [...document.querySelectorAll('[data-testid="profile-row"]')].some((r) => r.textContent.includes("Downtown")))), { timeout: 5000, timeoutMsg: "the deleted profile is still listed" });
+      const after = await sentApi(sandbox, "GET", "/v3/profiles");
+      assert.ok(!after.data.profiles.some((p) => p.name === "Joe's Pizza Downtown"), "Sent still has the profile");
+
+      // The journal of this workspace: the failure and the delete; exported as CSV.
+      await byTestId(browser, "nav-journal").click();
+      await browser.waitUntil(async () => (await browser.$$('[data-testid="journal-row"]')).length >= 2, { timeout: 5000, timeoutMsg: "journal rows missing" });
+      const journal = await byTestId(browser, "journal-screen").getText();
+      assert.match(journal, /Failed: VALIDATION_001/);
+      assert.match(journal, /Profile deleted/);
+      await byTestId(browser, "journal-export").click();
+      await byTestId(browser, "journal-export-result").waitForDisplayed({ timeout: 10000 });
+      const result = await byTestId(browser, "journal-export-result").getText();
+      const file = result.match(/to (\/\S+\.csv)/)?.[1];
+      assert.ok(file, result);
+      const csv = readFileSync(file, "utf8");
+      assert.match(csv, /Profile deleted/);
+      assert.match(csv, /Borrow the SMS sender of profile/);
+
+      // Clean up: remove the workspace.
+      await browser.$("a=Workspace and keys").click();
+      await byTestId(browser, "remove-workspace").click();
+      await byTestId(browser, "confirm").click();
+      await browser.waitUntil(async () => (await browser.$$('[data-testid="workspace-switcher"] option')).length === 1, { timeout: 10000 });
+    });
+  } finally {
+    await sandbox.stop();
+  }
+});
