@@ -406,3 +406,78 @@ fn a_draft_survives_and_can_be_discarded() {
     .unwrap();
     assert_eq!(clean["draft"], Value::Null);
 }
+
+#[test]
+fn a_newer_server_behaviour_locks_its_fields_with_the_reason() {
+    let app = mock_app();
+    let detail = open(&app, "Bella Salon");
+    assert_eq!(detail["drift"], json!([]));
+    assert_eq!(detail["locks"]["sharing"], Value::Null);
+    // What a save against a server that ignored the flags records (D1, D2).
+    let state = app.app.state::<AppState>();
+    state
+        .with_store(|store| {
+            store.put_fact(
+                BUILTIN,
+                "server_drift",
+                &sent_views::edit::DriftMemory {
+                    drifts: vec![
+                        "sharing_flags_ignored".into(),
+                        "sender_borrowing_ignored".into(),
+                    ],
+                },
+            )
+        })
+        .unwrap();
+    let again = invoke(
+        &app.window,
+        "profile_detail",
+        json!({ "workspaceId": BUILTIN, "profileId": detail["profile"]["id"] }),
+    )
+    .unwrap();
+    assert_eq!(again["drift"].as_array().unwrap().len(), 2);
+    assert!(again["drift"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("ignores"));
+    assert!(again["locks"]["sharing"]
+        .as_str()
+        .unwrap()
+        .starts_with("Read-only on this server"));
+    assert!(again["locks"]["borrowing"].is_string());
+    assert_eq!(again["locks"]["brand_volume"], Value::Null);
+}
+
+#[test]
+fn a_retried_save_with_the_same_key_applies_once() {
+    let app = mock_app();
+    let detail = open(&app, "Bella Salon");
+    let id = detail["profile"]["id"].clone();
+    let mut draft = detail["profile"].clone();
+    draft["description"] = json!("Retried");
+    let key = key();
+    let args = json!({ "workspaceId": BUILTIN, "profileId": id, "draft": draft, "payment": null,
+                       "dryRun": false, "idempotencyKey": key });
+    let first = invoke(&app.window, "save_profile", args).unwrap();
+    // The answer was lost: the UI retries the same action with the same key against the stored
+    // state it had (the profile before the save).
+    let state = app.app.state::<AppState>();
+    state
+        .with_store(|store| {
+            let before: sent_model::ProfileDetail =
+                serde_json::from_value(detail["profile"].clone()).unwrap();
+            store.upsert_profile(BUILTIN, &before)
+        })
+        .unwrap();
+    let again = invoke(
+        &app.window,
+        "save_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "draft": draft, "payment": null,
+                "dryRun": false, "idempotencyKey": key }),
+    )
+    .unwrap();
+    assert_eq!(
+        again["profile"]["updated_at"], first["profile"]["updated_at"],
+        "Sent replayed the first answer"
+    );
+}

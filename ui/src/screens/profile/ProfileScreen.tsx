@@ -298,7 +298,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
 
       <form class={styles.form} onSubmit={(e) => e.preventDefault()} aria-label={`Edit ${profile.name}`} autocomplete="off">
         <Section id="identity" title="Identity" invalid={sectionInvalid(["name", "short_name", "description", "icon"])}>
-          <TextField path="name" label="Name" value={draft.name} onInput={(v) => edit("name", v)} errors={errors} required />
+          <TextField path="name" label="Name" value={draft.name} onInput={(v) => edit("name", v)} errors={errors} required note={differences.name} />
           <TextField path="short_name" label="Short name" value={draft.short_name} onInput={text("short_name")} errors={errors}
             hint="3–11 letters, digits or spaces, with at least one letter. Shown as the SMS sender where allowed." />
           <TextField path="description" label="Description" value={draft.description} onInput={text("description")} errors={errors} multiline wide />
@@ -311,7 +311,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
             const on = !!draft[t.field as keyof Draft];
             const lockedBySharing = !!locks.sharing && sharingFields.includes(t.field);
             return (
-              <Toggle key={t.field} path={t.field} label={t.label} checked={on} errors={errors}
+              <Toggle key={t.field} path={t.field} label={t.label} checked={on} errors={errors} note={differences[t.field]}
                 disabled={lockedBySharing} consequence={on ? t.on : t.off}
                 onChange={(value) => {
                   setOutcome(null);
