@@ -63,7 +63,10 @@ impl Answers {
 }
 
 /// Sends an event with its JSON payload to the webview.
-type EventSink = Box<dyn Fn(&str, serde_json::Value) + Send + Sync>;
+pub type EventSink = Arc<dyn Fn(&str, serde_json::Value) + Send + Sync>;
+
+/// The latest timeline of each followed message, shared with the tasks that follow them.
+pub type Timelines = Arc<Mutex<HashMap<String, sent_views::sends::MessageTimeline>>>;
 
 pub struct AppState {
     pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
@@ -83,6 +86,8 @@ pub struct AppState {
     pub downloads_dir: Option<PathBuf>,
     /// The app's data folder: exports fall back to it.
     pub data_dir: PathBuf,
+    /// The latest timeline of every message a test send is following, by message id.
+    pub timelines: Timelines,
 }
 
 impl AppState {
@@ -160,6 +165,16 @@ impl AppState {
         f(&mut store)
             .map(Some)
             .map_err(crate::error::IpcError::database)
+    }
+
+    /// The timelines, for a task that outlives the command that started it.
+    pub fn timelines_handle(&self) -> Timelines {
+        self.timelines.clone()
+    }
+
+    /// The event sink, for a task that outlives the command that started it.
+    pub fn emitter(&self) -> EventSink {
+        self.emitter.clone()
     }
 
     /// Pushes an event to the webview.
@@ -269,7 +284,8 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         sandbox,
         store,
         clients: Mutex::new(HashMap::new()),
-        emitter: Box::new(move |event, payload| {
+        timelines: Timelines::default(),
+        emitter: Arc::new(move |event, payload| {
             let _ = handle.emit(event, payload);
         }),
         downloads_dir,

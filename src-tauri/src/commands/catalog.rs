@@ -47,6 +47,17 @@ declare_commands! {
 
     /// Sends a message as a profile with the caller's idempotency key (one per Send action).
     sends::send_message(workspace_id: Uuid, profile_id: Option<Uuid>, request: SendMessage, idempotency_key: String) -> SendResult;
+    /// What the send panel offers for a profile: its templates, channels, key and recent numbers.
+    sends::send_options(workspace_id: Uuid, profile_id: Uuid) -> SendOptions;
+    /// Checks the send form as it is filled in (numbers to E.164, variables, template).
+    sends::check_send(draft: SendDraft, template: Option<TemplateChoice>) -> SendCheck;
+    /// Sends a template as the profile (one idempotency key per click of Send), then follows each
+    /// message and pushes `message_timeline` until it is final.
+    sends::quick_send(workspace_id: Uuid, profile_id: Uuid, draft: SendDraft, idempotency_key: String) -> SendOutcome;
+    /// The latest timeline of a message (as last pushed, or read once now).
+    sends::message_timeline(workspace_id: Uuid, profile_id: Uuid, message_id: String) -> MessageTimeline;
+    /// The workspace's test sends, newest first.
+    sends::send_history(workspace_id: Uuid) -> Vec<SendHistoryRow>;
 
     /// The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by
     /// profile and outcome when given.

@@ -1,15 +1,694 @@
-//! Test sends. The backend picks the key (the profile's own, or the organization's with
-//! `x-profile-id`); the webview passes one idempotency key per Send action and reuses it when the
-//! user retries, so a lost answer never sends twice. (The quick-send screen comes with the roadmap's
-//! "Quick test sends"; this command is its back end.)
+//! Quick test sends. The backend picks the key (the profile's own, or the organization's with
+//! `x-profile-id`) and says which; the webview passes one idempotency key per click of Send and
+//! reuses it when the user retries, so a lost answer never sends twice. After a live send the
+//! backend follows each message (`GET /v3/messages/{id}`, its activities when the status changes)
+//! with a growing delay until it is final, and pushes every change as `message_timeline`; the
+//! webview never polls. Every send is kept in the local history (numbers shown masked).
 
-use sent_client::IdempotencyKey;
-use sent_model::message::{SendMessage, SendResult};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sent_client::{CallOptions, IdempotencyKey, SentClient};
+use sent_model::envelope::PageRequest;
+use sent_model::message::{SendMessage, SendResult, SendTemplate};
+use sent_model::template::TemplateFilter;
+use sent_model::ProfileDetail;
+use sent_views::edit::normalize_phone;
+use sent_views::labels::Tone;
+use sent_views::sends::{
+    channel_from, channel_label, mask_phone, poll_delay_ms, template_choice, timeline,
+    MessageTimeline, SendSummary, TemplateChoice,
+};
+use sent_views::Choice;
+use sent_workspaces::EnvironmentKind;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::{ErrorKind, IpcError};
-use crate::state::AppState;
+use crate::state::{AppState, EventSink};
 
+/// The event a followed message's change pushes (a [`TimelineUpdate`]).
+pub const MESSAGE_TIMELINE: &str = "message_timeline";
+
+/// A message's timeline changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TimelineUpdate {
+    pub workspace_id: String,
+    pub timeline: MessageTimeline,
+}
+
+/// Everything the send panel offers for one profile.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SendOptions {
+    pub profile_id: String,
+    pub profile_name: String,
+    /// Which key the send uses, in a sentence.
+    pub key_note: String,
+    pub templates: Vec<TemplateChoice>,
+    /// The channels this profile can use ("automatic" first).
+    pub channels: Vec<Choice>,
+    /// Channels it cannot use, and why.
+    pub channel_notes: Vec<String>,
+    pub recent_recipients: Vec<String>,
+    /// The Sandbox toggle's starting position: on for production workspaces.
+    pub sandbox_default: bool,
+    /// Real messages and charges: say so next to the toggle.
+    pub production: bool,
+    /// When the template list failed, why (the panel still opens).
+    pub templates_error: Option<IpcError>,
+}
+
+/// The send form as the user filled it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SendDraft {
+    pub template_id: Option<String>,
+    pub variables: BTreeMap<String, String>,
+    /// As typed; normalised to E.164 by `check_send`.
+    pub recipients: Vec<String>,
+    /// `sms`, `whatsapp`, `rcs`; `None` = automatic.
+    pub channel: Option<String>,
+    /// Dry run: Sent checks and renders, sends nothing.
+    pub sandbox: bool,
+}
+
+/// The verdict on the form while it is filled in.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SendCheck {
+    /// `recipients.<i>`, `variables.<name>`, `template`, `channel` → messages.
+    pub fields: BTreeMap<String, Vec<String>>,
+    /// The recipients in E.164 (an invalid one as typed).
+    pub recipients: Vec<String>,
+}
+
+/// One message a send created.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SentMessage {
+    pub message_id: String,
+    pub to_masked: String,
+    pub channel_label: String,
+    /// The text Sent rendered for that recipient and channel.
+    pub body: Option<String>,
+}
+
+/// What a send came back with.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SendOutcome {
+    pub sandbox: bool,
+    pub messages: Vec<SentMessage>,
+    pub message: String,
+    pub request_id: Option<String>,
+}
+
+/// One line of the history.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SendHistoryRow {
+    pub id: i64,
+    #[ts(type = "number")]
+    pub at: i64,
+    pub profile_id: String,
+    pub recipients_masked: String,
+    pub summary: SendSummary,
+}
+
+fn parse_key(value: String) -> Result<IdempotencyKey, IpcError> {
+    IdempotencyKey::new(value).map_err(|_| {
+        IpcError::new(
+            ErrorKind::Validation,
+            "Internal error: the send's idempotency key is malformed.",
+        )
+    })
+}
+
+fn cached_profile(state: &AppState, workspace: &str, profile_id: Uuid) -> Option<ProfileDetail> {
+    state
+        .with_store(|store| store.cached_profile(workspace, &profile_id.to_string()))
+        .ok()
+        .flatten()
+        .flatten()
+        .map(|(p, _)| p)
+}
+
+fn environment(state: &AppState, workspace_id: Uuid) -> Option<EnvironmentKind> {
+    state
+        .workspaces
+        .list()
+        .workspaces
+        .into_iter()
+        .find(|w| w.id == workspace_id)
+        .map(|w| w.environment)
+}
+
+pub async fn send_options(
+    state: &AppState,
+    workspace_id: Uuid,
+    profile_id: Uuid,
+) -> Result<SendOptions, IpcError> {
+    let workspace = workspace_id.to_string();
+    let profile = cached_profile(state, &workspace, profile_id);
+    let (client, options) = state.client(workspace_id, Some(profile_id))?;
+    let own_key = options.profile_id.is_none();
+    let name = profile
+        .as_ref()
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| profile_id.to_string());
+    let key_note = if own_key {
+        format!("Sends as {name} with the profile's own API key.")
+    } else {
+        format!("Sends as {name} with the organization's key on the profile's behalf (x-profile-id). Add the profile's own key on its page to send with it instead.")
+    };
+    // Every template this profile can see: follow the pages (a few at most for a test panel).
+    let mut templates = Vec::new();
+    let mut templates_error = None;
+    for page in 1..=10u32 {
+        let request = PageRequest {
+            page,
+            page_size: 100,
+        };
+        match client
+            .list_templates(request, &TemplateFilter::default(), &options)
+            .await
+        {
+            Ok(response) => {
+                let more = response
+                    .data
+                    .pagination
+                    .as_ref()
+                    .is_some_and(|p| p.has_more);
+                let count = response.data.templates.len();
+                templates.extend(response.data.templates.iter().map(template_choice));
+                if !more || count == 0 {
+                    break;
+                }
+            }
+            Err(error) => {
+                templates_error = Some(IpcError::from(error));
+                break;
+            }
+        }
+    }
+    // Approved first, then by name.
+    templates.sort_by(|a, b| b.sendable.cmp(&a.sendable).then(a.name.cmp(&b.name)));
+    let (channels, channel_notes) = channels_for(profile.as_ref());
+    let production = environment(state, workspace_id) == Some(EnvironmentKind::Production);
+    Ok(SendOptions {
+        profile_id: profile_id.to_string(),
+        profile_name: name,
+        key_note,
+        templates,
+        channels,
+        channel_notes,
+        recent_recipients: state.workspaces.settings().recent_recipients(),
+        sandbox_default: production,
+        production,
+        templates_error,
+    })
+}
+
+/// The channels a profile can send on, from what Sent reports about it.
+fn channels_for(profile: Option<&ProfileDetail>) -> (Vec<Choice>, Vec<String>) {
+    let mut channels = vec![Choice {
+        value: "auto".into(),
+        label: "Automatic".into(),
+        hint: Some("Sent picks the best channel the recipient can receive".into()),
+    }];
+    let mut notes = Vec::new();
+    let sms_ready = profile.is_some_and(|p| {
+        p.brand.is_some()
+            || p.sending_phone_number.is_some()
+            || p.sending_phone_number_profile_id.is_some()
+    });
+    if sms_ready {
+        channels.push(Choice {
+            value: "sms".into(),
+            label: "SMS".into(),
+            hint: None,
+        });
+    } else {
+        notes.push("SMS is not offered: the profile has no TCR brand and no SMS number of its own or borrowed.".into());
+    }
+    if profile.is_some_and(|p| p.waba_id.is_some()) {
+        channels.push(Choice {
+            value: "whatsapp".into(),
+            label: "WhatsApp".into(),
+            hint: None,
+        });
+    } else {
+        notes.push(
+            "WhatsApp is not offered: the profile has no WhatsApp Business Account in effect."
+                .into(),
+        );
+    }
+    notes.push("RCS is not offered: Sent does not report an RCS agent for profiles.".into());
+    (channels, notes)
+}
+
+/// Checks the form as it is filled in, against the template the panel shows (from `send_options`).
+pub async fn check_send(
+    _state: &AppState,
+    draft: SendDraft,
+    template: Option<TemplateChoice>,
+) -> Result<SendCheck, IpcError> {
+    Ok(check(&draft, template.as_ref()))
+}
+
+/// The form's rules: at least one recipient, each a phone number (normalised to E.164), no number
+/// twice; a template; every variable of the template filled in; a channel the app knows.
+fn check(draft: &SendDraft, template: Option<&TemplateChoice>) -> SendCheck {
+    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut add = |path: String, message: String| fields.entry(path).or_default().push(message);
+    let typed: Vec<&String> = draft
+        .recipients
+        .iter()
+        .filter(|r| !r.trim().is_empty())
+        .collect();
+    if typed.is_empty() {
+        add("recipients".into(), "Add at least one phone number.".into());
+    }
+    let mut recipients = Vec::new();
+    for (i, value) in typed.iter().enumerate() {
+        match normalize_phone(value, None) {
+            Ok(e164) => {
+                if recipients.contains(&e164) {
+                    add(
+                        format!("recipients.{i}"),
+                        format!("{e164} is listed twice."),
+                    );
+                }
+                recipients.push(e164);
+            }
+            Err(problem) => {
+                add(format!("recipients.{i}"), problem.0);
+                recipients.push(value.trim().to_owned());
+            }
+        }
+    }
+    if draft
+        .template_id
+        .as_deref()
+        .is_none_or(|t| t.trim().is_empty())
+    {
+        add("template".into(), "Choose a template.".into());
+    }
+    if let Some(template) = template {
+        if let Some(reason) = &template.reason {
+            add("template".into(), reason.clone());
+        }
+        for variable in &template.variables {
+            let value = draft
+                .variables
+                .get(&variable.name)
+                .map(|v| v.trim())
+                .unwrap_or("");
+            if variable.required && value.is_empty() {
+                add(
+                    format!("variables.{}", variable.name),
+                    format!(
+                        "Enter the {}: the template needs it.",
+                        variable.label.to_lowercase()
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(channel) = draft.channel.as_deref().filter(|c| *c != "auto") {
+        if channel_from(channel).is_none() {
+            add(
+                "channel".into(),
+                "Choose one of the channels listed.".into(),
+            );
+        }
+    }
+    SendCheck { fields, recipients }
+}
+
+/// The template the form names, as the server reports it now.
+async fn template(
+    client: &SentClient,
+    options: &CallOptions,
+    id: &str,
+) -> Result<TemplateChoice, IpcError> {
+    let response = client.get_template(id, options).await?;
+    Ok(template_choice(&response.data))
+}
+
+pub async fn quick_send(
+    state: &AppState,
+    workspace_id: Uuid,
+    profile_id: Uuid,
+    draft: SendDraft,
+    idempotency_key: String,
+) -> Result<SendOutcome, IpcError> {
+    let key = parse_key(idempotency_key)?;
+    let workspace = workspace_id.to_string();
+    let (client, options) = state.client(workspace_id, Some(profile_id))?;
+    let template_id = draft.template_id.clone().unwrap_or_default();
+    let chosen = if template_id.trim().is_empty() {
+        None
+    } else {
+        Some(template(&client, &options, &template_id).await?)
+    };
+    let verdict = check(&draft, chosen.as_ref());
+    if !verdict.fields.is_empty() {
+        let mut error = IpcError::new(
+            ErrorKind::Validation,
+            "Fix the highlighted fields; nothing was sent.",
+        );
+        error.fields = Some(verdict.fields);
+        return Err(error);
+    }
+    let channel = draft.channel.as_deref().and_then(channel_from);
+    let request = SendMessage {
+        to: verdict.recipients.clone(),
+        template: Some(SendTemplate {
+            id: Some(template_id.clone()),
+            name: None,
+            parameters: (!draft.variables.is_empty()).then(|| {
+                draft
+                    .variables
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.trim().to_owned()))
+                    .collect()
+            }),
+        }),
+        text: None,
+        channel: channel.map(|c| vec![c]),
+        sandbox: false,
+    };
+    let mut call_options = options.clone().with_idempotency_key(key);
+    if draft.sandbox {
+        call_options = call_options.dry_run();
+    }
+    let profile_name = cached_profile(state, &workspace, profile_id)
+        .map(|p| p.name)
+        .unwrap_or_else(|| profile_id.to_string());
+    let masked = verdict
+        .recipients
+        .iter()
+        .map(|r| mask_phone(r))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut summary = SendSummary {
+        profile_name,
+        template_id: Some(template_id.clone()),
+        template_name: chosen.as_ref().map(|t| t.name.clone()),
+        variables: draft.variables.clone(),
+        channel: draft.channel.clone().filter(|c| c != "auto"),
+        sandbox: draft.sandbox,
+        recipients: verdict.recipients.clone(),
+        ..SendSummary::default()
+    };
+    let result = client.send_message(&request, &call_options).await;
+    let response = match result {
+        Ok(response) => response,
+        Err(error) => {
+            let error = explain(IpcError::from(error));
+            summary.outcome = format!(
+                "Refused: {}",
+                error.code.clone().unwrap_or_else(|| "not sent".into())
+            );
+            summary.tone = Tone::Danger;
+            summary.request_id = error.request_id.clone();
+            record(state, &workspace, profile_id, &masked, &summary);
+            return Err(error);
+        }
+    };
+    for recipient in &request.to {
+        let _ = state.workspaces.settings().remember_recipient(recipient);
+    }
+    let data: SendResult = response.data;
+    let request_id = response.info.request_id;
+    let messages: Vec<SentMessage> = data
+        .recipients
+        .iter()
+        .map(|r| SentMessage {
+            message_id: r.message_id.clone(),
+            to_masked: mask_phone(&r.to),
+            channel_label: r
+                .channel
+                .as_ref()
+                .map(|c| channel_label(c.as_str()))
+                .unwrap_or_else(|| "Automatic".into()),
+            body: r.body.clone(),
+        })
+        .collect();
+    summary.message_ids = messages.iter().map(|m| m.message_id.clone()).collect();
+    summary.request_id = request_id.clone();
+    summary.tone = if draft.sandbox {
+        Tone::Progress
+    } else {
+        Tone::Success
+    };
+    summary.outcome = if draft.sandbox {
+        "Dry run accepted (nothing sent)".into()
+    } else {
+        format!(
+            "Accepted ({} message{})",
+            messages.len(),
+            if messages.len() == 1 { "" } else { "s" }
+        )
+    };
+    record(state, &workspace, profile_id, &masked, &summary);
+    let message = if draft.sandbox {
+        "Sandbox: Sent accepted the send and rendered it below. Nothing was sent and nothing was charged.".to_owned()
+    } else {
+        "Accepted by Sent: accepted is not delivered yet. Each message's progress follows below."
+            .to_owned()
+    };
+    if !draft.sandbox {
+        for m in &messages {
+            follow(
+                state,
+                client.clone(),
+                options.clone(),
+                workspace.clone(),
+                m.message_id.clone(),
+            );
+        }
+    }
+    Ok(SendOutcome {
+        sandbox: draft.sandbox,
+        messages,
+        message,
+        request_id,
+    })
+}
+
+fn record(
+    state: &AppState,
+    workspace: &str,
+    profile_id: Uuid,
+    masked: &str,
+    summary: &SendSummary,
+) {
+    let profile = profile_id.to_string();
+    let _ = state.with_store(|store| {
+        store.record_send(&sent_store::NewSend {
+            workspace_id: workspace,
+            profile_id: &profile,
+            template_id: summary.template_id.as_deref(),
+            recipients_masked: masked,
+            result: summary,
+        })
+    });
+}
+
+/// The errors a test send meets, each said with what to do.
+fn explain(mut error: IpcError) -> IpcError {
+    let code = error.code.clone().unwrap_or_default();
+    let words = match (code.as_str(), error.kind) {
+        ("BUSINESS_005", _) => Some("This template is not approved, so Sent will not send it. Pick an approved template, or wait for its review.".to_owned()),
+        ("BUSINESS_004", _) => Some("Every recipient has opted out of messages from this sender; nothing was sent. Use a number that has not opted out.".to_owned()),
+        ("BUSINESS_003", _) => Some("The account's balance is too low to send. Top it up in the Sent dashboard, then send again.".to_owned()),
+        ("LIMIT_001", _) => Some("A sending limit of the account was reached; the app does not retry this. Send later, or ask Sent to raise the limit.".to_owned()),
+        (_, ErrorKind::RateLimited) => Some(format!("{} Nothing was sent; send again after that wait.", error.message)),
+        (_, ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Unreachable | ErrorKind::ServerError | ErrorKind::ServiceUnavailable) => Some(format!(
+            "{} Sending again is safe: the same send is never delivered twice.",
+            error.message
+        )),
+        _ => None,
+    };
+    if let Some(words) = words {
+        error.message = words;
+    }
+    if let Some(fields) = error.fields.take() {
+        // `to[1]` (Sent's spelling) is the form's `recipients.1`.
+        error.fields = Some(
+            fields
+                .into_iter()
+                .map(|(path, messages)| {
+                    let path = path
+                        .strip_prefix("to[")
+                        .and_then(|rest| rest.strip_suffix(']'))
+                        .map(|i| format!("recipients.{i}"))
+                        .unwrap_or(path);
+                    (path, messages)
+                })
+                .collect(),
+        );
+    }
+    error
+}
+
+/// Follows one message until its status is final (or 15 minutes), pushing each change.
+fn follow(
+    state: &AppState,
+    client: Arc<SentClient>,
+    options: CallOptions,
+    workspace: String,
+    message_id: String,
+) {
+    let emit: EventSink = state.emitter();
+    let timelines = state.timelines_handle();
+    tauri::async_runtime::spawn(async move {
+        let started = std::time::Instant::now();
+        let mut last: Option<MessageTimeline> = None;
+        let mut attempt = 0u32;
+        loop {
+            let current = poll_once(&client, &options, &message_id, last.as_ref()).await;
+            let mut current = match current {
+                Ok(t) => t,
+                Err(error) if attempt >= 8 => {
+                    let mut t = last.clone().unwrap_or_else(|| placeholder(&message_id));
+                    t.stopped = Some(format!(
+                        "Stopped following this message: {} Its status may still change at Sent.",
+                        error.message
+                    ));
+                    t.is_final = true;
+                    t
+                }
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(poll_delay_ms(attempt))).await;
+                    attempt += 1;
+                    continue;
+                }
+            };
+            if !current.is_final && started.elapsed() > Duration::from_secs(15 * 60) {
+                current.stopped = Some("Stopped following this message after 15 minutes without a final status. Open it in the Sent dashboard to see what happens next.".into());
+                current.is_final = true;
+            }
+            if last.as_ref() != Some(&current) {
+                if let Ok(mut map) = timelines.lock() {
+                    map.insert(message_id.clone(), current.clone());
+                }
+                if let Ok(value) = serde_json::to_value(TimelineUpdate {
+                    workspace_id: workspace.clone(),
+                    timeline: current.clone(),
+                }) {
+                    emit(MESSAGE_TIMELINE, value);
+                }
+            }
+            if current.is_final {
+                break;
+            }
+            last = Some(current);
+            tokio::time::sleep(Duration::from_millis(poll_delay_ms(attempt))).await;
+            attempt += 1;
+        }
+    });
+}
+
+fn placeholder(message_id: &str) -> MessageTimeline {
+    MessageTimeline {
+        message_id: message_id.into(),
+        to_masked: "•••".into(),
+        channel_label: "Automatic".into(),
+        status: String::new(),
+        status_label: "Not reported".into(),
+        tone: Tone::Neutral,
+        is_final: false,
+        steps: Vec::new(),
+        price: None,
+        explanation: None,
+        stopped: None,
+    }
+}
+
+/// One look at a message: its detail, and its activities when the status changed (they carry the
+/// reason code and the price).
+async fn poll_once(
+    client: &SentClient,
+    options: &CallOptions,
+    message_id: &str,
+    last: Option<&MessageTimeline>,
+) -> Result<MessageTimeline, IpcError> {
+    let detail = client.get_message(message_id, options).await?.data;
+    let status = detail
+        .status
+        .as_ref()
+        .map(|s| s.as_str().to_ascii_uppercase())
+        .unwrap_or_default();
+    let changed = last.is_none_or(|l| l.status != status);
+    let activities = if changed {
+        client
+            .message_activities(message_id, options)
+            .await
+            .ok()
+            .map(|r| r.data)
+    } else {
+        None
+    };
+    let mut current = timeline(&detail, activities.as_ref());
+    if activities.is_none() {
+        if let Some(last) = last {
+            current.price = current.price.or_else(|| last.price.clone());
+            current.explanation = current.explanation.or_else(|| last.explanation.clone());
+        }
+    }
+    Ok(current)
+}
+
+/// The latest timeline of a message this app followed, or one fresh look at it.
+pub async fn message_timeline(
+    state: &AppState,
+    workspace_id: Uuid,
+    profile_id: Uuid,
+    message_id: String,
+) -> Result<MessageTimeline, IpcError> {
+    if let Some(known) = state
+        .timelines
+        .lock()
+        .ok()
+        .and_then(|map| map.get(&message_id).cloned())
+    {
+        return Ok(known);
+    }
+    let (client, options) = state.client(workspace_id, Some(profile_id))?;
+    poll_once(&client, &options, &message_id, None).await
+}
+
+pub async fn send_history(
+    state: &AppState,
+    workspace_id: Uuid,
+) -> Result<Vec<SendHistoryRow>, IpcError> {
+    let workspace = workspace_id.to_string();
+    let records = state
+        .with_store(|store| store.send_history(&workspace, 200))?
+        .unwrap_or_default();
+    Ok(records
+        .into_iter()
+        .filter_map(|r| {
+            Some(SendHistoryRow {
+                id: r.id,
+                at: r.at,
+                profile_id: r.profile_id,
+                recipients_masked: r.recipients_masked,
+                summary: serde_json::from_value(r.result).ok()?,
+            })
+        })
+        .collect())
+}
+
+/// Sends a raw message body as a profile (the scripted session test and API users; the screen uses
+/// [`quick_send`]).
 pub async fn send_message(
     state: &AppState,
     workspace_id: Uuid,
@@ -17,19 +696,17 @@ pub async fn send_message(
     request: SendMessage,
     idempotency_key: String,
 ) -> Result<SendResult, IpcError> {
-    // Required: the key belongs to the user's Send action, so a retry of that action reuses it
-    // and a lost answer can never send twice.
-    let key = IdempotencyKey::new(idempotency_key).map_err(|_| {
-        IpcError::new(
-            ErrorKind::Validation,
-            "Internal error: the send's idempotency key is malformed.",
-        )
-    })?;
+    let key = parse_key(idempotency_key)?;
     let (client, options) = state.client(workspace_id, profile_id)?;
     let options = options.with_idempotency_key(key);
-    let result = client.send_message(&request, &options).await?;
+    let result = client.send_message(&request, &options).await;
+    let result = result.map_err(|e| explain(IpcError::from(e)))?;
     for recipient in &request.to {
         let _ = state.workspaces.settings().remember_recipient(recipient);
     }
     Ok(result.data)
 }
+
+#[cfg(test)]
+#[path = "sends_tests.rs"]
+mod tests;

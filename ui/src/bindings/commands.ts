@@ -7,14 +7,21 @@ import type { EditCheck } from "./EditCheck";
 import type { JournalExport } from "./JournalExport";
 import type { JournalOutcome } from "./JournalOutcome";
 import type { JournalRow } from "./JournalRow";
+import type { MessageTimeline } from "./MessageTimeline";
 import type { PaymentDetails } from "./PaymentDetails";
 import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileDetailView } from "./ProfileDetailView";
 import type { ProfileListView } from "./ProfileListView";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { SecretString } from "./SecretString";
+import type { SendCheck } from "./SendCheck";
+import type { SendDraft } from "./SendDraft";
+import type { SendHistoryRow } from "./SendHistoryRow";
 import type { SendMessage } from "./SendMessage";
+import type { SendOptions } from "./SendOptions";
+import type { SendOutcome } from "./SendOutcome";
 import type { SendResult } from "./SendResult";
+import type { TemplateChoice } from "./TemplateChoice";
 import type { Theme } from "./Theme";
 import type { Workspace } from "./Workspace";
 import type { WorkspaceDraft } from "./WorkspaceDraft";
@@ -61,6 +68,16 @@ export type Commands = {
   normalize_phone: { args: { value: string; country: string | null }; returns: string };
   /** Sends a message as a profile with the caller's idempotency key (one per Send action). */
   send_message: { args: { workspaceId: string; profileId: string | null; request: SendMessage; idempotencyKey: string }; returns: SendResult };
+  /** What the send panel offers for a profile: its templates, channels, key and recent numbers. */
+  send_options: { args: { workspaceId: string; profileId: string }; returns: SendOptions };
+  /** Checks the send form as it is filled in (numbers to E.164, variables, template). */
+  check_send: { args: { draft: SendDraft; template: TemplateChoice | null }; returns: SendCheck };
+  /** Sends a template as the profile (one idempotency key per click of Send), then follows each message and pushes `message_timeline` until it is final. */
+  quick_send: { args: { workspaceId: string; profileId: string; draft: SendDraft; idempotencyKey: string }; returns: SendOutcome };
+  /** The latest timeline of a message (as last pushed, or read once now). */
+  message_timeline: { args: { workspaceId: string; profileId: string; messageId: string }; returns: MessageTimeline };
+  /** The workspace's test sends, newest first. */
+  send_history: { args: { workspaceId: string }; returns: Array<SendHistoryRow> };
   /** The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by profile and outcome when given. */
   journal_entries: { args: { workspaceId: string; profileId: string | null; outcome: JournalOutcome | null }; returns: Array<JournalRow> };
   /** Writes the (filtered) journal as CSV to the Downloads folder, one line per changed field. */

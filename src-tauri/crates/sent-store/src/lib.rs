@@ -84,6 +84,8 @@ impl NoSecret for sent_views::ProfileListView {}
 impl NoSecret for sent_views::JournalChanges {}
 // Names of detected server behaviours (`sharing_flags_ignored`, ...).
 impl NoSecret for sent_views::edit::DriftMemory {}
+// A test send: profile and template names, variable values, phone numbers, message ids.
+impl NoSecret for sent_views::sends::SendSummary {}
 impl<T: NoSecret> NoSecret for Vec<T> {}
 impl<T: NoSecret> NoSecret for Option<T> {}
 

@@ -20,7 +20,7 @@ pub struct Choice {
 }
 
 /// How a status reads at a glance; always shown with its word, never by colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Tone {
@@ -33,6 +33,7 @@ pub enum Tone {
     /// Refused or failed.
     Danger,
     /// A value this app version does not know.
+    #[default]
     Neutral,
 }
 

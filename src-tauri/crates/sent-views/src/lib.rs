@@ -7,6 +7,7 @@
 pub mod edit;
 pub mod labels;
 pub mod rows;
+pub mod sends;
 
 pub use edit::{FieldChange, JournalChanges};
 pub use labels::{Choice, DomainLabels, Tone};
