@@ -4,6 +4,7 @@ import { LocationProvider, Route, Router, useLocation } from "preact-iso";
 import { useEffect, useState } from "preact/hooks";
 import { AddWorkspaceDialog } from "../components/AddWorkspaceDialog";
 import { ErrorNote } from "../components/ErrorNote";
+import { CommandPalette, OpenPaletteButton } from "../components/palette/CommandPalette";
 import { ThemePicker } from "../components/ThemePicker";
 import { WorkspaceSwitcher } from "../components/WorkspaceSwitcher";
 import { appError, appInfo, flash, currentWorkspace, environmentLabel, loadApp, refreshWorkspaces, workspaceList } from "../data/app";
@@ -67,6 +68,7 @@ function Shell() {
           </span>
         )}
         <span class="spacer" />
+        <OpenPaletteButton />
         <ThemePicker />
         <button type="button" onClick={() => setAdding(true)} disabled={info?.keychain_ready === false}
           title={info?.keychain_ready === false ? "Needs a working keychain (see the notice)" : undefined}>
@@ -124,6 +126,9 @@ function Shell() {
         </span>
         {workspace && <span data-testid="workspace-url">{workspace.base_url}</span>}
       </footer>
+      {/* Ctrl+K: profiles, screens, add workspace, switch workspace; one switch for it and the switcher. */}
+      <CommandPalette onSwitch={(id) => void switchTo(id)} onAddWorkspace={() => setAdding(true)}
+        canAddWorkspace={info?.keychain_ready !== false} />
     </div>
   );
 }

@@ -1,25 +1,17 @@
-import { useEffect, useRef } from "preact/hooks";
 import type { WorkspaceList } from "../bindings/WorkspaceList";
 import { environmentLabel } from "../data/app";
+import { shortcutLabel } from "./palette/model";
 
-/** The title bar's workspace picker. Ctrl+K (Cmd+K on macOS) focuses it from anywhere. */
+/**
+ * The title bar's workspace picker. The command palette (Ctrl+K, ⌘K on macOS) switches workspaces
+ * too, with the same switch function.
+ */
 export function WorkspaceSwitcher(props: { list: WorkspaceList; onSwitch: (id: string) => void }) {
-  const select = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
-        event.preventDefault();
-        select.current?.focus();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
   return (
     <label class="switcher">
       <span class="visually-hidden">Workspace</span>
-      <select ref={select} data-testid="workspace-switcher" value={props.list.current}
-        title="Switch workspace (Ctrl+K)" onChange={(e) => props.onSwitch(e.currentTarget.value)}>
+      <select data-testid="workspace-switcher" value={props.list.current}
+        title={`Switch workspace (or press ${shortcutLabel(navigator.platform)} and type its name)`} onChange={(e) => props.onSwitch(e.currentTarget.value)}>
         {props.list.workspaces.map((w) => (
           <option key={w.id} value={w.id}>
             {w.built_in ? w.name : `${w.name} — ${environmentLabel(w.environment)}`}
