@@ -34,6 +34,7 @@ export async function call<K extends CommandName>(name: K, ...args: ArgsOf<K>): 
 /** Events the backend pushes, with their payloads. */
 export type Events = {
   profiles_updated: import("./bindings/ProfilesUpdated").ProfilesUpdated;
+  message_timeline: import("./bindings/TimelineUpdate").TimelineUpdate;
 };
 
 /** Listens to a pushed event; resolves to the function that stops listening. */

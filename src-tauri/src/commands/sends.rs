@@ -265,24 +265,23 @@ pub async fn check_send(
 fn check(draft: &SendDraft, template: Option<&TemplateChoice>) -> SendCheck {
     let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut add = |path: String, message: String| fields.entry(path).or_default().push(message);
-    let typed: Vec<&String> = draft
-        .recipients
-        .iter()
-        .filter(|r| !r.trim().is_empty())
-        .collect();
-    if typed.is_empty() {
-        add("recipients".into(), "Add at least one phone number.".into());
-    }
+    // Positions are kept (an empty row stays empty), so `recipients.<i>` is the form's i-th row.
     let mut recipients = Vec::new();
-    for (i, value) in typed.iter().enumerate() {
+    let mut seen: Vec<String> = Vec::new();
+    for (i, value) in draft.recipients.iter().enumerate() {
+        if value.trim().is_empty() {
+            recipients.push(String::new());
+            continue;
+        }
         match normalize_phone(value, None) {
             Ok(e164) => {
-                if recipients.contains(&e164) {
+                if seen.contains(&e164) {
                     add(
                         format!("recipients.{i}"),
                         format!("{e164} is listed twice."),
                     );
                 }
+                seen.push(e164.clone());
                 recipients.push(e164);
             }
             Err(problem) => {
@@ -290,6 +289,9 @@ fn check(draft: &SendDraft, template: Option<&TemplateChoice>) -> SendCheck {
                 recipients.push(value.trim().to_owned());
             }
         }
+    }
+    if draft.recipients.iter().all(|r| r.trim().is_empty()) {
+        add("recipients".into(), "Add at least one phone number.".into());
     }
     if draft
         .template_id
@@ -366,8 +368,14 @@ pub async fn quick_send(
         return Err(error);
     }
     let channel = draft.channel.as_deref().and_then(channel_from);
+    let to: Vec<String> = verdict
+        .recipients
+        .iter()
+        .filter(|r| !r.is_empty())
+        .cloned()
+        .collect();
     let request = SendMessage {
-        to: verdict.recipients.clone(),
+        to: to.clone(),
         template: Some(SendTemplate {
             id: Some(template_id.clone()),
             name: None,
@@ -390,8 +398,7 @@ pub async fn quick_send(
     let profile_name = cached_profile(state, &workspace, profile_id)
         .map(|p| p.name)
         .unwrap_or_else(|| profile_id.to_string());
-    let masked = verdict
-        .recipients
+    let masked = to
         .iter()
         .map(|r| mask_phone(r))
         .collect::<Vec<_>>()
@@ -403,7 +410,7 @@ pub async fn quick_send(
         variables: draft.variables.clone(),
         channel: draft.channel.clone().filter(|c| c != "auto"),
         sandbox: draft.sandbox,
-        recipients: verdict.recipients.clone(),
+        recipients: to.clone(),
         ..SendSummary::default()
     };
     let result = client.send_message(&request, &call_options).await;

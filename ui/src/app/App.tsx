@@ -12,6 +12,7 @@ import { call } from "../ipc";
 import { useStores } from "../data/store";
 import { labels } from "../data/app";
 import { ProfileScreen } from "../screens/profile/ProfileScreen";
+import { SendScreen } from "../screens/send/SendScreen";
 import { ProfileList } from "../screens/profiles/ProfileList";
 import { JournalRoute } from "../screens/journal/JournalScreen";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
@@ -112,6 +113,7 @@ function Shell() {
           <Router>
             <Route path="/" component={ProfilesRoute} />
             <Route path="/profiles/:workspace/:id" component={ProfileRoute} />
+            <Route path="/profiles/:workspace/:id/send" component={SendRoute} />
             <Route path="/workspace" component={WorkspaceRoute} />
             <Route path="/journal" component={JournalRoute} />
             <Route default component={ProfilesRoute} />
@@ -151,6 +153,18 @@ function ProfileRoute({ workspace: workspaceId, id }: { workspace: string; id: s
     return <p role="alert" class="app-error">This profile belongs to a workspace that is not on this computer any more. <a href="/">Back to the profiles</a></p>;
   }
   return <ProfileScreen workspace={workspace} profileId={decodeURIComponent(id)} />;
+}
+
+/** The test-send panel of one profile (deep link, like the profile). */
+function SendRoute({ workspace: workspaceId, id }: { workspace: string; id: string }) {
+  useStores(workspaceList);
+  const wanted = decodeURIComponent(workspaceId);
+  const workspace = workspaceList.value?.workspaces.find((w) => w.id === wanted) ?? null;
+  if (!workspaceList.value) return null;
+  if (!workspace) {
+    return <p role="alert" class="app-error">This profile belongs to a workspace that is not on this computer any more. <a href="/">Back to the profiles</a></p>;
+  }
+  return <SendScreen workspace={workspace} profileId={decodeURIComponent(id)} />;
 }
 
 function WorkspaceRoute() {

@@ -13,6 +13,12 @@ export const appInfo = store<AppInfo | null>(null);
 export const workspaceList = store<WorkspaceList | null>(null);
 export const labels = store<DomainLabels | null>(null);
 export const appError = store<IpcError | null>(null);
+/**
+ * A screen with unsaved work sets this while it is shown: navigation that does not go through a
+ * link (the command palette) asks it first; `false` means the screen took over (it asks the user).
+ */
+export const leaveGuard: { current: ((to: string) => boolean) | null } = { current: null };
+
 /** A one-off confirmation shown above the screen (e.g. after a delete), until dismissed. */
 export const flash = store<string | null>(null);
 

@@ -3,7 +3,7 @@
 // "Add workspace…" and the other workspaces. Matching and ranking live in model.ts.
 import { useLocation } from "preact-iso";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { currentWorkspace, environmentLabel, workspaceList } from "../../data/app";
+import { currentWorkspace, environmentLabel, leaveGuard, workspaceList } from "../../data/app";
 import { listState, openList, profileLists } from "../../data/profiles";
 import { store, useStores } from "../../data/store";
 import { useModal } from "../useModal";
@@ -131,7 +131,7 @@ function PaletteDialog(props: Props) {
     }
     close();
     if (item.action === "switch-workspace") props.onSwitch(item.target);
-    else route(item.target);
+    else if (!leaveGuard.current || leaveGuard.current(item.target)) route(item.target);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

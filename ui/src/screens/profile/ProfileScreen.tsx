@@ -14,7 +14,7 @@ import type { SaveOutcome } from "../../bindings/SaveOutcome";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { ProfileKeyActions } from "../../components/ProfileKeyActions";
-import { flash, labels } from "../../data/app";
+import { flash, labels, leaveGuard } from "../../data/app";
 import { removeRow, replaceRow } from "../../data/profiles";
 import { useStores } from "../../data/store";
 import { call } from "../../ipc";
@@ -22,7 +22,7 @@ import { BrandSection } from "./BrandSection";
 import { DeleteDialog, LeaveDialog, ReviewDialog } from "./dialogs";
 import { Messages, Section, TextField, Toggle, shown } from "./fields";
 import type { Card, Draft } from "./form";
-import { EMPTY_CARD, SaveKeys, ago, cardIsEmpty, mergeFields, sameDraft, setPath, withBrandInheritance } from "./form";
+import { EMPTY_CARD, SaveKeys, ago, cardIsEmpty, getPath, mergeFields, sameDraft, setPath, withBrandInheritance } from "./form";
 import styles from "./ProfileScreen.module.css";
 
 type Dialog = null | "review" | "delete" | { leaveTo: string };
@@ -146,7 +146,13 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     };
     document.addEventListener("click", onClick, true);
     window.addEventListener("keydown", onKey);
+    leaveGuard.current = (to) => {
+      if (!guard.current.dirty) return true;
+      setDialog({ leaveTo: to });
+      return false;
+    };
     return () => {
+      leaveGuard.current = null;
       document.removeEventListener("click", onClick, true);
       window.removeEventListener("keydown", onKey);
     };
@@ -158,9 +164,13 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
   };
   const text = (path: string) => (value: string) => edit(path, value === "" ? null : value);
   const normalizeOnBlur = (path: string, country?: string | null) => () => {
-    const value = draft ? (path.split(".").reduce<unknown>((a, k) => (a as Record<string, unknown> | null)?.[k], draft) as string | null) : null;
+    const value = draft ? (getPath(draft, path) as string | null) : null;
     if (!value?.trim()) return;
-    call("normalize_phone", { value, country: country ?? null }).then((e164) => e164 !== value && edit(path, e164), () => {});
+    // Applied only if the field still holds what was sent to be normalised.
+    call("normalize_phone", { value, country: country ?? null }).then(
+      (e164) => e164 !== value && setDraft((d) => (d && getPath(d, path) === value ? setPath(d, path, e164) : d)),
+      () => {},
+    );
   };
 
   const discard = () => {
@@ -247,6 +257,9 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
           {refreshing ? "Reading the profile from Sent…" : view.fetched_at ? `Read from Sent ${ago(view.fetched_at)}` : ""}
         </span>
         <button type="button" onClick={refresh} disabled={refreshing}>Refresh</button>
+        <a class="button primary" href={`/profiles/${encodeURIComponent(workspace.id)}/${encodeURIComponent(profile.id)}/send`} data-testid="open-send">
+          Send a test message
+        </a>
       </header>
 
       {view.drift.length > 0 && (

@@ -1,0 +1,99 @@
+// Quick test sends in the real window, on the embedded sandbox's demo organization: from a profile,
+// pick a template, fill its variables, send to a number and watch the timeline reach delivered
+// (pushed by the backend); a magic failing number explained on its timeline; every recipient opted
+// out explained before any message; the Sandbox toggle renders without creating a message; the
+// command palette opens the send panel; the history sends again in one click.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { byTestId, withApp } from "../lib/app.mjs";
+
+const text = (browser, id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? null, id);
+
+async function openSendFor(browser, name) {
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 20000, timeoutMsg: "no rows" });
+  await byTestId(browser, "profile-search").setValue(name);
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length === 1, { timeout: 5000 });
+  await byTestId(browser, "profile-row").click();
+  await byTestId(browser, "open-send").waitForDisplayed({ timeout: 10000 });
+  await byTestId(browser, "open-send").click();
+  await byTestId(browser, "send-screen").waitForDisplayed({ timeout: 10000 });
+  await browser.$('select[name="template"]').waitForEnabled({ timeout: 10000 });
+}
+
+async function fill(browser, number) {
+  await browser.$('select[name="template"]').selectByVisibleText(await browser.execute(() =>
+    [...document.querySelectorAll('select[name="template"] option')].find((o) => o.textContent.startsWith("visit_reminder")).textContent));
+  await browser.$('[name="variables.first_name"]').setValue("Ann");
+  await browser.$('[name="variables.time"]').setValue("10:00");
+  await browser.$('[name="recipients.0"]').setValue(number);
+}
+
+test("send a template to a number and watch it delivered; failures explained; sandbox; palette; history", async () => {
+  await withApp("quick-send", async (browser) => {
+    await openSendFor(browser, "Bella Salon");
+    assert.match(await text(browser, "key-note"), /x-profile-id/);
+    // A template that is not approved is listed with why, and refused before sending.
+    const options = await browser.execute(() => [...document.querySelectorAll('select[name="template"] option')].map((o) => o.textContent));
+    assert.ok(options.some((o) => o.startsWith("spring_promo") && o.includes("cannot be sent")), options.join(" | "));
+
+    // A bad number is caught while typing, in words.
+    await fill(browser, "415 555");
+    await byTestId(browser, "error-recipients.0").waitForDisplayed({ timeout: 5000 });
+    assert.equal(await byTestId(browser, "send").isEnabled(), false);
+
+    // Delivered: the timeline is pushed by the backend until final.
+    await browser.$('[name="recipients.0"]').setValue("+1 (415) 555-0123");
+    await browser.waitUntil(async () => await byTestId(browser, "send").isEnabled(), { timeout: 5000, timeoutMsg: "Send stays disabled" });
+    await byTestId(browser, "send").click();
+    await byTestId(browser, "send-outcome").waitForDisplayed({ timeout: 10000 });
+    assert.match(await text(browser, "message-body"), /Hi Ann, see you tomorrow at 10:00/);
+    await browser.waitUntil(async () => (await text(browser, "message-status")) === "Delivered", { timeout: 30000, timeoutMsg: "never delivered" });
+    const steps = await browser.execute(() => [...document.querySelectorAll('[data-testid="message-timeline"] ol li')].map((li) => li.textContent));
+    assert.ok(steps.length >= 3 && steps[0].startsWith("Queued"), steps.join(" | "));
+    assert.equal(await browser.$('[name="recipients.0"]').getValue(), "+14155550123", "the number was normalised");
+
+    // A magic number that fails at routing: explained with its reason code.
+    await browser.$('[name="recipients.0"]').setValue("+15005550001");
+    await byTestId(browser, "send").click();
+    await browser.waitUntil(async () => (await text(browser, "message-status")) === "Failed", { timeout: 30000, timeoutMsg: "never failed" });
+    assert.match(await text(browser, "message-explanation"), /ERR_ROUTE_DENIED/);
+
+    // Every recipient opted out: refused by Sent, said in words, nothing to follow.
+    await browser.$('[name="recipients.0"]').setValue("+15005550002");
+    await byTestId(browser, "send").click();
+    await byTestId(browser, "send-error").waitForDisplayed({ timeout: 10000 });
+    assert.match(await text(browser, "send-error"), /opted out.*BUSINESS_004/s);
+
+    // The Sandbox toggle: rendered, not sent, nothing followed.
+    await browser.$('[name="recipients.0"]').setValue("+14155550123");
+    await browser.$('input[name="sandbox"]').click();
+    await browser.waitUntil(async () => /Check in the sandbox/.test(await byTestId(browser, "send").getText()), { timeout: 5000 });
+    await byTestId(browser, "send").click();
+    await byTestId(browser, "send-outcome").waitForDisplayed({ timeout: 10000 });
+    assert.match(await text(browser, "send-outcome"), /Nothing was sent/);
+    assert.match(await text(browser, "message-status"), /Not sent/);
+
+    // The history lists each send; "Send again" repeats the delivered one in one click.
+    const history = await browser.execute(() => [...document.querySelectorAll('[data-testid="history-row"]')].map((r) => r.textContent));
+    assert.ok(history.length >= 4, history.join(" | "));
+    assert.ok(history.some((h) => h.includes("Refused: BUSINESS_004")));
+    assert.ok(!history.some((h) => h.includes("4155550123")), "numbers are masked in the history");
+    const again = await browser.$$('[data-testid="history-row"] button');
+    await again[again.length - 1].click(); // the oldest: the delivered send
+    await browser.waitUntil(async () => (await text(browser, "message-status")) === "Delivered", { timeout: 30000, timeoutMsg: "the repeated send was not delivered" });
+
+    // The command palette finds the profile's send panel by name.
+    await byTestId(browser, "back-to-profile").click();
+    await browser.keys(["Control", "k"]);
+    await byTestId(browser, "command-palette").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "palette-input").setValue("Tenant");
+    const send = browser.$('[data-testid="palette-option"][data-action="send-profile"]');
+    await send.waitForDisplayed({ timeout: 5000 });
+    await browser.keys("ArrowDown");
+    await browser.waitUntil(async () => (await browser.$('[data-testid="palette-option"][aria-selected="true"]').getAttribute("data-action")) === "send-profile",
+      { timeout: 5000, timeoutMsg: "ArrowDown did not reach the send action" });
+    await browser.keys("Enter");
+    await byTestId(browser, "send-screen").waitForDisplayed({ timeout: 10000 });
+    assert.match(await browser.$("#send-heading").getText(), /Test send as Tenant Co/);
+  });
+});
