@@ -124,6 +124,7 @@ fn billing_rules_v9_to_v11() {
     assert!(validate::profile_create_fields(&create, CreateOptions::default()).is_empty());
     let strict = CreateOptions {
         strict_billing_default: true,
+        ..CreateOptions::default()
     };
     assert!(validate::profile_create_fields(&create, strict).contains("billing_contact"));
 

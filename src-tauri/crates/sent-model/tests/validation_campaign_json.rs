@@ -184,3 +184,37 @@ fn field_errors_serialize_as_sents_details() {
         json!({"a": ["one"], "b": ["two"]})
     );
 }
+
+#[test]
+fn sharing_flags_are_not_nullable_on_create() {
+    // Contract E4 / 9.1: the two sharing flags are typed boolean on create; `null` is a 400 on
+    // that field. The inheritance flags stay nullable; the newer revision (S1) accepts all four.
+    let body = json!({
+        "name": "Null Flags", "billing_model": "organization",
+        "allow_contact_sharing": null, "allow_template_sharing": null,
+        "inherit_contacts": null, "inherit_templates": null
+    });
+    let rejection =
+        validate::profile_create_from_json(&body, None, CreateOptions::default()).unwrap_err();
+    let fields = rejection.fields().unwrap().clone().into_map();
+    assert_eq!(
+        fields.keys().cloned().collect::<Vec<_>>(),
+        vec![
+            "allow_contact_sharing".to_owned(),
+            "allow_template_sharing".to_owned()
+        ]
+    );
+    assert_eq!(
+        fields["allow_contact_sharing"],
+        vec![messages::not_nullable("allow_contact_sharing")]
+    );
+    let newer = CreateOptions {
+        sharing_flags_nullable: true,
+        ..CreateOptions::default()
+    };
+    assert!(validate::profile_create_from_json(&body, None, newer).is_ok());
+    // `false` and omission stay valid on the seed rules.
+    let ok =
+        json!({ "name": "Flags", "billing_model": "organization", "allow_contact_sharing": false });
+    assert!(validate::profile_create_from_json(&ok, None, CreateOptions::default()).is_ok());
+}

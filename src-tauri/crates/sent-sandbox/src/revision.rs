@@ -25,6 +25,13 @@ pub fn stores_sharing_flags(rev: ApiRevision) -> bool {
     }
 }
 
+/// S1 / E4: `allow_contact_sharing` / `allow_template_sharing` may be `null` on create.
+pub fn sharing_flags_nullable(rev: ApiRevision) -> bool {
+    match rev {
+        ApiRevision::Seed => false,
+    }
+}
+
 /// S2: whether sender borrowing (`sending_*_profile_id`) is stored and checked (V17).
 pub fn stores_sender_borrowing(rev: ApiRevision) -> bool {
     match rev {

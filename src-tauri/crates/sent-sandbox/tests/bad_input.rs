@@ -131,3 +131,60 @@ async fn webhook_ranges_are_validation_005() {
         .await;
     assert_eq!((r.status, r.code()), (404, "RESOURCE_008"));
 }
+
+#[tokio::test]
+async fn null_sharing_flags_on_create_are_refused_and_nothing_is_stored() {
+    // Contract E4 / 9.1: not nullable on create (seed revision).
+    let t = start().await;
+    let before = t.get("/v3/profiles").await.body["data"]["profiles"]
+        .as_array()
+        .unwrap()
+        .len();
+    for key in ["allow_contact_sharing", "allow_template_sharing"] {
+        let mut body = json!({ "name": "Null Sharing", "billing_model": "organization" });
+        body[key] = serde_json::Value::Null;
+        let r = t.post("/v3/profiles", body).await;
+        assert_eq!((r.status, r.code()), (400, "VALIDATION_001"), "{}", r.body);
+        assert_eq!(r.detail_keys(), vec![key.to_string()]);
+    }
+    let after = t.get("/v3/profiles").await.body["data"]["profiles"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(before, after, "nothing stored");
+    // The inheritance flags stay nullable (default applies).
+    let r = t
+        .post(
+            "/v3/profiles",
+            json!({ "name": "Null Inherit", "billing_model": "organization", "inherit_contacts": null }),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+}
+
+#[tokio::test]
+async fn recipient_with_trailing_newline_is_not_e164() {
+    let t = start().await;
+    for to in ["+14155550123\n", " +14155550123", "+14155550123 "] {
+        let r = t
+            .post(
+                "/v3/messages",
+                json!({ "to": [to], "text": "hi", "sandbox": true }),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.code()),
+            (400, "VALIDATION_002"),
+            "{to:?}: {}",
+            r.body
+        );
+        assert_eq!(r.detail_keys(), vec!["to[0]".to_string()]);
+    }
+    let r = t
+        .post(
+            "/v3/messages",
+            json!({ "to": ["+14155550123"], "text": "hi", "sandbox": true }),
+        )
+        .await;
+    assert_eq!(r.status, 202, "{}", r.body);
+}

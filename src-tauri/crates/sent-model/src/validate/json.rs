@@ -155,6 +155,10 @@ const CAMPAIGN_BODY: &[(&str, Kind)] = &[
     ("sandbox", Kind::Bool),
 ];
 
+/// Create fields a `null` is refused on (contract E4, 9.1: the two sharing flags are typed
+/// `boolean`, not `boolean | null`, on create; the server refuses rather than defaulting).
+const CREATE_NOT_NULLABLE: &[&str] = &["allow_contact_sharing", "allow_template_sharing"];
+
 const COMPLETE_BODY: &[(&str, Kind)] = &[("webHookUrl", Kind::Str), ("sandbox", Kind::Bool)];
 
 /// Parses and validates a `POST /v3/profiles` body (V1–V12, V15, V16 and types; V14 when the
@@ -164,8 +168,15 @@ pub fn profile_create_from_json(
     organization: Option<&OrganizationFacts>,
     options: CreateOptions,
 ) -> Result<ProfileCreate, Rejection> {
-    let (request, type_errors) =
+    let (request, mut type_errors) =
         typed::<ProfileCreate>(body, &[PROFILE_COMMON, PROFILE_CREATE_ONLY])?;
+    if !options.sharing_flags_nullable {
+        for key in CREATE_NOT_NULLABLE {
+            if body.get(key).is_some_and(Value::is_null) {
+                type_errors.add(*key, messages::not_nullable(key));
+            }
+        }
+    }
     let rule_errors = profile_create_fields(&request, options);
     finish(type_errors, rule_errors)?;
     super::check_profile_create(&request, organization, options)?;

@@ -56,6 +56,11 @@ pub fn not_one_of(path: &str, allowed: &[&str]) -> String {
     format!("{path} must be one of: {}", allowed.join(", "))
 }
 
+/// E4 / 9.1: a create field typed non-nullable sent as `null` (own wording).
+pub fn not_nullable(path: &str) -> String {
+    format!("{path} must be true or false, not null")
+}
+
 /// V16 (own wording).
 pub fn not_e164(path: &str) -> String {
     format!("{path} must be a phone number in E.164 format (e.g. +14155550123)")

@@ -16,6 +16,10 @@ pub struct CreateOptions {
     /// Contract Q4: when `billing_model` is omitted Sent defaults to `profile`. Lenient (default,
     /// `false`): the default does not demand a billing contact. Strict: V9 applies to it too.
     pub strict_billing_default: bool,
+    /// Contract E4/9.1: `allow_contact_sharing` and `allow_template_sharing` are not nullable on
+    /// create, so an explicit `null` is a 400 on that field (`false`, the default). The newer
+    /// revision (§19.1 R1, S1) accepts `null` for all four sharing/inheritance flags (`true`).
+    pub sharing_flags_nullable: bool,
 }
 
 /// What the rules need to know about the stored profile being updated.

@@ -126,6 +126,7 @@ mod tests {
     fn phones_keys_ids_urls() {
         assert!(is_e164("+14155550123"));
         assert!(!is_e164("14155550123") && !is_e164("+0123") && !is_e164("+1 415"));
+        assert!(!is_e164("+14155550123\n") && !is_e164(" +14155550123"));
         assert!(is_valid_idempotency_key("prof-create-7f3a"));
         assert!(is_valid_idempotency_key("send_tpl_20260710_01"));
         assert!(!is_valid_idempotency_key("") && !is_valid_idempotency_key("a b"));

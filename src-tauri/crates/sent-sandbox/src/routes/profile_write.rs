@@ -117,6 +117,7 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
     };
     let options = CreateOptions {
         strict_billing_default: ctx.app.config.strict_billing,
+        sharing_flags_nullable: revision::sharing_flags_nullable(rev),
     };
     // Payment details are validated here and then dropped: never stored (§9.5).
     let req = profile_create_from_json(&ctx.body, facts.as_ref(), options).map_err(rejection)?;

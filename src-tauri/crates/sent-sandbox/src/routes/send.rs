@@ -52,7 +52,8 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
     // Types are checked above, so this only fails on shapes the check does not know.
     let req: SendMessage = serde_json::from_value(b.clone())
         .map_err(|e| ApiError::bad_body(format!("Invalid message body: {e}")))?;
-    let to: Vec<String> = req.to.iter().map(|s| s.trim().to_string()).collect();
+    // Not trimmed: `"+14155550123\n"` is not E.164 and is refused (400 `VALIDATION_002`).
+    let to: Vec<String> = req.to.clone();
     let template = req.template.clone();
     let text = req.text.as_deref();
     let mut missing = Details::new();
