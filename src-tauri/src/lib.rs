@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod receiver;
 mod settings_store;
 pub mod state;
 mod window_state;

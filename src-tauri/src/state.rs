@@ -75,7 +75,7 @@ pub struct AppState {
     pub sandbox: RunningSandbox,
     /// The local database (profile cache, journal, drafts, send history); `None` when it could
     /// not be opened even fresh (a notice says so, and the app works without a cache).
-    pub store: Option<Mutex<sent_store::Store>>,
+    pub store: Option<Arc<Mutex<sent_store::Store>>>,
     /// One client per workspace (and per profile with a key of its own), reused so the connection
     /// pool and the key-kind cache work; dropped when that workspace's keys change.
     clients: Mutex<HashMap<ClientSlot, Arc<SentClient>>>,
@@ -88,6 +88,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The latest timeline of every message a test send is following, by message id.
     pub timelines: Timelines,
+    /// The completion-callback receiver's address, once started.
+    receiver: tokio::sync::OnceCell<String>,
 }
 
 impl AppState {
@@ -165,6 +167,23 @@ impl AppState {
         f(&mut store)
             .map(Some)
             .map_err(crate::error::IpcError::database)
+    }
+
+    /// The database, for a task that outlives the command that started it.
+    pub fn store_handle(&self) -> Option<Arc<Mutex<sent_store::Store>>> {
+        self.store.clone()
+    }
+
+    /// The address of this app's loopback receiver for Sent's completion callbacks (contract
+    /// §12.5), started on first use: `http://127.0.0.1:<port>/sent/completion/<random>`. A callback
+    /// that arrives is pushed as `completion_callback`. Sent does not sign these callbacks, so the
+    /// unguessable path is what tells them from other traffic; only loopback peers reach it.
+    pub async fn completion_receiver_url(&self) -> Result<String, String> {
+        let emit = self.emitter();
+        self.receiver
+            .get_or_try_init(|| async move { crate::receiver::start(emit).await })
+            .await
+            .cloned()
     }
 
     /// The timelines, for a task that outlives the command that started it.
@@ -285,6 +304,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         store,
         clients: Mutex::new(HashMap::new()),
         timelines: Timelines::default(),
+        receiver: tokio::sync::OnceCell::new(),
         emitter: Arc::new(move |event, payload| {
             let _ = handle.emit(event, payload);
         }),
@@ -298,7 +318,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
 fn open_store(
     path: &std::path::Path,
     notices: &mut Vec<Notice>,
-) -> Option<Mutex<sent_store::Store>> {
+) -> Option<Arc<Mutex<sent_store::Store>>> {
     match sent_store::Store::open(path) {
         Ok((store, recovery)) => {
             if let Some(recovery) = recovery {
@@ -311,7 +331,7 @@ fn open_store(
                     ),
                 });
             }
-            Some(Mutex::new(store))
+            Some(Arc::new(Mutex::new(store)))
         }
         Err(error) => {
             notices.push(Notice {

@@ -42,6 +42,23 @@ declare_commands! {
     edit::discard_profile_draft(workspace_id: Uuid, profile_id: String) -> ();
     /// Soft-deletes the profile after its name was typed to confirm, and journals it.
     edit::delete_profile(workspace_id: Uuid, profile_id: String, confirm_name: String, idempotency_key: String) -> DeleteOutcome;
+    /// A new onboarding draft (fresh id and create key), with the presets.
+    onboard::start_onboarding(preset: Option<String>) -> OnboardingStart;
+    /// Applies a preset (every toggle) to a draft.
+    onboard::apply_onboarding_preset(draft: OnboardingDraft, preset: String) -> OnboardingDraft;
+    /// Keeps the draft in the local database (never the token or card details).
+    onboard::save_onboarding_draft(workspace_id: Uuid, draft: OnboardingDraft) -> ();
+    /// A kept draft, to resume.
+    onboard::onboarding_draft(workspace_id: Uuid, id: String) -> OnboardingStart;
+    /// The workspace's onboarding drafts, newest first.
+    onboard::onboarding_drafts(workspace_id: Uuid) -> Vec<DraftSummary>;
+    onboard::discard_onboarding_draft(workspace_id: Uuid, id: String) -> ();
+    /// Checks the whole draft: field messages, errors per step, the masked request, the effective configuration.
+    onboard::check_onboarding(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets) -> OnboardingCheck;
+    /// Creates the profile with the draft's one idempotency key (or dry-runs it).
+    onboard::create_profile(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets, dry_run: bool) -> CreateOutcome;
+    /// Checks the review prerequisites, submits the profile and follows its status (`profile_status`).
+    onboard::submit_profile(workspace_id: Uuid, profile_id: String, web_hook_url: Option<String>) -> SubmitOutcome;
     /// A phone number as typed, in E.164 (`+14155550123`), or how to write it.
     edit::normalize_phone(value: String, country: Option<String>) -> String;
 

@@ -156,7 +156,7 @@ fn gone() -> IpcError {
     )
 }
 
-fn detail_view(
+pub(crate) fn detail_view(
     state: &AppState,
     workspace: &str,
     profile: ProfileDetail,
@@ -238,7 +238,7 @@ fn locks(profile: &ProfileDetail, drifts: &[ServerDrift]) -> EditLocks {
     }
 }
 
-fn notices(drifts: &[ServerDrift]) -> Vec<DriftNotice> {
+pub(crate) fn notices(drifts: &[ServerDrift]) -> Vec<DriftNotice> {
     drifts
         .iter()
         .map(|d| DriftNotice {
@@ -248,7 +248,7 @@ fn notices(drifts: &[ServerDrift]) -> Vec<DriftNotice> {
         .collect()
 }
 
-fn known_drift(state: &AppState, workspace: &str) -> Vec<ServerDrift> {
+pub(crate) fn known_drift(state: &AppState, workspace: &str) -> Vec<ServerDrift> {
     state
         .with_store(|store| store.fact::<DriftMemory>(workspace, DRIFT_KEY))
         .ok()
@@ -264,7 +264,7 @@ fn known_drift(state: &AppState, workspace: &str) -> Vec<ServerDrift> {
         .unwrap_or_default()
 }
 
-fn remember_drift(
+pub(crate) fn remember_drift(
     state: &AppState,
     workspace: &str,
     found: &[ServerDrift],
@@ -290,7 +290,7 @@ fn remember_drift(
 }
 
 /// Puts a profile Sent answered into the cache and its row into the list as last shown.
-fn remember_profile(
+pub(crate) fn remember_profile(
     state: &AppState,
     workspace: &str,
     profile: &ProfileDetail,
@@ -478,7 +478,7 @@ fn card_is_empty(card: &PaymentDetails) -> bool {
 
 /// The draft as it would be sent: text trimmed, empty text as "not set", phone numbers in E.164
 /// (a number that cannot be normalised stays as typed, with its field error).
-fn tidy(mut draft: ProfileDetail, fields: &mut validate::FieldErrors) -> ProfileDetail {
+pub(crate) fn tidy(mut draft: ProfileDetail, fields: &mut validate::FieldErrors) -> ProfileDetail {
     fn text(value: &mut Option<String>) {
         if let Some(v) = value {
             let trimmed = v.trim();
@@ -806,7 +806,7 @@ pub async fn save_profile(
     })
 }
 
-fn explain_save_error(mut error: IpcError) -> IpcError {
+pub(crate) fn explain_save_error(mut error: IpcError) -> IpcError {
     if let Some(fields) = error.fields.take() {
         let mut merged: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (path, messages) in fields {
@@ -824,7 +824,7 @@ fn explain_save_error(mut error: IpcError) -> IpcError {
     error
 }
 
-fn outcome_of(error: &IpcError) -> String {
+pub(crate) fn outcome_of(error: &IpcError) -> String {
     let code = error.code.clone().unwrap_or_else(|| {
         serde_json::to_value(error.kind)
             .ok()
@@ -835,7 +835,7 @@ fn outcome_of(error: &IpcError) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn journal(
+pub(crate) fn journal(
     state: &AppState,
     workspace: &str,
     profile: &ProfileDetail,

@@ -1,13 +1,19 @@
 // Generated from src-tauri/src/commands/catalog.rs by `cargo test` (./x bindings): do not edit.
 
 import type { AppInfo } from "./AppInfo";
+import type { CreateOutcome } from "./CreateOutcome";
 import type { DeleteOutcome } from "./DeleteOutcome";
 import type { DomainLabels } from "./DomainLabels";
+import type { DraftSummary } from "./DraftSummary";
 import type { EditCheck } from "./EditCheck";
 import type { JournalExport } from "./JournalExport";
 import type { JournalOutcome } from "./JournalOutcome";
 import type { JournalRow } from "./JournalRow";
 import type { MessageTimeline } from "./MessageTimeline";
+import type { OnboardingCheck } from "./OnboardingCheck";
+import type { OnboardingDraft } from "./OnboardingDraft";
+import type { OnboardingSecrets } from "./OnboardingSecrets";
+import type { OnboardingStart } from "./OnboardingStart";
 import type { PaymentDetails } from "./PaymentDetails";
 import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileDetailView } from "./ProfileDetailView";
@@ -21,6 +27,7 @@ import type { SendMessage } from "./SendMessage";
 import type { SendOptions } from "./SendOptions";
 import type { SendOutcome } from "./SendOutcome";
 import type { SendResult } from "./SendResult";
+import type { SubmitOutcome } from "./SubmitOutcome";
 import type { TemplateChoice } from "./TemplateChoice";
 import type { Theme } from "./Theme";
 import type { Workspace } from "./Workspace";
@@ -64,6 +71,23 @@ export type Commands = {
   discard_profile_draft: { args: { workspaceId: string; profileId: string }; returns: null };
   /** Soft-deletes the profile after its name was typed to confirm, and journals it. */
   delete_profile: { args: { workspaceId: string; profileId: string; confirmName: string; idempotencyKey: string }; returns: DeleteOutcome };
+  /** A new onboarding draft (fresh id and create key), with the presets. */
+  start_onboarding: { args: { preset: string | null }; returns: OnboardingStart };
+  /** Applies a preset (every toggle) to a draft. */
+  apply_onboarding_preset: { args: { draft: OnboardingDraft; preset: string }; returns: OnboardingDraft };
+  /** Keeps the draft in the local database (never the token or card details). */
+  save_onboarding_draft: { args: { workspaceId: string; draft: OnboardingDraft }; returns: null };
+  /** A kept draft, to resume. */
+  onboarding_draft: { args: { workspaceId: string; id: string }; returns: OnboardingStart };
+  /** The workspace's onboarding drafts, newest first. */
+  onboarding_drafts: { args: { workspaceId: string }; returns: Array<DraftSummary> };
+  discard_onboarding_draft: { args: { workspaceId: string; id: string }; returns: null };
+  /** Checks the whole draft: field messages, errors per step, the masked request, the effective configuration. */
+  check_onboarding: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets }; returns: OnboardingCheck };
+  /** Creates the profile with the draft's one idempotency key (or dry-runs it). */
+  create_profile: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets; dryRun: boolean }; returns: CreateOutcome };
+  /** Checks the review prerequisites, submits the profile and follows its status (`profile_status`). */
+  submit_profile: { args: { workspaceId: string; profileId: string; webHookUrl: string | null }; returns: SubmitOutcome };
   /** A phone number as typed, in E.164 (`+14155550123`), or how to write it. */
   normalize_phone: { args: { value: string; country: string | null }; returns: string };
   /** Sends a message as a profile with the caller's idempotency key (one per Send action). */

@@ -86,6 +86,9 @@ impl NoSecret for sent_views::JournalChanges {}
 impl NoSecret for sent_views::edit::DriftMemory {}
 // A test send: profile and template names, variable values, phone numbers, message ids.
 impl NoSecret for sent_views::sends::SendSummary {}
+// An onboarding draft: a response-shaped profile plus WABA/phone ids and the create's idempotency
+// key; the access token and card details are never part of it.
+impl NoSecret for sent_views::onboard::OnboardingDraft {}
 impl<T: NoSecret> NoSecret for Vec<T> {}
 impl<T: NoSecret> NoSecret for Option<T> {}
 

@@ -254,7 +254,8 @@ pub fn changes(stored: &ProfileDetail, update: &ProfileUpdate) -> Vec<FieldChang
     out
 }
 
-fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Value)>) {
+/// Every leaf of a JSON value with its dotted path.
+pub fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Value)>) {
     match value {
         Value::Object(map) => {
             for (key, value) in map {
@@ -277,7 +278,7 @@ fn lookup<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
 }
 
 /// A value as the review dialog shows it.
-fn word(path: &str, value: &Value) -> String {
+pub fn word(path: &str, value: &Value) -> String {
     match value {
         Value::Null => NOT_SET.into(),
         Value::Bool(true) => "Yes".into(),

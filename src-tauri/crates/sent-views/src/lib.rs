@@ -6,6 +6,7 @@
 
 pub mod edit;
 pub mod labels;
+pub mod onboard;
 pub mod rows;
 pub mod sends;
 

@@ -1,0 +1,809 @@
+//! Onboarding a client profile: the wizard's draft (kept in the local database as the user works,
+//! never with the WhatsApp token or card details), each step checked by the same rules as the
+//! client and the sandbox, the exact create request shown with secrets masked, a dry run, and
+//! "Create" with the draft's one Idempotency-Key (a retry, a double click or a resume after a crash
+//! can never create two profiles). After creation: submit for review with the prerequisites of
+//! contract §12 checked first, then the status followed until it settles.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use sent_client::{drift, CallOptions, IdempotencyKey, ProfileBackend};
+use sent_model::validate::{self, CreateOptions};
+use sent_model::{
+    BillingContactInfo, BrandData, PaymentDetails, ProfileComplete, ProfileCreate, ProfileDetail,
+    SecretString, WhatsappBusinessAccount,
+};
+use sent_views::edit::{self as words, flatten, FieldChange};
+use sent_views::onboard::{self, apply_preset, DraftSummary, OnboardingDraft, Preset, STEPS};
+use sent_views::{resource_lines, ResourceLine};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::edit::{
+    detail_view, explain_save_error, journal, notices, outcome_of, remember_drift,
+    remember_profile, tidy, DriftNotice, ProfileDetailView,
+};
+use super::profiles::organization_summary;
+use crate::error::{ErrorKind, IpcError};
+use crate::state::AppState;
+
+/// The event the status follower pushes after a submit (a [`ProfileStatusUpdate`]).
+pub const PROFILE_STATUS: &str = "profile_status";
+
+/// The secrets of a create: typed in the wizard, sent once, kept nowhere.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct OnboardingSecrets {
+    /// The WhatsApp System-User token (direct credentials).
+    pub access_token: Option<SecretString>,
+    pub payment: Option<PaymentDetails>,
+}
+
+/// One step in the step list.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct StepState {
+    pub id: String,
+    pub label: String,
+    /// Fields with a problem on this step.
+    pub errors: u32,
+}
+
+/// The verdict on the whole draft.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct OnboardingCheck {
+    /// Field path (wire spelling) → messages in words.
+    pub fields: BTreeMap<String, Vec<String>>,
+    pub steps: Vec<StepState>,
+    /// The exact `POST /v3/profiles` body, secrets masked.
+    pub request: serde_json::Value,
+    /// What the profile will use, resolved as if created.
+    pub resources: Vec<ResourceLine>,
+    /// Whether the organization has a WhatsApp Business Account (`None`: not known yet).
+    pub organization_has_whatsapp: Option<bool>,
+}
+
+/// The wizard's start: presets and step labels.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct OnboardingStart {
+    pub draft: OnboardingDraft,
+    pub presets: Vec<Preset>,
+}
+
+/// What a create (or its dry run) came back with.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CreateOutcome {
+    pub dry_run: bool,
+    pub message: String,
+    pub request_id: Option<String>,
+    /// Newer-server behaviours this answer revealed (e.g. created without WhatsApp, D4).
+    pub drift: Vec<DriftNotice>,
+    /// The created profile's screen (a dry run: `None`).
+    pub view: Option<ProfileDetailView>,
+    /// The draft as it is now (with the created profile's id).
+    pub draft: OnboardingDraft,
+}
+
+/// A submit's answer.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SubmitOutcome {
+    pub message: String,
+    pub request_id: Option<String>,
+}
+
+/// A followed profile's status changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProfileStatusUpdate {
+    pub workspace_id: String,
+    pub profile_id: String,
+    pub row: sent_views::ProfileRow,
+    /// The status no longer changes by itself.
+    pub settled: bool,
+    pub message: String,
+}
+
+fn draft_key(id: &str) -> String {
+    format!("onboarding:{id}")
+}
+
+pub async fn start_onboarding(
+    _state: &AppState,
+    preset: Option<String>,
+) -> Result<OnboardingStart, IpcError> {
+    let mut draft = OnboardingDraft {
+        id: Uuid::new_v4().to_string(),
+        step: "identity".into(),
+        idempotency_key: Uuid::new_v4().to_string(),
+        ..OnboardingDraft::default()
+    };
+    apply_preset(&mut draft, preset.as_deref().unwrap_or("custom"));
+    if preset.is_none() {
+        draft.preset = None;
+    }
+    Ok(OnboardingStart {
+        draft,
+        presets: onboard::presets(),
+    })
+}
+
+/// Applies a preset to the draft (answers the new draft).
+pub async fn apply_onboarding_preset(
+    _state: &AppState,
+    draft: OnboardingDraft,
+    preset: String,
+) -> Result<OnboardingDraft, IpcError> {
+    let mut draft = draft;
+    apply_preset(&mut draft, &preset);
+    Ok(draft)
+}
+
+pub async fn save_onboarding_draft(
+    state: &AppState,
+    workspace_id: Uuid,
+    draft: OnboardingDraft,
+) -> Result<(), IpcError> {
+    let workspace = workspace_id.to_string();
+    state.with_store(|store| store.put_draft(&workspace, &draft_key(&draft.id), &draft))?;
+    Ok(())
+}
+
+pub async fn onboarding_draft(
+    state: &AppState,
+    workspace_id: Uuid,
+    id: String,
+) -> Result<OnboardingStart, IpcError> {
+    let workspace = workspace_id.to_string();
+    let draft = state
+        .with_store(|store| store.draft::<OnboardingDraft>(&workspace, &draft_key(&id)))?
+        .flatten()
+        .map(|(d, _)| d)
+        .ok_or_else(|| {
+            IpcError::new(
+                ErrorKind::NotFound,
+                "This draft is not on this computer any more (finished or discarded). Start a new profile instead.",
+            )
+        })?;
+    Ok(OnboardingStart {
+        draft,
+        presets: onboard::presets(),
+    })
+}
+
+pub async fn onboarding_drafts(
+    state: &AppState,
+    workspace_id: Uuid,
+) -> Result<Vec<DraftSummary>, IpcError> {
+    let workspace = workspace_id.to_string();
+    let drafts = state
+        .with_store(|store| {
+            let infos = store.drafts(&workspace)?;
+            let mut out = Vec::new();
+            for info in infos
+                .into_iter()
+                .filter(|i| i.key.starts_with("onboarding:"))
+            {
+                if let Some((draft, at)) = store.draft::<OnboardingDraft>(&workspace, &info.key)? {
+                    out.push(DraftSummary {
+                        name: if draft.profile.name.trim().is_empty() {
+                            "Unnamed profile".into()
+                        } else {
+                            draft.profile.name.clone()
+                        },
+                        step_label: onboard::step_label(&draft.step),
+                        step: draft.step,
+                        id: draft.id,
+                        updated_at: at,
+                        created_profile_id: draft.created_profile_id,
+                    });
+                }
+            }
+            Ok(out)
+        })?
+        .unwrap_or_default();
+    Ok(drafts)
+}
+
+pub async fn discard_onboarding_draft(
+    state: &AppState,
+    workspace_id: Uuid,
+    id: String,
+) -> Result<(), IpcError> {
+    let workspace = workspace_id.to_string();
+    state.with_store(|store| store.delete_draft(&workspace, &draft_key(&id)))?;
+    Ok(())
+}
+
+/// The create body from the draft and the secrets (secrets only when given).
+fn build(
+    draft: &OnboardingDraft,
+    profile: &ProfileDetail,
+    secrets: &OnboardingSecrets,
+) -> ProfileCreate {
+    let bills_profile = profile.billing_model.bills_profile();
+    ProfileCreate {
+        name: Some(profile.name.clone()).filter(|n| !n.trim().is_empty()),
+        short_name: profile.short_name.clone(),
+        description: profile.description.clone(),
+        icon: profile.icon.clone(),
+        allow_contact_sharing: Some(profile.allow_contact_sharing),
+        allow_template_sharing: Some(profile.allow_template_sharing),
+        inherit_contacts: Some(profile.inherit_contacts),
+        inherit_templates: Some(profile.inherit_templates),
+        // Always explicit: their defaults differ by server revision (D3).
+        inherit_tcr_brand: Some(profile.inherit_tcr_brand),
+        inherit_tcr_campaign: Some(profile.inherit_tcr_campaign),
+        billing_model: Some(profile.billing_model.clone()),
+        billing_contact: profile
+            .billing_contact
+            .as_ref()
+            .filter(|_| bills_profile)
+            .map(BillingContactInfo::from),
+        payment_details: secrets.payment.clone().filter(|p| {
+            bills_profile
+                && [&p.card_number, &p.expiry, &p.cvc, &p.zip_code]
+                    .iter()
+                    .any(|v| {
+                        v.as_ref()
+                            .is_some_and(|s| !s.expose_secret().trim().is_empty())
+                    })
+        }),
+        whatsapp_business_account: (!draft.whatsapp_inherit).then(|| WhatsappBusinessAccount {
+            waba_id: draft.waba_id.clone().filter(|v| !v.trim().is_empty()),
+            access_token: secrets
+                .access_token
+                .clone()
+                .filter(|t| !t.expose_secret().trim().is_empty()),
+            phone_number_id: draft
+                .phone_number_id
+                .clone()
+                .filter(|v| !v.trim().is_empty()),
+        }),
+        brand: profile
+            .brand
+            .as_ref()
+            .filter(|b| !profile.inherit_tcr_brand && !b.is_inherited)
+            .map(BrandData::from),
+        sandbox: false,
+    }
+}
+
+/// The body as the review step shows it: secrets masked.
+fn masked(create: &ProfileCreate) -> serde_json::Value {
+    let plain = ProfileCreate {
+        payment_details: None,
+        whatsapp_business_account: None,
+        ..create.clone()
+    };
+    let mut value = serde_json::to_value(&plain).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        if let Some(waba) = &create.whatsapp_business_account {
+            object.insert(
+                "whatsapp_business_account".into(),
+                serde_json::json!({
+                    "waba_id": waba.waba_id,
+                    "phone_number_id": waba.phone_number_id,
+                    "access_token": waba.access_token.as_ref().map(|_| "•••• (hidden)"),
+                }),
+            );
+        }
+        if create.payment_details.is_some() {
+            object.insert(
+                "payment_details".into(),
+                serde_json::json!({"card_number": "•••• (hidden)", "expiry": "••/••", "cvc": "•••", "zip_code": "•••"}),
+            );
+        }
+    }
+    value
+}
+
+struct Checked {
+    create: ProfileCreate,
+    fields: BTreeMap<String, Vec<String>>,
+    organization_has_whatsapp: Option<bool>,
+}
+
+fn check_draft(
+    state: &AppState,
+    workspace: &str,
+    draft: &OnboardingDraft,
+    secrets: &OnboardingSecrets,
+) -> Checked {
+    let mut errors = validate::FieldErrors::new();
+    let profile = tidy(draft.profile.clone(), &mut errors);
+    let create = build(draft, &profile, secrets);
+    let rules = validate::profile_create_fields(&create, CreateOptions::default());
+    for (path, messages) in rules.into_map() {
+        if !errors.contains(&path) {
+            for m in messages {
+                errors.add(path.clone(), m);
+            }
+        }
+    }
+    // Own brand chosen but not filled in.
+    if !profile.inherit_tcr_brand && create.brand.is_none() {
+        errors.add(
+            "brand",
+            "Fill in the profile's own brand, or choose to inherit the organization's.",
+        );
+    }
+    if let Some(problem) = create
+        .brand
+        .as_ref()
+        .and_then(words::destination_country_problem)
+    {
+        errors.add("brand.compliance.destinationCountries", problem);
+    }
+    if profile.billing_model.bills_profile()
+        && create.billing_contact.is_none()
+        && !errors.contains("billing_contact")
+    {
+        errors.add(
+            "billing_contact",
+            "This billing model bills the profile: enter the billing contact's name and e-mail.",
+        );
+    }
+    // V14 before anything is sent: inheriting WhatsApp needs an organization account.
+    let summary = organization_summary(state, workspace);
+    let known = state
+        .with_store(|store| store.cached_profiles(workspace))
+        .ok()
+        .flatten()
+        .flatten()
+        .is_some();
+    let organization_has_whatsapp = known.then_some(summary.has_waba);
+    if draft.whatsapp_inherit && organization_has_whatsapp == Some(false) {
+        errors.add(
+            "whatsapp",
+            "The organization has no WhatsApp Business Account, so there is nothing to inherit (Sent would refuse the profile). Enter this profile's own WhatsApp credentials, or connect an account to the organization in the Sent dashboard first.",
+        );
+    }
+    let fields = errors.into_map().into_iter().fold(
+        BTreeMap::new(),
+        |mut all: BTreeMap<String, Vec<String>>, (path, messages)| {
+            all.entry(words::canonical_path(&path))
+                .or_default()
+                .extend(messages.iter().map(|m| words::humanize(&path, m)));
+            all
+        },
+    );
+    Checked {
+        create,
+        fields,
+        organization_has_whatsapp,
+    }
+}
+
+fn steps(fields: &BTreeMap<String, Vec<String>>) -> Vec<StepState> {
+    STEPS
+        .iter()
+        .map(|(id, label)| StepState {
+            id: (*id).into(),
+            label: (*label).into(),
+            errors: fields
+                .keys()
+                .filter(|path| onboard::step_of(path) == *id)
+                .count() as u32,
+        })
+        .collect()
+}
+
+pub async fn check_onboarding(
+    state: &AppState,
+    workspace_id: Uuid,
+    draft: OnboardingDraft,
+    secrets: OnboardingSecrets,
+) -> Result<OnboardingCheck, IpcError> {
+    let workspace = workspace_id.to_string();
+    let checked = check_draft(state, &workspace, &draft, &secrets);
+    let mut preview = draft.profile.clone();
+    preview.waba_id = (!draft.whatsapp_inherit)
+        .then(|| draft.waba_id.clone())
+        .flatten();
+    let mut organization = organization_summary(state, &workspace);
+    if draft.whatsapp_inherit && organization.has_waba {
+        // The resolver then reports the organization's account.
+        preview.waba_id = Some("organization".into());
+        organization.waba_id = Some("organization".into());
+    }
+    Ok(OnboardingCheck {
+        request: masked(&checked.create),
+        steps: steps(&checked.fields),
+        resources: resource_lines(&preview, &organization),
+        organization_has_whatsapp: checked.organization_has_whatsapp,
+        fields: checked.fields,
+    })
+}
+
+pub async fn create_profile(
+    state: &AppState,
+    workspace_id: Uuid,
+    draft: OnboardingDraft,
+    secrets: OnboardingSecrets,
+    dry_run: bool,
+) -> Result<CreateOutcome, IpcError> {
+    let workspace = workspace_id.to_string();
+    if let Some(id) = &draft.created_profile_id {
+        return Err(IpcError::new(
+            ErrorKind::Conflict,
+            format!("This draft already created its profile ({id}). Open it from the profile list; nothing was sent again."),
+        ));
+    }
+    let Checked {
+        mut create, fields, ..
+    } = check_draft(state, &workspace, &draft, &secrets);
+    drop(secrets);
+    if !fields.is_empty() {
+        let mut error = IpcError::new(
+            ErrorKind::Validation,
+            format!(
+                "{} to fix before creating; nothing was sent.",
+                if fields.len() == 1 {
+                    "One field".to_owned()
+                } else {
+                    format!("{} fields", fields.len())
+                }
+            ),
+        );
+        error.fields = Some(fields);
+        return Err(error);
+    }
+    // A dry run gets a key of its own (Sent caches a dry run's answer under its key); the live
+    // create always uses the draft's.
+    let key = if dry_run {
+        Uuid::new_v4().to_string()
+    } else {
+        draft.idempotency_key.clone()
+    };
+    let key = IdempotencyKey::new(key).map_err(|_| {
+        IpcError::new(
+            ErrorKind::Validation,
+            "Internal error: the draft's idempotency key is malformed.",
+        )
+    })?;
+    let mut options = CallOptions::default().with_idempotency_key(key);
+    if dry_run {
+        options = options.dry_run();
+    }
+    let changes = created_fields(&create);
+    let (client, _) = state.client(workspace_id, None)?;
+    let result = client.create_profile(&create, &options).await;
+    // The token and card leave memory now.
+    create.payment_details = None;
+    if let Some(waba) = &mut create.whatsapp_business_account {
+        waba.access_token = None;
+    }
+    let named = ProfileDetail {
+        id: String::new(),
+        name: draft.profile.name.clone(),
+        ..ProfileDetail::default()
+    };
+    let response = match result {
+        Ok(response) => response,
+        Err(error) => {
+            let error = explain_save_error(IpcError::from(error));
+            let mut error = error;
+            if error.kind == ErrorKind::Validation
+                && error.fields.is_none()
+                && error.message.contains("WhatsApp")
+            {
+                error.fields = Some(BTreeMap::from([(
+                    "whatsapp".to_owned(),
+                    vec![error.message.clone()],
+                )]));
+            }
+            if matches!(
+                error.kind,
+                ErrorKind::Network
+                    | ErrorKind::Timeout
+                    | ErrorKind::ServerError
+                    | ErrorKind::ServiceUnavailable
+            ) {
+                error.message = format!("{} Sent may or may not have created the profile: “Create” again is safe, it sends the same request with the same key and can never create a second profile.", error.message);
+            }
+            journal(
+                state,
+                &workspace,
+                &named,
+                if dry_run {
+                    "profile.create.dry_run"
+                } else {
+                    "profile.create"
+                },
+                &outcome_of(&error),
+                changes,
+                Some(error.message.clone()),
+                error.request_id.as_deref(),
+            );
+            return Err(error);
+        }
+    };
+    let returned = response.data;
+    let request_id = response.info.request_id;
+    let found = drift::after_profile_create(&create, &returned);
+    remember_drift(state, &workspace, &found)?;
+    let drift_words = notices(&found);
+    let mut draft = draft;
+    let (message, view) = if dry_run {
+        (
+            "Dry run: Sent accepted this profile. Nothing was created; create it for real when ready.".to_owned(),
+            None,
+        )
+    } else {
+        remember_profile(state, &workspace, &returned)?;
+        draft.created_profile_id = Some(returned.id.clone());
+        draft.step = "submit".into();
+        state.with_store(|store| store.put_draft(&workspace, &draft_key(&draft.id), &draft))?;
+        let whatsapp_note = if found.contains(&sent_client::ServerDrift::WhatsappNotInherited) {
+            " It has no WhatsApp: this server does not let a profile inherit the organization's WhatsApp account. Give it its own account in the Sent dashboard."
+        } else {
+            ""
+        };
+        (
+            format!(
+                "“{}” was created.{whatsapp_note} Next: submit it for review.",
+                returned.name
+            ),
+            Some(detail_view(
+                state,
+                &workspace,
+                returned.clone(),
+                Some(super::profiles::now_ms()),
+            )?),
+        )
+    };
+    let journaled = ProfileDetail {
+        id: returned.id.clone(),
+        name: returned.name.clone(),
+        ..ProfileDetail::default()
+    };
+    journal(
+        state,
+        &workspace,
+        &journaled,
+        "profile.create",
+        if dry_run { "dry_run" } else { "ok" },
+        changes,
+        Some(message.clone()),
+        request_id.as_deref(),
+    );
+    Ok(CreateOutcome {
+        dry_run,
+        message,
+        request_id,
+        drift: drift_words,
+        view,
+        draft,
+    })
+}
+
+/// The journal's view of a create: every field sent (secrets as "redacted").
+fn created_fields(create: &ProfileCreate) -> Vec<FieldChange> {
+    let mut leaves = Vec::new();
+    flatten("", &masked(create), &mut leaves);
+    leaves
+        .into_iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(path, value)| FieldChange {
+            label: words::field_label(&path),
+            old: words::NOT_SET.into(),
+            new: if path.starts_with("payment_details") || path.ends_with("access_token") {
+                words::REDACTED.into()
+            } else {
+                words::word(&path, &value)
+            },
+            path,
+        })
+        .collect()
+}
+
+// ---- submit for review --------------------------------------------------------------------
+
+/// Contract §12.2: what a profile still lacks before review, each with the place that fixes it
+/// (`step:<wizard step>` or `profile:<section>`).
+pub fn missing_for_review(
+    profile: &ProfileDetail,
+    campaigns: usize,
+) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut add = |path: &str, message: &str| {
+        out.entry(path.to_owned())
+            .or_default()
+            .push(message.to_owned())
+    };
+    if profile
+        .short_name
+        .as_deref()
+        .is_none_or(|s| s.trim().is_empty())
+    {
+        add("short_name", "Add a short name (Identity).");
+    }
+    if profile
+        .description
+        .as_deref()
+        .is_none_or(|s| s.trim().is_empty())
+    {
+        add("description", "Add a description (Identity).");
+    }
+    match &profile.brand {
+        None if profile.inherit_tcr_brand => add("inherit_tcr_brand", "The organization has no TCR brand to inherit: add one in the Sent dashboard, or give the profile its own brand (Compliance)."),
+        None => add("brand", "The profile needs its own brand (Compliance)."),
+        Some(_) => {}
+    }
+    let tcr = profile
+        .brand
+        .as_ref()
+        .and_then(|b| b.compliance.as_ref())
+        .is_some_and(|c| c.is_tcr_application);
+    if tcr && campaigns == 0 {
+        add("campaigns", "A TCR application needs at least one campaign, own or inherited: create one in the Sent dashboard (campaigns are not edited in this app yet).");
+    }
+    out
+}
+
+pub async fn submit_profile(
+    state: &AppState,
+    workspace_id: Uuid,
+    profile_id: String,
+    web_hook_url: Option<String>,
+) -> Result<SubmitOutcome, IpcError> {
+    let workspace = workspace_id.to_string();
+    let (client, _) = state.client(workspace_id, None)?;
+    let profile = client.get_profile(&profile_id).await?.data;
+    let campaigns = client
+        .list_campaigns(&profile_id)
+        .await
+        .map(|r| r.data.len())
+        .unwrap_or(0);
+    let missing = missing_for_review(&profile, campaigns);
+    if !missing.is_empty() {
+        let mut error = IpcError::new(
+            ErrorKind::Validation,
+            "The profile is not ready for review yet; nothing was sent. Fix each item listed, then submit again.",
+        );
+        error.fields = Some(missing);
+        return Err(error);
+    }
+    let url = match web_hook_url.filter(|u| !u.trim().is_empty()) {
+        Some(url) => url,
+        None => state.completion_receiver_url().await.map_err(|e| {
+            IpcError::new(ErrorKind::Config, "Enter the address where Sent should report the result (an endpoint your agency owns).").with_detail(e)
+        })?,
+    };
+    let request = ProfileComplete {
+        web_hook_url: Some(url),
+        sandbox: false,
+    };
+    if let Err(fields) = validate::profile_complete_fields(&request).into_result() {
+        let mut error = IpcError::new(
+            ErrorKind::Validation,
+            "Enter a valid https address for Sent's result.",
+        );
+        error.fields = Some(fields.into_map());
+        return Err(error);
+    }
+    let options = CallOptions::default().with_idempotency_key(IdempotencyKey::generate());
+    let result = client
+        .complete_profile(&profile_id, &request, &options)
+        .await;
+    let response = match result {
+        Ok(r) => r,
+        Err(error) => {
+            let error = IpcError::from(error);
+            journal(
+                state,
+                &workspace,
+                &profile,
+                "profile.submit",
+                &outcome_of(&error),
+                Vec::new(),
+                Some(error.message.clone()),
+                error.request_id.as_deref(),
+            );
+            return Err(error);
+        }
+    };
+    let request_id = response.info.request_id;
+    let status = response
+        .data
+        .status
+        .as_ref()
+        .map(|s| s.as_str().to_ascii_lowercase())
+        .unwrap_or_default();
+    let message = match status.as_str() {
+        "completed" => {
+            "Sent says the profile is already complete: nothing more to submit.".to_owned()
+        }
+        _ => "Submitted: Sent is processing the profile. Its status updates here by itself."
+            .to_owned(),
+    };
+    journal(
+        state,
+        &workspace,
+        &profile,
+        "profile.submit",
+        "ok",
+        Vec::new(),
+        Some(message.clone()),
+        request_id.as_deref(),
+    );
+    follow_status(state, workspace_id, profile_id);
+    Ok(SubmitOutcome {
+        message,
+        request_id,
+    })
+}
+
+/// Reads the profile after a submit until its status settles (2 minutes at most), pushing each
+/// change as `profile_status` and keeping the cache and the list's row current.
+fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
+    let Ok((client, _)) = state.client(workspace_id, None) else {
+        return;
+    };
+    let emit = state.emitter();
+    let store = state.store_handle();
+    let organization = organization_summary(state, &workspace_id.to_string());
+    tauri::async_runtime::spawn(async move {
+        let started = std::time::Instant::now();
+        let mut last = String::new();
+        let mut attempt = 0u32;
+        loop {
+            tokio::time::sleep(Duration::from_millis(sent_views::sends::poll_delay_ms(
+                attempt,
+            )))
+            .await;
+            attempt += 1;
+            let Ok(response) = client.get_profile(&profile_id).await else {
+                if started.elapsed() > Duration::from_secs(120) {
+                    break;
+                }
+                continue;
+            };
+            let profile = response.data;
+            let status = profile.status.as_str().to_ascii_lowercase();
+            let settled = !matches!(
+                status.as_str(),
+                "incomplete" | "processing" | "submitted" | "in_progress"
+            );
+            let timed_out = started.elapsed() > Duration::from_secs(120);
+            if status != last || settled || timed_out {
+                if let Some(store) = &store {
+                    if let Ok(mut store) = store.lock() {
+                        let _ = store.upsert_profile(&workspace_id.to_string(), &profile);
+                    }
+                }
+                let row = sent_views::ProfileRow::new(&profile, &organization);
+                let message = match status.as_str() {
+                    "approved" | "completed" => "Approved: the profile is ready to send.".to_owned(),
+                    "pending_review" => "Pending review: Sent (or TCR) is reviewing the profile; this can take days. The list shows the status when you refresh it.".to_owned(),
+                    "rejected" | "failed" => "Rejected: open the profile to see what Sent reports, fix it and submit again.".to_owned(),
+                    _ if timed_out => "Still processing after two minutes: refresh the list later to see the result.".to_owned(),
+                    other => format!("Status: {other}."),
+                };
+                if let Ok(value) = serde_json::to_value(ProfileStatusUpdate {
+                    workspace_id: workspace_id.to_string(),
+                    profile_id: profile_id.clone(),
+                    row,
+                    settled: settled || timed_out,
+                    message,
+                }) {
+                    emit(PROFILE_STATUS, value);
+                }
+                last = status;
+            }
+            if settled || timed_out {
+                break;
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+#[path = "onboard_tests.rs"]
+mod tests;

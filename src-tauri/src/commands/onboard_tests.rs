@@ -1,0 +1,297 @@
+//! Onboarding over IPC on the mock runtime, against real sandboxes: the draft checked step by step,
+//! the masked request, dry run and create (one profile per draft, also after a lost response), the
+//! V14 case caught at the WhatsApp step on an organization without an account, drafts kept and
+//! discarded, and submit for review with its prerequisites and the status followed.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::test_support::{invoke, mock_app, second_sandbox, MockApp};
+
+const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
+const TOKEN: &str = "EAAG-onboarding-secret-token-0123456789";
+
+fn start(app: &MockApp, preset: Option<&str>) -> Value {
+    invoke(&app.window, "start_onboarding", json!({ "preset": preset })).unwrap()["draft"].clone()
+}
+
+fn check(app: &MockApp, workspace: &Value, draft: &Value, token: Option<&str>) -> Value {
+    invoke(
+        &app.window,
+        "check_onboarding",
+        json!({ "workspaceId": workspace, "draft": draft,
+                "secrets": { "access_token": token, "payment": null } }),
+    )
+    .unwrap()
+}
+
+fn create(app: &MockApp, workspace: &Value, draft: &Value, dry_run: bool) -> Result<Value, Value> {
+    invoke(
+        &app.window,
+        "create_profile",
+        json!({ "workspaceId": workspace, "draft": draft,
+                "secrets": { "access_token": TOKEN, "payment": null }, "dryRun": dry_run }),
+    )
+}
+
+/// An Agency-preset draft with its own WhatsApp credentials, inheriting brand and campaigns.
+fn agency(app: &MockApp, name: &str) -> Value {
+    let mut d = start(app, Some("agency"));
+    d["profile"]["name"] = json!(name);
+    d["profile"]["short_name"] = json!("Sunrise");
+    d["profile"]["description"] = json!("Agency client: dental reminders");
+    d["waba_id"] = json!("204400000000001");
+    d
+}
+
+#[test]
+fn a_draft_is_checked_step_by_step_and_created_once() {
+    let app = mock_app();
+    let ws = json!(BUILTIN);
+    invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    let empty = start(&app, None);
+    let verdict = check(&app, &ws, &empty, None);
+    assert!(verdict["fields"]["name"].is_array(), "{verdict}");
+    let identity = &verdict["steps"][0];
+    assert_eq!(identity["id"], "identity");
+    assert!(identity["errors"].as_u64().unwrap() >= 1);
+
+    let mut d = agency(&app, "Sunrise Dental");
+    // Own WhatsApp without its token: asked for (a resumed draft never has it).
+    let verdict = check(&app, &ws, &d, None);
+    assert!(
+        verdict["fields"]["whatsapp_business_account.access_token"].is_array(),
+        "{verdict}"
+    );
+    assert_eq!(verdict["steps"][3]["errors"], 1);
+    let verdict = check(&app, &ws, &d, Some(TOKEN));
+    assert_eq!(verdict["fields"], json!({}), "{verdict}");
+    let request = verdict["request"].to_string();
+    assert!(request.contains("•••• (hidden)") && !request.contains(TOKEN));
+    for explicit in ["inherit_tcr_brand", "inherit_tcr_campaign", "billing_model"] {
+        assert!(
+            verdict["request"].get(explicit).is_some(),
+            "{explicit} always sent (D3)"
+        );
+    }
+    assert!(verdict["resources"][3]["text"]
+        .as_str()
+        .unwrap()
+        .contains("shares its own"));
+
+    // Kept as a draft (without the token), listed, resumable.
+    invoke(
+        &app.window,
+        "save_onboarding_draft",
+        json!({ "workspaceId": BUILTIN, "draft": d }),
+    )
+    .unwrap();
+    let drafts = invoke(
+        &app.window,
+        "onboarding_drafts",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    assert_eq!(drafts[0]["name"], "Sunrise Dental");
+
+    let dry = create(&app, &ws, &d, true).unwrap();
+    assert_eq!(dry["view"], Value::Null);
+    let created = create(&app, &ws, &d, false).unwrap();
+    let profile = &created["view"]["profile"];
+    assert_eq!(profile["name"], "Sunrise Dental");
+    assert_eq!(profile["inherit_contacts"], false);
+    assert_eq!(profile["allow_template_sharing"], true);
+    assert_eq!(profile["billing_model"], "organization");
+    d = created["draft"].clone();
+    assert_eq!(d["created_profile_id"], profile["id"]);
+    // The list shows it with its effective configuration.
+    let list = invoke(
+        &app.window,
+        "cached_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    assert!(list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["name"] == "Sunrise Dental"));
+    // The same draft cannot create a second profile.
+    let again = create(&app, &ws, &d, false).unwrap_err();
+    assert_eq!(again["kind"], "conflict");
+
+    // Nothing of the token in any file the app wrote.
+    let dir = app.dir.path.clone();
+    drop(app);
+    for file in walk(&dir) {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(
+            !bytes.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()),
+            "token in {}",
+            file.display()
+        );
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn add_workspace(app: &MockApp, sandbox: &sent_sandbox::RunningSandbox, name: &str) -> Value {
+    let added = invoke(
+        &app.window,
+        "add_workspace",
+        json!({ "draft": { "name": name, "environment": "custom",
+                "custom_base_url": sandbox.base_url(), "api_key": sandbox.keys().org_admin } }),
+    )
+    .unwrap();
+    let id = added["id"].clone();
+    invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": id }),
+    )
+    .unwrap();
+    id
+}
+
+#[test]
+fn inheriting_whatsapp_from_an_organization_without_one_is_caught_at_its_step() {
+    let sandbox = tauri::async_runtime::block_on(
+        sent_sandbox::Sandbox::builder()
+            .seed(sent_sandbox::Seed::Empty)
+            .start("127.0.0.1:0"),
+    )
+    .unwrap();
+    let app = mock_app();
+    let ws = add_workspace(&app, &sandbox, "Empty organization");
+    let mut d = start(&app, Some("custom"));
+    d["profile"]["name"] = json!("Needs WhatsApp");
+    assert_eq!(d["whatsapp_inherit"], true);
+    let verdict = check(&app, &ws, &d, None);
+    assert_eq!(verdict["organization_has_whatsapp"], false);
+    assert!(verdict["fields"]["whatsapp"][0]
+        .as_str()
+        .unwrap()
+        .contains("no WhatsApp Business Account"));
+    let whatsapp = verdict["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "whatsapp")
+        .unwrap()
+        .clone();
+    assert_eq!(whatsapp["errors"], 1);
+    let refused = create(&app, &ws, &d, false).unwrap_err();
+    assert!(
+        refused["fields"]["whatsapp"].is_array(),
+        "refused before sending: {refused}"
+    );
+}
+
+#[test]
+fn a_lost_response_then_a_retry_creates_one_profile() {
+    let sandbox = second_sandbox();
+    let app = mock_app();
+    let ws = add_workspace(&app, &sandbox, "Flaky");
+    sandbox.set_faults(sent_sandbox::Faults {
+        drop_after_commit: 1,
+        ..Default::default()
+    });
+    let d = agency(&app, "Lost Response Co");
+    // The client retries the dropped answer with the same key; a second click would too.
+    let first = create(&app, &ws, &d, false);
+    let second = create(&app, &ws, &d, false);
+    assert!(first.is_ok() || second.is_ok(), "{first:?} / {second:?}");
+    let list = invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": ws }),
+    )
+    .unwrap();
+    let count = list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["name"] == "Lost Response Co")
+        .count();
+    assert_eq!(count, 1);
+}
+
+#[test]
+fn submit_checks_the_prerequisites_then_follows_the_status() {
+    let app = mock_app();
+    let ws = json!(BUILTIN);
+    invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": BUILTIN }),
+    )
+    .unwrap();
+    // No short name or description: each missing item is named.
+    let mut bare = agency(&app, "Bare Co");
+    bare["profile"]["short_name"] = Value::Null;
+    bare["profile"]["description"] = Value::Null;
+    let created = create(&app, &ws, &bare, false).unwrap();
+    let id = created["view"]["profile"]["id"].clone();
+    let missing = invoke(
+        &app.window,
+        "submit_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "webHookUrl": null }),
+    )
+    .unwrap_err();
+    assert!(
+        missing["fields"]["short_name"].is_array() && missing["fields"]["description"].is_array(),
+        "{missing}"
+    );
+
+    let ready = create(&app, &ws, &agency(&app, "Ready Co"), false).unwrap();
+    let id = ready["view"]["profile"]["id"].clone();
+    let submitted = invoke(
+        &app.window,
+        "submit_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": id, "webHookUrl": null }),
+    )
+    .unwrap();
+    assert!(
+        submitted["message"].as_str().unwrap().contains("Submitted"),
+        "{submitted}"
+    );
+    let started = Instant::now();
+    loop {
+        let detail = invoke(
+            &app.window,
+            "refresh_profile",
+            json!({ "workspaceId": BUILTIN, "profileId": id }),
+        )
+        .unwrap();
+        let status = detail["profile"]["status"].as_str().unwrap().to_owned();
+        if status != "incomplete" {
+            assert!(
+                ["approved", "pending_review"].contains(&status.as_str()),
+                "{status}"
+            );
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "status never changed"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
