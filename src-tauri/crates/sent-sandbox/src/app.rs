@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::clock::Clock;
-use crate::config::{Config, Faults};
+use crate::config::{ApiRevision, Config, Faults, Fixtures};
 use crate::idempotency::IdempotencyCache;
 use crate::rate_limit::RateLimiter;
 use crate::seed::{self, Seed};
@@ -26,6 +26,10 @@ pub struct App {
     pub idempotency: Arc<IdempotencyCache>,
     /// Faults in force.
     pub faults: Mutex<Faults>,
+    /// Server revision emulated right now (contract §19.3), settable through the control API.
+    api_revision: RwLock<ApiRevision>,
+    /// Sandbox-wide fixtures in force (§19.3).
+    fixtures: Mutex<Fixtures>,
     /// Where state is saved, if anywhere.
     pub data_file: Option<PathBuf>,
     /// Seed used by `/_sandbox/reset`.
@@ -83,6 +87,8 @@ impl App {
         let app = Arc::new(Self {
             limiter: RateLimiter::new(config.rate_limits.clone()),
             faults: Mutex::new(config.faults.clone()),
+            api_revision: RwLock::new(config.api_revision),
+            fixtures: Mutex::new(config.fixtures.clone()),
             config,
             state: RwLock::new(state),
             clock,
@@ -185,6 +191,30 @@ impl App {
         if d.len() > 500 {
             d.remove(0);
         }
+    }
+
+    /// The revision emulated right now.
+    pub fn revision(&self) -> ApiRevision {
+        *self.api_revision.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Switches the emulated revision; stored data is kept (what a revision ignores stays as it
+    /// was and reappears when switching back).
+    pub fn set_revision(&self, rev: ApiRevision) {
+        *self.api_revision.write().unwrap_or_else(|e| e.into_inner()) = rev;
+    }
+
+    /// Sandbox-wide fixtures in force.
+    pub fn fixtures(&self) -> Fixtures {
+        self.fixtures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Replaces the sandbox-wide fixtures.
+    pub fn set_fixtures(&self, f: Fixtures) {
+        *self.fixtures.lock().unwrap_or_else(|e| e.into_inner()) = f;
     }
 
     /// Current faults.

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use crate::config::{Config, Faults, RateLimits};
+use crate::config::{ApiRevision, Config, Faults, RateLimits};
 use crate::seed::Seed;
 
 const AFTER_HELP: &str = concat!(
@@ -23,6 +23,12 @@ Control API (loopback clients only, not part of Sent's API; answers use the Sent
   GET|PUT /_sandbox/rate-limits       {\"enabled\":false} or per-window numbers
   GET  /_sandbox/deliveries           completion callbacks and webhook tests sent
   POST /_sandbox/profiles/ID/status   {\"status\":\"rejected\"} test hook
+  GET|PUT /_sandbox/api-revision      {\"api_revision\":\"seed\"|\"2026-10\"}
+  GET|PUT /_sandbox/fixtures          {\"profile_list_page_size\":N|null} (2026-10, S7)
+  GET|PUT /_sandbox/profiles/ID/fixtures  (2026-10; PUT merges) {\"kyc_submitted\":bool|null,
+                                      \"documents_uploaded\":{\"US\":false},
+                                      \"completion_failure\":\"reason\"|null,
+                                      \"delete_conflict\":\"CONFLICT_012\"|\"CONFLICT_013\"|null}
 
 ",
     "Magic test numbers (POST /v3/messages `to`):
@@ -104,6 +110,15 @@ pub struct Cli {
     /// Q4 strict mode: require billing_contact for a defaulted billing_model too.
     #[arg(long)]
     pub strict_billing: bool,
+
+    /// Server revision to emulate (contract §19.3): `seed` (sections 1–18) or `2026-10` (the
+    /// server of the Python SDK sentdm 0.46.0: behaviours S1–S13). Switchable later through
+    /// PUT /_sandbox/api-revision.
+    #[arg(long, value_enum, default_value = "seed")]
+    pub api_revision: ApiRevision,
+    /// Fixture (2026-10, S7): profiles per page of GET /v3/profiles (default: one page).
+    #[arg(long, value_name = "N")]
+    pub profile_list_page_size: Option<usize>,
 }
 
 impl Cli {
@@ -128,6 +143,10 @@ impl Cli {
             },
             strict_billing: self.strict_billing,
             generated_profiles: self.profiles,
+            api_revision: self.api_revision,
+            fixtures: crate::config::Fixtures {
+                profile_list_page_size: self.profile_list_page_size.filter(|n| *n > 0),
+            },
             ..Config::default()
         }
     }
@@ -160,6 +179,25 @@ mod tests {
         assert_eq!(cli.config().generated_profiles, 10_000);
         let cli = Cli::parse_from(["sent-sandbox"]);
         assert_eq!(cli.config().generated_profiles, 0);
+    }
+
+    #[test]
+    fn api_revision_flag() {
+        assert_eq!(
+            Cli::parse_from(["sent-sandbox"]).config().api_revision,
+            ApiRevision::Seed
+        );
+        let cli = Cli::parse_from([
+            "sent-sandbox",
+            "--api-revision",
+            "2026-10",
+            "--profile-list-page-size",
+            "2",
+        ]);
+        let c = cli.config();
+        assert_eq!(c.api_revision, ApiRevision::Rev2026_10);
+        assert_eq!(c.fixtures.profile_list_page_size, Some(2));
+        assert!(Cli::try_parse_from(["sent-sandbox", "--api-revision", "2027-01"]).is_err());
     }
 
     #[test]

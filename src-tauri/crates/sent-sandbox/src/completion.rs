@@ -58,6 +58,73 @@ pub fn prerequisites(state: &State, p: &Profile) -> Details {
     d
 }
 
+/// S8: the prerequisites of the `2026-10` revision, all checked at once: name, short name,
+/// description (at most 5000 characters), a brand (own or inherited), at least one campaign for
+/// a TCR application, KYC submitted and compliance documents for every main destination country
+/// (the last two are fixtures). The inherit flags are never null in the sandbox's storage, so
+/// "an explicit choice of brand and campaign inheritance" always holds.
+pub fn prerequisites_2026_10(state: &State, p: &Profile) -> Details {
+    let mut d = Details::new();
+    let mut miss = |k: &str, m: &str| {
+        d.entry(k.to_string()).or_default().push(m.to_string());
+    };
+    if p.name.trim().is_empty() {
+        miss("name", "name is required to complete the profile");
+    }
+    if p.short_name.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        miss(
+            "short_name",
+            "short_name is required to complete the profile",
+        );
+    }
+    match p.description.as_deref().map(str::trim) {
+        None | Some("") => miss(
+            "description",
+            "description is required to complete the profile",
+        ),
+        Some(text) if text.chars().count() > 5000 => {
+            miss("description", "description must be at most 5000 characters")
+        }
+        _ => {}
+    }
+    let brand = effective_brand(state, p);
+    if brand.is_none() {
+        miss(
+            "brand",
+            "The profile needs a brand (its own, or the organization's inherited)",
+        );
+    }
+    if brand.is_some_and(|b| b.is_tcr_application()) {
+        let owner = if p.inherit_tcr_campaign {
+            Owner::Org
+        } else {
+            Owner::Profile(p.id)
+        };
+        if state.campaigns_of(owner).next().is_none() {
+            miss("campaigns", "A TCR application needs at least one campaign");
+        }
+    }
+    if !p.fixtures.kyc_submitted.unwrap_or(brand.is_some()) {
+        miss("kyc", "The KYC form has not been submitted");
+    }
+    if let Some(c) = brand.and_then(|b| b.compliance.as_ref()) {
+        for country in c
+            .destination_countries
+            .iter()
+            .filter(|d| d.is_main == Some(true))
+        {
+            let id = country.id.clone().unwrap_or_default();
+            if p.fixtures.documents_uploaded.get(&id) == Some(&false) {
+                miss(
+                    "documents",
+                    &format!("Compliance documents for {id} have not been uploaded"),
+                );
+            }
+        }
+    }
+    d
+}
+
 /// The profile's effective configuration (contract §13), through the resolver the app uses too
 /// (`sent_model::effective`), so the two cannot disagree. Walks the campaigns: for one profile
 /// at a time (completion), not for lists; those use [`effective_brand`] and [`effective_waba`].
@@ -96,8 +163,12 @@ pub fn effective_brand<'a>(state: &'a State, p: &'a Profile) -> Option<&'a crate
     brand_resolution(state, p).pick(p.brand.as_ref(), state.org.brand.as_ref())
 }
 
-/// The WABA id in effect (direct credentials, else the organization's).
-pub fn effective_waba(state: &State, p: &Profile) -> Option<String> {
+/// The WABA id in effect (direct credentials, else the organization's under the seed revision;
+/// S4: the newer revision has no WABA inheritance).
+pub fn effective_waba(state: &State, p: &Profile, rev: ApiRevision) -> Option<String> {
+    if !crate::revision::inherits_org_waba(rev) {
+        return p.own_waba.as_ref().map(|w| w.waba_id.clone());
+    }
     let own = p.own_waba.as_ref().map(|w| &w.waba_id);
     effective::whatsapp(own.is_some(), state.org.waba_id.is_some())
         .pick(own, state.org.waba_id.as_ref())
@@ -106,7 +177,7 @@ pub fn effective_waba(state: &State, p: &Profile) -> Option<String> {
 
 /// Status logic §12.3 with Q9 and Q11: `COMPLETED` or `SUBMITTED`.
 pub fn result_status(state: &State, p: &Profile, rev: ApiRevision) -> &'static str {
-    let whatsapp = effective_waba(state, p).is_some()
+    let whatsapp = effective_waba(state, p, rev).is_some()
         || p.whatsapp_phone_number.is_some()
         || p.sending_whatsapp_number_profile_id.is_some();
     let sms = p.sending_phone_number.is_some()
@@ -139,7 +210,7 @@ pub fn is_loopback_url(url: &str) -> bool {
 /// Finishes every job whose time has come, then sends the callbacks.
 pub async fn run_due(app: &Arc<App>) {
     let now = app.clock.now();
-    let finished: Vec<(Uuid, String, &'static str)> = {
+    let finished: Vec<(Uuid, String, Result<&'static str, String>)> = {
         let mut state = app.write();
         if !state.completions.iter().any(|j| j.due_at <= now) {
             return;
@@ -152,7 +223,18 @@ pub async fn run_due(app: &Arc<App>) {
             let Some(p) = state.profile(job.profile_id).cloned() else {
                 continue;
             };
-            let status = result_status(&state, &p, app.config.api_revision);
+            let rev = app.revision();
+            // S8: a fixture-forced background failure keeps the status and reports why.
+            if let Some(reason) = p
+                .fixtures
+                .completion_failure
+                .clone()
+                .filter(|_| crate::revision::completion_newer_rules(rev))
+            {
+                out.push((job.profile_id, job.webhook_url, Err(reason)));
+                continue;
+            }
+            let status = result_status(&state, &p, rev);
             if let Some(pm) = state.profile_mut(job.profile_id) {
                 // Q10: keep the documented 4-value read vocabulary.
                 pm.status = if status == "COMPLETED" {
@@ -163,7 +245,7 @@ pub async fn run_due(app: &Arc<App>) {
                 .into();
                 pm.updated_at = Some(now);
             }
-            out.push((job.profile_id, job.webhook_url, status));
+            out.push((job.profile_id, job.webhook_url, Ok(status)));
         }
         out
     };
@@ -173,10 +255,10 @@ pub async fn run_due(app: &Arc<App>) {
     for (profile_id, url, status) in finished {
         let body = CompletionCallback {
             profile_id: profile_id.to_string(),
-            success: true,
-            status: Some(CompletionStatus::from_wire(status)),
+            success: status.is_ok(),
+            status: status.as_ref().ok().map(|s| CompletionStatus::from_wire(s)),
             timestamp: Some(Timestamp::from(app.clock.now())),
-            reason: None,
+            reason: status.err(),
         };
         let outcome: Value = if is_loopback_url(&url) {
             match app.http.post(&url).json(&body).send().await {

@@ -9,14 +9,57 @@ use serde::{Deserialize, Serialize};
 
 /// Which server behaviour to emulate (contract §19.3).
 ///
-/// Only `Seed` (sections 1–18) is built. The behaviours that the newer `2026-10` revision changes
-/// (S1–S13) are each decided in one function of [`crate::revision`], so adding the variant later
-/// selects them without touching the handlers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// The behaviours the newer `2026-10` revision changes (S1–S13) are each decided in one function
+/// of [`crate::revision`]; handlers ask those functions, never this enum directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 pub enum ApiRevision {
     /// Contract sections 1–18: the behaviour the seeds show.
     #[default]
+    #[serde(rename = "seed")]
+    #[value(name = "seed")]
     Seed,
+    /// Contract §19.3: the server the Python SDK `sentdm` 0.46.0 documents (about October 2026).
+    #[serde(rename = "2026-10")]
+    #[value(name = "2026-10")]
+    Rev2026_10,
+}
+
+impl ApiRevision {
+    /// The wire/CLI name: `seed` or `2026-10`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Seed => "seed",
+            Self::Rev2026_10 => "2026-10",
+        }
+    }
+}
+
+impl std::fmt::Display for ApiRevision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ApiRevision {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "seed" => Ok(Self::Seed),
+            "2026-10" => Ok(Self::Rev2026_10),
+            other => Err(format!(
+                "api_revision must be 'seed' or '2026-10', not '{other}'"
+            )),
+        }
+    }
+}
+
+/// Test fixtures of the whole sandbox (contract §19.3), settable through `/_sandbox/fixtures`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Fixtures {
+    /// S7: under `2026-10`, `GET /v3/profiles` pages with this many profiles per page and
+    /// honours `page`; `None` answers one page holding every profile.
+    pub profile_list_page_size: Option<usize>,
 }
 
 /// Sliding-window rate limits per account (contract Q13). `None` turns limiting off.
@@ -73,8 +116,10 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Faults in force at start.
     pub faults: Faults,
-    /// Server revision to emulate.
+    /// Server revision to emulate at start (settable later through the control API).
     pub api_revision: ApiRevision,
+    /// Fixtures in force at start.
+    pub fixtures: Fixtures,
     /// Q4 strict mode: enforce V9 on a defaulted `billing_model` too.
     pub strict_billing: bool,
     /// How long an idempotent duplicate waits for the first request before 409 (contract §5: ~5 s).
@@ -92,6 +137,7 @@ impl Default for Config {
             max_body_bytes: 256 * 1024,
             faults: Faults::default(),
             api_revision: ApiRevision::Seed,
+            fixtures: Fixtures::default(),
             strict_billing: false,
             idempotency_wait: Duration::from_secs(5),
             generated_profiles: 0,

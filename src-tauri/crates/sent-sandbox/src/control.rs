@@ -22,14 +22,14 @@ use serde_json::{json, Value};
 
 use crate::app::App;
 use crate::completion;
-use crate::config::{Faults, RateLimits};
+use crate::config::{ApiRevision, Faults, Fixtures, RateLimits};
 use crate::dispatch::respond;
 use crate::envelope::ApiError;
 use crate::ids;
 use crate::routes::Reply;
 use crate::seed::Seed;
 use crate::server::ConnCtx;
-use crate::store::KeyKind;
+use crate::store::{KeyKind, ProfileFixtures};
 
 /// Routes of the control API, to be nested under `/_sandbox`.
 pub fn router(app: Arc<App>) -> Router<Arc<App>> {
@@ -45,6 +45,20 @@ pub fn router(app: Arc<App>) -> Router<Arc<App>> {
         )
         .route("/deliveries", get(deliveries))
         .route("/profiles/{id}/status", post(set_status))
+        .route(
+            "/api-revision",
+            get(get_revision).put(put_revision).post(put_revision),
+        )
+        .route(
+            "/fixtures",
+            get(get_fixtures).put(put_fixtures).post(put_fixtures),
+        )
+        .route(
+            "/profiles/{id}/fixtures",
+            get(get_profile_fixtures)
+                .put(put_profile_fixtures)
+                .post(put_profile_fixtures),
+        )
         .layer(middleware::from_fn_with_state(
             Arc::clone(&app),
             json_content_type_only,
@@ -338,6 +352,110 @@ async fn set_status(State(app): State<Arc<App>>, Path(id): Path<String>, body: B
             )
         })?;
         Ok(Reply::ok(json!({ "id": id, "status": status })))
+    });
+    answer(&app, result)
+}
+
+fn revision_json(app: &App) -> Value {
+    json!({ "api_revision": app.revision().as_str() })
+}
+
+async fn get_revision(State(app): State<Arc<App>>) -> Response {
+    answer(&app, Ok(Reply::ok(revision_json(&app))))
+}
+
+/// Switches the emulated revision (contract §19.3); stored data is kept.
+async fn put_revision(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let result = json_body(&body).and_then(|b| {
+        let rev = b
+            .get("api_revision")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ApiError::field("api_revision", "api_revision is required"))?
+            .parse::<ApiRevision>()
+            .map_err(|e| ApiError::field("api_revision", e))?;
+        app.set_revision(rev);
+        // Answers cached under the other revision must not be replayed under this one.
+        app.idempotency.clear();
+        Ok(Reply::ok(revision_json(&app)))
+    });
+    answer(&app, result)
+}
+
+async fn get_fixtures(State(app): State<Arc<App>>) -> Response {
+    answer(&app, Ok(Reply::ok(json!(app.fixtures()))))
+}
+
+/// Merges sandbox-wide fixtures: `profile_list_page_size` (1–1000, or null for one page).
+async fn put_fixtures(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let result = json_body(&body).and_then(|b| {
+        let mut f: Fixtures = app.fixtures();
+        if let Some(v) = b.get("profile_list_page_size") {
+            f.profile_list_page_size = if v.is_null() {
+                None
+            } else {
+                Some(bounded(&b, "profile_list_page_size", 1, 1000)?.unwrap_or(1) as usize)
+            };
+        }
+        app.set_fixtures(f.clone());
+        Ok(Reply::ok(json!(f)))
+    });
+    answer(&app, result)
+}
+
+fn profile_id(id: &str) -> Result<uuid::Uuid, ApiError> {
+    uuid::Uuid::parse_str(id).map_err(|_| ApiError::bad_uuid("id"))
+}
+
+async fn get_profile_fixtures(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
+    let result = profile_id(&id).and_then(|id| {
+        let s = app.read();
+        let p = s.profile(id).ok_or_else(ApiError::profile_not_found)?;
+        Ok(Reply::ok(json!(p.fixtures)))
+    });
+    answer(&app, result)
+}
+
+/// Merges a profile's fixtures (§19.3 S8, S9); a key sent as `null` goes back to its default.
+async fn put_profile_fixtures(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let result = json_body(&body).and_then(|b| {
+        let id = profile_id(&id)?;
+        let Value::Object(changes) = b else {
+            return Err(ApiError::bad_body("Fixtures must be a JSON object"));
+        };
+        if let Some(code) = changes.get("delete_conflict").and_then(Value::as_str) {
+            if !["CONFLICT_012", "CONFLICT_013"].contains(&code) {
+                return Err(ApiError::field(
+                    "delete_conflict",
+                    "delete_conflict must be CONFLICT_012, CONFLICT_013 or null",
+                ));
+            }
+        }
+        let fixtures = {
+            let mut s = app.write();
+            let p = s.profile_mut(id).ok_or_else(ApiError::profile_not_found)?;
+            let mut current = serde_json::to_value(&p.fixtures).unwrap_or_default();
+            if let Some(cur) = current.as_object_mut() {
+                for (k, v) in changes {
+                    cur.insert(k, v);
+                }
+            }
+            let f: ProfileFixtures = serde_json::from_value(current)
+                .map_err(|e| ApiError::bad_body(format!("Invalid fixtures: {e}")))?;
+            p.fixtures = f.clone();
+            f
+        };
+        app.persist().map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL_002",
+                e.to_string(),
+            )
+        })?;
+        Ok(Reply::ok(json!(fixtures)))
     });
     answer(&app, result)
 }

@@ -18,6 +18,7 @@ use uuid::Uuid;
 
 use crate::app::App;
 use crate::completion::is_loopback_url;
+use crate::config::ApiRevision;
 use crate::routes::messages::{final_len, timeline};
 use crate::store::{Owner, State, Webhook};
 
@@ -40,9 +41,12 @@ fn subscribes(w: &Webhook, status: &str) -> bool {
 struct Job {
     webhook: Webhook,
     body: Vec<u8>,
+    /// S13: `X-Webhook-Event-ID`, the same on every retry of this delivery.
+    event_id: Option<String>,
 }
 
-fn collect(state: &mut State, step: Duration, now: DateTime<Utc>) -> Vec<Job> {
+fn collect(state: &mut State, step: Duration, now: DateTime<Utc>, rev: ApiRevision) -> Vec<Job> {
+    let newer = crate::revision::newer_webhook_deliveries(rev);
     if !state.webhooks.iter().any(|w| w.is_active) {
         return vec![];
     }
@@ -81,24 +85,56 @@ fn collect(state: &mut State, step: Duration, now: DateTime<Utc>) -> Vec<Job> {
                 .iter()
                 .filter(|w| subscribes(w, status) && *at >= w.created_at)
             {
-                let delivery = WebhookDelivery {
-                    field: "message".into(),
-                    sub_type: Some(format!("message.{}", status.to_ascii_lowercase())),
-                    timestamp: Some(Timestamp::from(*at)),
-                    request_id: None,
-                    payload: json!({
+                let sub_type = format!("message.{}", status.to_ascii_lowercase());
+                let body = if newer {
+                    // S13: `field`, `event`, `request_id`; the outbound payload names the
+                    // recipient `outbound_number` and adds body, template name, update time
+                    // and the reason of a failure.
+                    let (reason_code, reason) = crate::routes::messages::reason_of(m, status, rev);
+                    let mut payload = json!({
                         "account_id": account,
                         "message_id": m.id,
                         "message_status": status,
                         "channel": m.channel,
-                        "inbound_number": from,
                         "outbound_number": m.to,
                         "template_id": m.template_id,
-                    }),
+                        "template_name": m.template_name,
+                        "body": m.body,
+                        "updated_at": Timestamp::from(*at),
+                    });
+                    if let Some(code) = reason_code {
+                        payload["reason_code"] = json!(code);
+                        payload["reason"] = json!(reason);
+                    }
+                    json!({
+                        "field": "message",
+                        "event": sub_type,
+                        "request_id": crate::ids::request_id(),
+                        "timestamp": Timestamp::from(*at),
+                        "payload": payload,
+                    })
+                } else {
+                    serde_json::to_value(WebhookDelivery {
+                        field: "message".into(),
+                        sub_type: Some(sub_type),
+                        timestamp: Some(Timestamp::from(*at)),
+                        request_id: None,
+                        payload: json!({
+                            "account_id": account,
+                            "message_id": m.id,
+                            "message_status": status,
+                            "channel": m.channel,
+                            "inbound_number": from,
+                            "outbound_number": m.to,
+                            "template_id": m.template_id,
+                        }),
+                    })
+                    .unwrap_or_default()
                 };
                 jobs.push(Job {
                     webhook: w.clone(),
-                    body: serde_json::to_vec(&delivery).unwrap_or_default(),
+                    body: serde_json::to_vec(&body).unwrap_or_default(),
+                    event_id: newer.then(|| format!("evt_{}", Uuid::new_v4().simple())),
                 });
             }
         }
@@ -108,7 +144,13 @@ fn collect(state: &mut State, step: Duration, now: DateTime<Utc>) -> Vec<Job> {
 }
 
 /// Sends one delivery with up to `retry_count` attempts; true when a 2xx came back.
-async fn send(app: &App, w: &Webhook, body: &[u8], now: DateTime<Utc>) -> bool {
+async fn send(
+    app: &App,
+    w: &Webhook,
+    body: &[u8],
+    event_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> bool {
     if !is_loopback_url(&w.endpoint_url) {
         return false;
     }
@@ -118,9 +160,11 @@ async fn send(app: &App, w: &Webhook, body: &[u8], now: DateTime<Utc>) -> bool {
         return false;
     };
     for _ in 0..w.retry_count.max(1) {
-        let res = app
-            .http
-            .post(&w.endpoint_url)
+        let mut req = app.http.post(&w.endpoint_url);
+        if let Some(e) = event_id {
+            req = req.header("x-webhook-event-id", e);
+        }
+        let res = req
             .timeout(std::time::Duration::from_secs(
                 w.timeout_seconds.max(1) as u64
             ))
@@ -147,12 +191,12 @@ async fn send(app: &App, w: &Webhook, body: &[u8], now: DateTime<Utc>) -> bool {
 pub async fn run_due(app: &Arc<App>) {
     let now = app.clock.now();
     let step = Duration::from_std(app.config.message_step).unwrap_or(Duration::seconds(2));
-    let jobs = collect(&mut app.write(), step, now);
+    let jobs = collect(&mut app.write(), step, now, app.revision());
     if jobs.is_empty() {
         return;
     }
     for job in &jobs {
-        let ok = send(app, &job.webhook, &job.body, now).await;
+        let ok = send(app, &job.webhook, &job.body, job.event_id.as_deref(), now).await;
         app.record_delivery(json!({
             "kind": "message_event",
             "url": job.webhook.endpoint_url,

@@ -48,7 +48,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-pub use config::{ApiRevision, Config, Faults, RateLimits};
+pub use config::{ApiRevision, Config, Faults, Fixtures, RateLimits};
 pub use seed::Seed;
 
 use app::App;
@@ -137,6 +137,19 @@ impl SandboxBuilder {
     /// enough to exercise a profile list at scale. Ignored when a data file already exists.
     pub fn generated_profiles(mut self, n: usize) -> Self {
         self.config.generated_profiles = n;
+        self
+    }
+    /// Server revision to emulate (contract §19.3; default [`ApiRevision::Seed`]). An app's
+    /// developer setting "Emulate the newer Sent API (2026-10)" maps to
+    /// `.api_revision(ApiRevision::Rev2026_10)`; [`RunningSandbox::set_api_revision`] switches a
+    /// running sandbox.
+    pub fn api_revision(mut self, rev: ApiRevision) -> Self {
+        self.config.api_revision = rev;
+        self
+    }
+    /// Sandbox-wide fixtures in force at start (§19.3, e.g. the profile list page size).
+    pub fn fixtures(mut self, fixtures: Fixtures) -> Self {
+        self.config.fixtures = fixtures;
         self
     }
     /// Mount the control API under `/_sandbox/` (keys, reset, clock, faults, ...). Off by
@@ -263,6 +276,21 @@ impl RunningSandbox {
         }
         completion::run_due(&self.app).await;
         deliveries::run_due(&self.app).await;
+    }
+
+    /// The revision emulated right now.
+    pub fn api_revision(&self) -> ApiRevision {
+        self.app.revision()
+    }
+
+    /// Switches the emulated revision of the running sandbox; stored data is kept.
+    pub fn set_api_revision(&self, rev: ApiRevision) {
+        self.app.set_revision(rev);
+    }
+
+    /// Replaces the sandbox-wide fixtures.
+    pub fn set_fixtures(&self, fixtures: Fixtures) {
+        self.app.set_fixtures(fixtures);
     }
 
     /// Replaces the faults in force.

@@ -15,12 +15,18 @@ fn stamp(t: chrono::DateTime<chrono::Utc>) -> Option<Timestamp> {
 }
 
 /// Brand (§9.2) with the inheritance flag of the viewer (Q17).
-pub fn brand(b: &Brand, is_inherited: bool) -> Brand {
+pub fn brand(b: &Brand, is_inherited: bool, rev: ApiRevision) -> Brand {
     let mut out = b.clone();
     out.is_inherited = is_inherited;
     if let Some(c) = out.compliance.as_mut() {
-        // The key is always emitted by the seed revision (§19 R7 drops it later).
-        c.expected_messaging_volume.get_or_insert(None);
+        if crate::revision::stores_brand_volume(rev) {
+            // The key is always emitted by the seed revision.
+            c.expected_messaging_volume.get_or_insert(None);
+        } else {
+            // S5: `primary_use_case` is always null and `expected_messaging_volume` is gone.
+            c.primary_use_case = None;
+            c.expected_messaging_volume = None;
+        }
     }
     out
 }
@@ -29,7 +35,8 @@ pub fn brand(b: &Brand, is_inherited: bool) -> Brand {
 pub fn profile(state: &State, p: &Profile, rev: ApiRevision) -> ProfileDetail {
     // S1: the newer revision reports the four sharing/inheritance flags as false.
     let flags = crate::revision::stores_sharing_flags(rev);
-    let brand_view = effective_brand(state, p).map(|b| brand(b, p.inherit_tcr_brand));
+    let borrowing = crate::revision::stores_sender_borrowing(rev);
+    let brand_view = effective_brand(state, p).map(|b| brand(b, p.inherit_tcr_brand, rev));
     ProfileDetail {
         id: p.id.to_string(),
         organization_id: Some(state.org.id.to_string()),
@@ -48,14 +55,19 @@ pub fn profile(state: &State, p: &Profile, rev: ApiRevision) -> ProfileDetail {
         inherit_tcr_brand: p.inherit_tcr_brand,
         inherit_tcr_campaign: p.inherit_tcr_campaign,
         billing_model: BillingModel::from_wire(&p.billing_model),
-        sending_phone_number_profile_id: p.sending_phone_number_profile_id.map(|u| u.to_string()),
+        // S2: the newer revision always reports sender borrowing as null.
+        sending_phone_number_profile_id: p
+            .sending_phone_number_profile_id
+            .filter(|_| borrowing)
+            .map(|u| u.to_string()),
         sending_whatsapp_number_profile_id: p
             .sending_whatsapp_number_profile_id
+            .filter(|_| borrowing)
             .map(|u| u.to_string()),
         sending_phone_number: p.sending_phone_number.clone(),
         whatsapp_phone_number: p.whatsapp_phone_number.clone(),
         allow_number_change_during_onboarding: p.allow_number_change_during_onboarding,
-        waba_id: effective_waba(state, p),
+        waba_id: effective_waba(state, p, rev),
         billing_contact: p.billing_contact.as_ref().map(|c| BillingContact {
             name: c.name.clone(),
             email: c.email.clone(),
@@ -66,7 +78,8 @@ pub fn profile(state: &State, p: &Profile, rev: ApiRevision) -> ProfileDetail {
     }
 }
 
-fn customer(state: &State, owner: Owner) -> String {
+/// The account id owning a resource (`customer_id`).
+pub fn customer(state: &State, owner: Owner) -> String {
     match owner {
         Owner::Org => state.org.id.to_string(),
         Owner::Profile(id) => id.to_string(),
@@ -74,7 +87,44 @@ fn customer(state: &State, owner: Owner) -> String {
 }
 
 /// TcrCampaignWithUseCases (§9.8). `hasSubmissionTransaction` is only computed by lists.
-pub fn campaign(state: &State, c: &Campaign, in_list: bool) -> TcrCampaignWithUseCases {
+pub fn campaign(
+    state: &State,
+    c: &Campaign,
+    in_list: bool,
+    rev: ApiRevision,
+) -> TcrCampaignWithUseCases {
+    let mut out = campaign_seed(state, c, in_list);
+    if crate::revision::campaign_volume(rev) {
+        // S6: `volume` stored and echoed; the six TCR-internal keys are gone.
+        out.volume = c.data.volume.clone();
+        out.csp_id = None;
+        out.reseller_id = None;
+        out.kyc_submission_form_id = None;
+        out.telnyx_campaign_id = None;
+        out.upstream_cnp_id = None;
+        out.sharing_status = None;
+    }
+    out
+}
+
+/// A campaign as JSON: under the newer revision the `volume` key is always present (S6, `null`
+/// when none was given), so a client can tell that the server knows it (D6).
+pub fn campaign_json(
+    state: &State,
+    c: &Campaign,
+    in_list: bool,
+    rev: ApiRevision,
+) -> serde_json::Value {
+    let mut v = serde_json::to_value(campaign(state, c, in_list, rev)).unwrap_or_default();
+    if crate::revision::campaign_volume(rev) {
+        if let Some(o) = v.as_object_mut() {
+            o.entry("volume").or_insert(serde_json::Value::Null);
+        }
+    }
+    v
+}
+
+fn campaign_seed(state: &State, c: &Campaign, in_list: bool) -> TcrCampaignWithUseCases {
     let d = &c.data;
     let submitted_at = c.submitted_at.map(Timestamp::from);
     let use_cases = d
@@ -144,7 +194,7 @@ pub fn campaign(state: &State, c: &Campaign, in_list: bool) -> TcrCampaignWithUs
 }
 
 /// Template (§9.9).
-pub fn template(t: &Template) -> sent_model::template::Template {
+pub fn template(t: &Template, customer_id: Option<String>) -> sent_model::template::Template {
     sent_model::template::Template {
         id: t.id.to_string(),
         name: t.name.clone(),
@@ -162,12 +212,16 @@ pub fn template(t: &Template) -> sent_model::template::Template {
         created_at: stamp(t.created_at),
         updated_at: t.updated_at.map(Timestamp::from),
         // §19 S1: only the newer revision reports the owning account.
-        customer_id: None,
+        customer_id,
     }
 }
 
 /// Contact (§9.10); `is_inherited` depends on who is looking.
-pub fn contact(c: &Contact, is_inherited: bool) -> sent_model::contact::Contact {
+pub fn contact(
+    c: &Contact,
+    is_inherited: bool,
+    customer_id: Option<String>,
+) -> sent_model::contact::Contact {
     let digits = c.phone_number.trim_start_matches('+');
     let national = digits.strip_prefix(&c.country_code).unwrap_or(digits);
     // ASCII digits only, so the byte slices below are on character boundaries.
@@ -200,12 +254,16 @@ pub fn contact(c: &Contact, is_inherited: bool) -> sent_model::contact::Contact 
         created_at: stamp(c.created_at),
         updated_at: c.updated_at.map(Timestamp::from),
         channel_consent: None,
-        customer_id: None,
+        customer_id,
     }
 }
 
 /// WebhookResponse (§9.12); the secret is shown except in lists (Q19).
-pub fn webhook(w: &Webhook, with_secret: bool) -> sent_model::webhook::WebhookConfig {
+pub fn webhook(
+    w: &Webhook,
+    with_secret: bool,
+    customer_id: Option<String>,
+) -> sent_model::webhook::WebhookConfig {
     sent_model::webhook::WebhookConfig {
         id: w.id.to_string(),
         display_name: w.display_name.clone(),
@@ -221,7 +279,7 @@ pub fn webhook(w: &Webhook, with_secret: bool) -> sent_model::webhook::WebhookCo
         last_successful_delivery_at: w.last_successful_delivery_at.map(Timestamp::from),
         created_at: stamp(w.created_at),
         updated_at: w.updated_at.map(Timestamp::from),
-        customer_id: None,
+        customer_id,
     }
 }
 
@@ -240,4 +298,18 @@ pub fn pagination(page: usize, page_size: usize, total: usize) -> sent_model::Pa
             before: None,
         }),
     }
+}
+
+/// Pagination meta for the revision: the newer one (S10) reports `cursors: null`.
+pub fn pagination_for(
+    rev: ApiRevision,
+    page: usize,
+    page_size: usize,
+    total: usize,
+) -> sent_model::PaginationMeta {
+    let mut p = pagination(page, page_size, total);
+    if crate::revision::newer_paging(rev) {
+        p.cursors = None;
+    }
+    p
 }

@@ -28,6 +28,7 @@ pub fn create(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     )
     .map_err(rejection)?;
     let now = ctx.now();
+    let rev = ctx.app.revision();
     let detail = ctx.mutate(|state| {
         let p = state.profile(id).ok_or_else(ApiError::profile_not_found)?;
         // Contract E9 (assumed): a campaign needs a brand to belong to.
@@ -39,7 +40,11 @@ pub fn create(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
                     "The profile has no brand: add a brand before creating campaigns",
                 )
             })?;
-        let data = req.campaign.clone().unwrap_or_default();
+        let mut data = req.campaign.clone().unwrap_or_default();
+        if !crate::revision::campaign_volume(rev) {
+            // The seed revision does not know `volume` (D20): not stored.
+            data.volume = None;
+        }
         let c = Campaign {
             id: Uuid::new_v4(),
             owner: Owner::Profile(id),
@@ -63,7 +68,7 @@ pub fn create(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
             deleted: false,
         };
         state.campaigns.push(c.clone());
-        Ok(views::campaign(state, &c, false))
+        Ok(views::campaign_json(state, &c, false, rev))
     })?;
     Ok(Reply::with(StatusCode::CREATED, to_json(&detail)))
 }
@@ -95,13 +100,18 @@ pub fn update(ctx: &Ctx<'_>, id: Uuid, campaign_id: Uuid) -> HandlerResult {
     )
     .map_err(rejection)?;
     let now = ctx.now();
+    let rev = ctx.app.revision();
     let detail = ctx.mutate(|state| {
         let c = state
             .campaigns
             .iter_mut()
             .find(|c| c.id == campaign_id && c.owner == Owner::Profile(id) && !c.deleted)
             .ok_or_else(campaign_not_found)?;
-        let data = req.campaign.clone().unwrap_or_default();
+        let mut data = req.campaign.clone().unwrap_or_default();
+        if !crate::revision::campaign_volume(rev) {
+            // The seed revision does not know `volume` (D20): not stored.
+            data.volume = None;
+        }
         c.use_case_ids = data
             .use_cases
             .iter()
@@ -111,7 +121,7 @@ pub fn update(ctx: &Ctx<'_>, id: Uuid, campaign_id: Uuid) -> HandlerResult {
         c.data = data;
         c.updated_at = Some(now);
         let c = c.clone();
-        Ok(views::campaign(state, &c, false))
+        Ok(views::campaign_json(state, &c, false, rev))
     })?;
     Ok(Reply::ok(to_json(&detail)))
 }

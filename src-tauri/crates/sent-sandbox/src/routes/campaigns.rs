@@ -50,7 +50,7 @@ pub fn list(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     };
     let items = s
         .campaigns_of(owner)
-        .map(|c| views::campaign(&s, c, true))
+        .map(|c| views::campaign_json(&s, c, true, ctx.app.revision()))
         .collect::<Vec<_>>();
     Ok(Reply::ok(super::profiles::to_json(&items)))
 }

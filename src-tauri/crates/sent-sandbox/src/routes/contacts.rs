@@ -9,7 +9,7 @@ use crate::views;
 /// Contacts visible in a scope, with their `is_inherited` flag.
 pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<(&'a Contact, bool)> {
     // S1: without stored flags (newer revision) there is no inheritance or sharing.
-    let flags = crate::revision::stores_sharing_flags(ctx.app.config.api_revision);
+    let flags = crate::revision::stores_sharing_flags(ctx.app.revision());
     let shared = |c: &Contact| match c.owner {
         Owner::Profile(pid) => state
             .profile(pid)
@@ -17,6 +17,17 @@ pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<(&'a Contact, bool)> 
         Owner::Org => false,
     };
     let own = ctx.scope.owner();
+    if crate::revision::org_sees_profile_resources(ctx.app.revision()) {
+        // S1: no inheritance; an organization key sees its own and all its profiles' contacts,
+        // a profile only its own; `is_inherited` is always false.
+        let org_view = own == Owner::Org;
+        return state
+            .contacts
+            .iter()
+            .filter(|c| c.owner == own || (org_view && live_owner(state, c.owner)))
+            .map(|c| (c, false))
+            .collect();
+    }
     let inherits = ctx
         .scope
         .profile
@@ -39,6 +50,14 @@ pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<(&'a Contact, bool)> 
         .collect()
 }
 
+/// Whether `owner` is the organization or one of its live profiles.
+pub fn live_owner(state: &State, owner: Owner) -> bool {
+    match owner {
+        Owner::Org => true,
+        Owner::Profile(id) => state.profile(id).is_some(),
+    }
+}
+
 /// E18.
 pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
     let (page, size) = paging(ctx)?;
@@ -56,10 +75,20 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .iter()
         .skip((page - 1).saturating_mul(size))
         .take(size)
-        .map(|(c, inh)| views::contact(c, *inh))
+        .map(|(c, inh)| views::contact(c, *inh, customer_id(&s, c.owner, ctx)))
         .collect();
     Ok(Reply::ok(sent_model::contact::ContactList {
         contacts: items,
-        pagination: Some(views::pagination(page, size, all.len())),
+        pagination: Some(views::pagination_for(
+            ctx.app.revision(),
+            page,
+            size,
+            all.len(),
+        )),
     }))
+}
+
+/// S1: the owning account (`customer_id`) when the revision reports it.
+pub fn customer_id(state: &State, owner: Owner, ctx: &Ctx<'_>) -> Option<String> {
+    crate::revision::reports_customer_id(ctx.app.revision()).then(|| views::customer(state, owner))
 }

@@ -24,26 +24,49 @@ pub fn settings(p: &Profile, rev: ApiRevision) -> ProfileSettings {
     }
 }
 
-fn channel(number: Option<String>, configured: bool, business_name: Option<String>) -> MeChannel {
+fn channel(
+    rev: ApiRevision,
+    number: Option<String>,
+    configured: bool,
+    business_name: Option<String>,
+) -> MeChannel {
     MeChannel {
         configured,
-        // The seed revision always sends the key (null when empty); §19 R4 omits it later.
-        phone_number: Some(number),
+        // The seed revision always sends the key (null when empty); S12 omits it when empty.
+        phone_number: if crate::revision::me_newer_keys(rev) {
+            number.map(Some)
+        } else {
+            Some(number)
+        },
         business_name,
     }
+}
+
+/// S12: the newer keys (`sending_phone_number` = the SMS channel's number, the account holding
+/// it, and `enable_template_auto_creation_for_sp`), filled in when the revision reports them.
+fn newer_keys(me: &mut Me, rev: ApiRevision) {
+    if !crate::revision::me_newer_keys(rev) {
+        return;
+    }
+    let sms = me.channels.sms.phone_number.clone().flatten();
+    me.sending_phone_number_profile_id = Some(sms.as_ref().map(|_| me.id.clone()));
+    me.sending_phone_number = Some(sms);
+    // An organization of the sandbox is not enabled for template auto-creation; a profile
+    // always reports false.
+    me.enable_template_auto_creation_for_sp = Some(false);
 }
 
 /// E1.
 pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
     let s = ctx.app.read();
     let org = &s.org;
-    let rev = ctx.app.config.api_revision;
-    let rcs = || channel(None, false, None);
+    let rev = ctx.app.revision();
+    let rcs = || channel(rev, None, false, None);
     // The caller's role on each profile (§9.13). Sandbox keys are per role, not per user: a
     // developer-role key is a developer on every profile; an admin key shows the role set on
     // the profile, else admin ("inherited from the org").
     let developer_key = ctx.scope.org_role == Some(crate::auth::Role::Developer);
-    let me = match ctx.scope.profile.and_then(|id| s.profile(id)) {
+    let mut me = match ctx.scope.profile.and_then(|id| s.profile(id)) {
         None => Me {
             id: org.id.to_string(),
             account_type: AccountType::from_wire("organization"),
@@ -76,11 +99,13 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
                 .collect(),
             channels: MeChannels {
                 sms: channel(
+                    rev,
                     org.sms_phone_number.clone(),
                     org.sms_phone_number.is_some(),
                     None,
                 ),
                 whatsapp: channel(
+                    rev,
                     org.whatsapp_phone_number.clone(),
                     org.waba_id.is_some(),
                     org.whatsapp_business_name.clone(),
@@ -93,15 +118,14 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
             enable_template_auto_creation_for_sp: None,
         },
         Some(p) => {
-            let waba = effective_waba(&s, p);
+            let waba = effective_waba(&s, p, rev);
             let sms = p.sending_phone_number.clone().or_else(|| {
                 p.inherit_tcr_brand
                     .then(|| org.sms_phone_number.clone())
                     .flatten()
             });
             let wa_number = p.whatsapp_phone_number.clone().or_else(|| {
-                p.own_waba
-                    .is_none()
+                (p.own_waba.is_none() && crate::revision::inherits_org_waba(rev))
                     .then(|| org.whatsapp_phone_number.clone())
                     .flatten()
             });
@@ -119,8 +143,9 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
                 settings: Some(settings(p, rev)),
                 profiles: vec![],
                 channels: MeChannels {
-                    sms: channel(sms.clone(), sms.is_some(), None),
+                    sms: channel(rev, sms.clone(), sms.is_some(), None),
                     whatsapp: channel(
+                        rev,
                         wa_number,
                         waba.is_some(),
                         waba.as_ref().map(|_| p.name.clone()),
@@ -133,5 +158,6 @@ pub fn get(ctx: &Ctx<'_>) -> HandlerResult {
             }
         }
     };
+    newer_keys(&mut me, rev);
     Ok(Reply::ok(me))
 }

@@ -23,8 +23,56 @@ use crate::store::{Failure, Message, Owner, State};
 fn failure_code(f: Failure) -> &'static str {
     match f {
         Failure::RouteDenied => "ERR_ROUTE_DENIED",
-        Failure::ConsentBlocked => "ERR_CONSENT_BLOCKED",
+        Failure::ConsentBlocked | Failure::OptedOutFiltered => "ERR_CONSENT_BLOCKED",
         Failure::TemplateParamsInvalid => "ERR_TEMPLATE_PARAMS_INVALID",
+        Failure::TemplateNotApproved => "ERR_TEMPLATE_NOT_APPROVED",
+    }
+}
+
+/// The final status a failure ends in.
+pub fn failure_status(f: Failure) -> &'static str {
+    match f {
+        Failure::TemplateNotApproved => "BLOCKED",
+        Failure::OptedOutFiltered => "FILTERED",
+        _ => "FAILED",
+    }
+}
+
+/// S11: the stable `reason_code` and the `reason` text of a failed, filtered or blocked message
+/// (the `2026-10` revision only; `description` keeps the `ERR_*` code).
+pub fn failure_reason(f: Failure) -> (&'static str, &'static str) {
+    match f {
+        Failure::RouteDenied => (
+            "DELIVERY_007",
+            "The carrier denied the route to this number",
+        ),
+        Failure::ConsentBlocked => ("DELIVERY_007", "The recipient has opted out of messages"),
+        Failure::TemplateParamsInvalid => (
+            "DELIVERY_007",
+            "The template parameters are missing or invalid",
+        ),
+        Failure::TemplateNotApproved => {
+            ("BUSINESS_005", "The template is not approved for sending")
+        }
+        Failure::OptedOutFiltered => ("BUSINESS_004", "All recipients have opted out"),
+    }
+}
+
+/// `(reason_code, reason)` for an event of `status`, when the revision reports them.
+pub fn reason_of(
+    m: &Message,
+    status: &str,
+    rev: crate::config::ApiRevision,
+) -> (Option<String>, Option<String>) {
+    match m.failure {
+        Some(f)
+            if crate::revision::message_reason_codes(rev)
+                && matches!(status, "FAILED" | "FILTERED" | "BLOCKED") =>
+        {
+            let (code, reason) = failure_reason(f);
+            (Some(code.into()), Some(reason.into()))
+        }
+        _ => (None, None),
     }
 }
 
@@ -46,7 +94,7 @@ pub fn timeline(
     let mut plan: Vec<(&'static str, Option<String>)> =
         vec![("QUEUED", Some("Message queued for delivery".into()))];
     match m.failure {
-        Some(f) => plan.push(("FAILED", Some(failure_code(f).to_string()))),
+        Some(f) => plan.push((failure_status(f), Some(failure_code(f).to_string()))),
         None => {
             plan.push(("ROUTED", Some(format!("Routed via {}", m.channel))));
             plan.push(("SENT", Some("Handed to the carrier".into())));
@@ -88,6 +136,8 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     let events = timeline(&m, step(ctx), ctx.now());
     let status = events.last().map(|e| e.0).unwrap_or("QUEUED");
     let charged = matches!(status, "SENT" | "DELIVERED" | "READ");
+    let rev = ctx.app.revision();
+    let (reason_code, reason) = reason_of(&m, status, rev);
     let (cc, _) = region_of(&m.to);
     let national =
         m.to.trim_start_matches('+')
@@ -115,11 +165,15 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         events: Some(
             events
                 .iter()
-                .map(|(st, t, d)| MessageEvent {
-                    status: Some(MessageStatus::from_wire(st)),
-                    timestamp: Some(Timestamp::from(*t)),
-                    description: d.clone(),
-                    ..MessageEvent::default()
+                .map(|(st, t, d)| {
+                    let (reason_code, reason) = reason_of(&m, st, rev);
+                    MessageEvent {
+                        status: Some(MessageStatus::from_wire(st)),
+                        timestamp: Some(Timestamp::from(*t)),
+                        description: d.clone(),
+                        reason_code,
+                        reason,
+                    }
                 })
                 .collect(),
         ),
@@ -127,6 +181,8 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
             content: Some(m.body.clone()),
             ..MessageBody::default()
         }),
+        reason_code,
+        reason,
         ..MessageDetail::default()
     };
     Ok(Reply::ok(to_json(&detail)))
@@ -140,10 +196,12 @@ pub fn activities(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         "whatsapp" => s.org.whatsapp_phone_number.clone(),
         _ => s.org.sms_phone_number.clone(),
     };
+    let rev = ctx.app.revision();
     let mut activities: Vec<MessageActivity> = timeline(&m, step(ctx), ctx.now())
         .into_iter()
         .map(|(st, t, d)| {
             let charged = matches!(st, "SENT" | "DELIVERED" | "READ");
+            let (reason_code, reason) = reason_of(&m, st, rev);
             MessageActivity {
                 status: Some(MessageStatus::from_wire(st)),
                 description: d,
@@ -152,15 +210,19 @@ pub fn activities(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
                 // Activities carry prices as 4-decimal strings (§1.5), unlike the detail.
                 price: charged.then(|| format!("{:.4}", m.price)),
                 active_contact_price: charged.then(|| "0.0000".to_string()),
-                ..MessageActivity::default()
+                reason_code,
+                reason,
             }
         })
         .collect();
     activities.reverse();
+    let count = activities.len();
     let data = MessageActivities {
         message_id: m.id.to_string(),
         activities,
-        pagination: None,
+        // S10: the newer revision pages activities too (one page holding all of them).
+        pagination: crate::revision::newer_paging(rev)
+            .then(|| crate::views::pagination_for(rev, 1, count.max(1), count)),
     };
     Ok(Reply::ok(to_json(&data)))
 }

@@ -109,7 +109,7 @@ fn billing_contact(c: sent_model::BillingContactInfo) -> BillingContact {
 /// E4: 201 with the new profile (status `incomplete`); 422 when no WABA can be inherited (V14).
 pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
     ctx.scope.require_org_admin()?;
-    let rev = ctx.app.config.api_revision;
+    let rev = ctx.app.revision();
     let facts = {
         let s = ctx.app.read();
         // S4: the newer revision never produces V14's 422; passing no facts skips it.
@@ -125,6 +125,7 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
     let detail = ctx.mutate(|state| {
         let id = Uuid::new_v4();
         let default_tcr = revision::default_inherit_tcr(rev);
+        let flags = revision::stores_sharing_flags(rev);
         // Q33: a brand in the request means a dedicated brand unless the flag says otherwise.
         let inherit_tcr_brand = req.inherit_tcr_brand.unwrap_or(if req.brand.is_some() {
             false
@@ -140,10 +141,11 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
             status: "incomplete".into(),
             created_at: now,
             updated_at: Some(now),
-            allow_contact_sharing: req.allow_contact_sharing.unwrap_or(false),
-            allow_template_sharing: req.allow_template_sharing.unwrap_or(false),
-            inherit_contacts: req.inherit_contacts.unwrap_or(true),
-            inherit_templates: req.inherit_templates.unwrap_or(true),
+            // S1: the newer revision accepts the four flags and stores none of them.
+            allow_contact_sharing: flags && req.allow_contact_sharing.unwrap_or(false),
+            allow_template_sharing: flags && req.allow_template_sharing.unwrap_or(false),
+            inherit_contacts: flags && req.inherit_contacts.unwrap_or(true),
+            inherit_templates: flags && req.inherit_templates.unwrap_or(true),
             inherit_tcr_brand,
             inherit_tcr_campaign: req.inherit_tcr_campaign.unwrap_or(default_tcr),
             billing_model: req
@@ -173,6 +175,7 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
             brand: req.brand.clone().map(|b| brand_from_request(b, now, None)),
             role: Some("admin".into()),
             deleted_at: None,
+            fixtures: Default::default(),
         };
         state.profiles.push(profile.clone());
         state.keys.push(ApiKey {
@@ -188,7 +191,7 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
 /// E5: partial update; absent and `null` both leave a field unchanged (D1, Q3).
 pub fn update(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     ctx.scope.require_org_admin()?;
-    let rev = ctx.app.config.api_revision;
+    let rev = ctx.app.revision();
     let (stored, facts) = {
         let s = ctx.app.read();
         let p = s.profile(id).ok_or_else(ApiError::profile_not_found)?;
@@ -205,10 +208,21 @@ pub fn update(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         };
         (stored, organization_facts(&s))
     };
-    let req =
-        profile_update_from_json(&ctx.body, Some(&stored), Some(&facts)).map_err(rejection)?;
+    // S2: the newer revision accepts sender borrowing and ignores it, so V17 is not run.
+    let body = if revision::stores_sender_borrowing(rev) {
+        std::borrow::Cow::Borrowed(&ctx.body)
+    } else {
+        let mut b = ctx.body.clone();
+        if let Some(o) = b.as_object_mut() {
+            o.remove("sending_phone_number_profile_id");
+            o.remove("sending_whatsapp_number_profile_id");
+        }
+        std::borrow::Cow::Owned(b)
+    };
+    let req = profile_update_from_json(&body, Some(&stored), Some(&facts)).map_err(rejection)?;
     let now = ctx.now();
     let borrowing = revision::stores_sender_borrowing(rev);
+    let flags = revision::stores_sharing_flags(rev);
     let detail = ctx.mutate(|state| {
         let p = state
             .profile_mut(id)
@@ -230,10 +244,12 @@ pub fn update(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         if let Some(v) = req.icon.clone() {
             p.icon = Some(v);
         }
-        set!(allow_contact_sharing);
-        set!(allow_template_sharing);
-        set!(inherit_contacts);
-        set!(inherit_templates);
+        if flags {
+            set!(allow_contact_sharing);
+            set!(allow_template_sharing);
+            set!(inherit_contacts);
+            set!(inherit_templates);
+        }
         set!(inherit_tcr_brand);
         set!(inherit_tcr_campaign);
         if let Some(m) = &req.billing_model {

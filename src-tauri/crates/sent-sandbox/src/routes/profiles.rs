@@ -13,7 +13,7 @@ use crate::envelope::ApiError;
 use crate::schema;
 use crate::store::{CompletionJob, KeyKind};
 use crate::views;
-use sent_model::{CompletionStatus, PaginationMeta, ProfileCompleteResult, ProfileList};
+use sent_model::{CompletionStatus, ProfileCompleteResult, ProfileList};
 
 pub use super::profile_write::{create, update};
 
@@ -32,25 +32,41 @@ fn check_read(ctx: &Ctx<'_>, id: Uuid) -> Result<(), ApiError> {
 pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
     // Q16: a profile scope has no organization view.
     ctx.scope.require_org()?;
+    let rev = ctx.app.revision();
     let s = ctx.app.read();
+    let paged = crate::revision::profile_list_paginated(rev);
+    // S7: one page by default; the `profile_list_page_size` fixture forces several pages and
+    // makes the endpoint honour `page` (a page past the end is empty).
+    let page_size = ctx.app.fixtures().profile_list_page_size.filter(|_| paged);
+    let total = s.live_profiles().count();
+    let (page, size) = match page_size {
+        Some(n) => {
+            let page = ctx
+                .query
+                .get("page")
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1);
+            (page, n.max(1))
+        }
+        None => (1, total.max(1)),
+    };
     let profiles: Vec<_> = s
         .live_profiles()
-        .map(|p| views::profile(&s, p, ctx.app.config.api_revision))
+        .skip((page - 1).saturating_mul(size))
+        .take(size)
+        .map(|p| views::profile(&s, p, rev))
         .collect();
-    let count = profiles.len() as u32;
     let list = ProfileList {
         profiles,
-        // S7: only the newer revision pages this list.
-        pagination: crate::revision::profile_list_paginated(ctx.app.config.api_revision).then_some(
-            PaginationMeta {
-                page: 1,
-                page_size: count,
-                total_count: count,
-                total_pages: 1,
-                has_more: false,
-                cursors: None,
-            },
-        ),
+        pagination: paged.then(|| {
+            let mut meta = views::pagination(page, size, total);
+            meta.cursors = None;
+            if page_size.is_none() {
+                meta.page_size = u32::try_from(total).unwrap_or(u32::MAX);
+            }
+            meta
+        }),
     };
     Ok(Reply::ok(to_json(&list)))
 }
@@ -68,7 +84,7 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     Ok(Reply::ok(to_json(&views::profile(
         &s,
         p,
-        ctx.app.config.api_revision,
+        ctx.app.revision(),
     ))))
 }
 
@@ -80,10 +96,15 @@ pub fn delete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         return Err(ApiError::validation(types));
     }
     let now = ctx.now();
+    let conflicts = crate::revision::delete_conflicts(ctx.app.revision());
     ctx.mutate(|state| {
         let p = state
             .profile_mut(id)
             .ok_or_else(ApiError::profile_not_found)?;
+        // S9: a fixture makes the delete refused, nothing changed.
+        if let Some(code) = p.fixtures.delete_conflict.as_deref().filter(|_| conflicts) {
+            return Err(delete_conflict(code));
+        }
         p.deleted_at = Some(now);
         state.completions.retain(|j| j.profile_id != id);
         // Keys of a deleted profile are refused by auth (AUTH_002); keep the record for audit.
@@ -93,9 +114,35 @@ pub fn delete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     Ok(Reply::no_content())
 }
 
+/// S9: 409 `CONFLICT_012` (a held number is still registered on the customer's WhatsApp
+/// Business Account) or `CONFLICT_013` (that account could not be read).
+fn delete_conflict(code: &str) -> ApiError {
+    let (code, message) = if code == "CONFLICT_013" {
+        (
+            "CONFLICT_013",
+            "The profile's WhatsApp Business Account could not be read; try again later",
+        )
+    } else {
+        (
+            "CONFLICT_012",
+            "A number held by this profile is still registered on your WhatsApp Business Account: \
+         deregister and delete it in WhatsApp Manager first",
+        )
+    };
+    ApiError::new(StatusCode::CONFLICT, code, message)
+}
+
 /// E7: checks prerequisites, then schedules the job that sets the status and calls back.
 pub fn complete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
-    ctx.scope.require_org_admin()?;
+    let rev = ctx.app.revision();
+    let newer = crate::revision::completion_newer_rules(rev);
+    // S8: the profile's own key (or an admin acting for it) may complete it.
+    let own = newer
+        && ctx.scope.profile == Some(id)
+        && ctx.scope.org_role != Some(crate::auth::Role::Developer);
+    if !own {
+        ctx.scope.require_org_admin()?;
+    }
     // V23 and the body's types: the shared rules (https, or http on loopback per Q38).
     let req = sent_model::validate::profile_complete_from_json(&ctx.body).map_err(rejection)?;
     {
@@ -116,7 +163,11 @@ pub fn complete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
             .profile(id)
             .ok_or_else(ApiError::profile_not_found)?
             .clone();
-        let missing = prerequisites(state, &p);
+        let missing = if newer {
+            crate::completion::prerequisites_2026_10(state, &p)
+        } else {
+            prerequisites(state, &p)
+        };
         if !missing.is_empty() {
             return Err(ApiError::validation(missing));
         }

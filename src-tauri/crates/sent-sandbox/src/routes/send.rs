@@ -12,6 +12,7 @@ use sent_model::{Channel, MessageStatus};
 use super::profiles::to_json;
 use super::{templates, Ctx, HandlerResult, Reply};
 use crate::completion::effective_waba;
+use crate::config::ApiRevision;
 use crate::envelope::{ApiError, Details};
 use crate::magic;
 use crate::rate_limit::RateClass;
@@ -29,13 +30,13 @@ fn render(body: &str, params: &BTreeMap<String, String>) -> String {
     out
 }
 
-fn channel_available(state: &State, owner: Owner, channel: &str) -> bool {
+fn channel_available(state: &State, owner: Owner, channel: &str, rev: ApiRevision) -> bool {
     match channel {
         "whatsapp" => match owner {
             Owner::Org => state.org.waba_id.is_some(),
             Owner::Profile(id) => state
                 .profile(id)
-                .is_some_and(|p| effective_waba(state, p).is_some()),
+                .is_some_and(|p| effective_waba(state, p, rev).is_some()),
         },
         "rcs" => false,
         _ => true,
@@ -141,7 +142,7 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
         .unwrap_or_default();
     let owner = ctx.scope.owner();
     let step_now = ctx.now();
-    let rev = ctx.app.config.api_revision;
+    let rev = ctx.app.revision();
 
     ctx.mutate(|state| {
         let tpl = if tpl_id.is_some() || tpl_name.is_some() {
@@ -156,8 +157,11 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
         } else {
             None
         };
+        let refuse = crate::revision::send_preconditions_refuse(rev);
+        // S11: the newer revision accepts the send and blocks every message instead.
+        let blocked = !refuse && tpl.as_ref().is_some_and(|t| t.status != "APPROVED");
         if let Some(t) = &tpl {
-            if t.status != "APPROVED" && crate::revision::send_preconditions_refuse(rev) {
+            if t.status != "APPROVED" && refuse {
                 return Err(ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "BUSINESS_005",
@@ -169,7 +173,7 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
             }
         }
         // Resolve the channels per recipient: "sent" picks automatically.
-        let wa = channel_available(state, owner, "whatsapp");
+        let wa = channel_available(state, owner, "whatsapp", rev);
         let available = |c: &str| match c {
             "whatsapp" => wa,
             "rcs" => false,
@@ -207,7 +211,8 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
             .map(|c| c.phone_number.clone())
             .collect();
         let opted_out = |n: &str| n == magic::OPTED_OUT || opted.contains(n);
-        if to.iter().all(|n| opted_out(n)) && crate::revision::send_preconditions_refuse(rev) {
+        let all_opted_out = to.iter().all(|n| opted_out(n));
+        if all_opted_out && refuse {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "BUSINESS_004",
@@ -261,7 +266,12 @@ pub fn send(ctx: &Ctx<'_>) -> HandlerResult {
                 let missing_param = tpl
                     .as_ref()
                     .is_some_and(|t| t.variables.iter().any(|v| !params.contains_key(v)));
-                let failure = if n == magic::ROUTE_DENIED {
+                let failure = if blocked {
+                    Some(Failure::TemplateNotApproved)
+                } else if all_opted_out {
+                    // Only reached when the revision does not refuse (S11): FILTERED.
+                    Some(Failure::OptedOutFiltered)
+                } else if n == magic::ROUTE_DENIED {
                     Some(Failure::RouteDenied)
                 } else if opted_out(n) {
                     Some(Failure::ConsentBlocked)

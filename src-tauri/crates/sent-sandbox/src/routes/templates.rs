@@ -13,13 +13,24 @@ use crate::views;
 /// Templates visible in the scope of `ctx`.
 pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<&'a Template> {
     // S1: without stored flags (newer revision) there is no inheritance or sharing.
-    let flags = crate::revision::stores_sharing_flags(ctx.app.config.api_revision);
+    let flags = crate::revision::stores_sharing_flags(ctx.app.revision());
     let shared = |t: &Template| match t.owner {
         Owner::Profile(pid) => state
             .profile(pid)
             .is_some_and(|p| flags && p.allow_template_sharing),
         Owner::Org => false,
     };
+    if crate::revision::org_sees_profile_resources(ctx.app.revision()) {
+        // S1: a profile sees only its own templates; an organization key its own plus all its
+        // profiles'.
+        let own = ctx.scope.owner();
+        let org_view = own == Owner::Org;
+        return state
+            .templates
+            .iter()
+            .filter(|t| t.owner == own || (org_view && super::contacts::live_owner(state, t.owner)))
+            .collect();
+    }
     match ctx.scope.profile.and_then(|id| state.profile(id)) {
         None => state
             .templates
@@ -39,7 +50,7 @@ pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<&'a Template> {
 
 /// Reads and checks `page` / `page_size` (required; Q14 bounds).
 pub fn paging(ctx: &Ctx<'_>) -> Result<(usize, usize), ApiError> {
-    let required = crate::revision::paging_params_required(ctx.app.config.api_revision);
+    let required = crate::revision::paging_params_required(ctx.app.revision());
     let mut missing = crate::envelope::Details::new();
     let mut bad = crate::envelope::Details::new();
     let mut get = |name: &str, max: usize| -> usize {
@@ -122,7 +133,12 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .get("search")
         .map(|s| s.to_lowercase())
         .filter(|s| !s.is_empty());
-    let welcome = ctx.query.get("is_welcome_playground").map(|v| v == "true");
+    // S10: the newer revision accepts and ignores `is_welcome_playground`.
+    let welcome = ctx
+        .query
+        .get("is_welcome_playground")
+        .filter(|_| !crate::revision::newer_paging(ctx.app.revision()))
+        .map(|v| v == "true");
     let s = ctx.app.read();
     let all: Vec<&Template> = visible(&s, ctx)
         .into_iter()
@@ -139,11 +155,16 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .iter()
         .skip((page - 1).saturating_mul(size))
         .take(size)
-        .map(|t| views::template(t))
+        .map(|t| views::template(t, super::contacts::customer_id(&s, t.owner, ctx)))
         .collect();
     Ok(Reply::ok(sent_model::template::TemplateList {
         templates: items,
-        pagination: Some(views::pagination(page, size, all.len())),
+        pagination: Some(views::pagination_for(
+            ctx.app.revision(),
+            page,
+            size,
+            all.len(),
+        )),
     }))
 }
 
@@ -153,7 +174,12 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     visible(&s, ctx)
         .into_iter()
         .find(|t| t.id == id)
-        .map(|t| Reply::ok(views::template(t)))
+        .map(|t| {
+            Reply::ok(views::template(
+                t,
+                super::contacts::customer_id(&s, t.owner, ctx),
+            ))
+        })
         .ok_or_else(template_not_found)
 }
 

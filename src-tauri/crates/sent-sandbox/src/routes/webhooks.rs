@@ -57,11 +57,16 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .iter()
         .skip((page - 1).saturating_mul(size))
         .take(size)
-        .map(|w| views::webhook(w, false))
+        .map(|w| views::webhook(w, false, super::contacts::customer_id(&s, w.owner, ctx)))
         .collect();
     Ok(Reply::ok(sent_model::webhook::WebhookList {
         webhooks: items,
-        pagination: Some(views::pagination(page, size, all.len())),
+        pagination: Some(views::pagination_for(
+            ctx.app.revision(),
+            page,
+            size,
+            all.len(),
+        )),
     }))
 }
 
@@ -160,8 +165,17 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
         last_successful_delivery_at: None,
         created_at: now,
         updated_at: None,
+        // S13: accepted and stored, never returned (newer revision only).
+        sender_profile: b
+            .get("sender_profile")
+            .filter(|v| v.is_object())
+            .filter(|_| crate::revision::newer_webhook_deliveries(ctx.app.revision()))
+            .cloned(),
     };
-    let view = views::webhook(&w, true);
+    let view = {
+        let s = ctx.app.read();
+        views::webhook(&w, true, super::contacts::customer_id(&s, w.owner, ctx))
+    };
     ctx.mutate(|state| {
         state.webhooks.push(w);
         Ok(())
@@ -172,7 +186,9 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
 /// Get one webhook (secret included, Q19).
 pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     let s = ctx.app.read();
-    Ok(Reply::ok(views::webhook(find(ctx, &s, id)?, true)))
+    let w = find(ctx, &s, id)?;
+    let customer = super::contacts::customer_id(&s, w.owner, ctx);
+    Ok(Reply::ok(views::webhook(w, true, customer)))
 }
 
 /// Delete (204).
@@ -190,7 +206,7 @@ pub fn delete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
 }
 
 /// Static catalog of event families.
-pub fn event_types(_ctx: &Ctx<'_>) -> HandlerResult {
+pub fn event_types(ctx: &Ctx<'_>) -> HandlerResult {
     let ty = |name: &str,
               display: &str,
               description: Option<&str>,
@@ -215,7 +231,7 @@ pub fn event_types(_ctx: &Ctx<'_>) -> HandlerResult {
     .into_iter()
     .map(|(n, d)| ty(n, d, None, Some("message"), None))
     .collect();
-    Ok(Reply::ok(WebhookEventTypes {
+    let types = WebhookEventTypes {
         event_types: vec![
             ty(
                 "message",
@@ -232,7 +248,16 @@ pub fn event_types(_ctx: &Ctx<'_>) -> HandlerResult {
                 None,
             ),
         ],
-    }))
+    };
+    let rev = ctx.app.revision();
+    let mut data = serde_json::to_value(&types).unwrap_or_default();
+    if crate::revision::newer_paging(rev) {
+        // S10: the newer revision pages the event types too (one page).
+        let n = types.event_types.len();
+        data["pagination"] =
+            serde_json::to_value(views::pagination_for(rev, 1, n.max(1), n)).unwrap_or_default();
+    }
+    Ok(Reply::ok(data))
 }
 
 /// Rotate the secret; the old one is invalid at once.

@@ -54,6 +54,7 @@ pub(super) fn profile(now: DateTime<Utc>, age_days: i64, p: P<'_>) -> Profile {
         brand: None,
         role: Some("admin".into()),
         deleted_at: None,
+        fixtures: Default::default(),
     }
 }
 

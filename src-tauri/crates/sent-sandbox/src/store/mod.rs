@@ -165,6 +165,31 @@ pub struct Profile {
     pub role: Option<String>,
     /// Soft delete mark (Q15): set profiles vanish from every read.
     pub deleted_at: Option<DateTime<Utc>>,
+    /// Test fixtures of the `2026-10` revision (§19.3 S8, S9), set through the control API.
+    #[serde(default, skip_serializing_if = "ProfileFixtures::is_default")]
+    pub fixtures: ProfileFixtures,
+}
+
+/// Per-profile fixtures of contract §19.3 (used by the `2026-10` revision only).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ProfileFixtures {
+    /// S8 "KYC submitted"; `None`: true once the profile has a brand (own or inherited).
+    pub kyc_submitted: Option<bool>,
+    /// S8 "documents uploaded" per destination country id (`"US"`); absent countries: true.
+    pub documents_uploaded: std::collections::BTreeMap<String, bool>,
+    /// S8: the background completion fails with this reason (status kept, callback
+    /// `success: false`).
+    pub completion_failure: Option<String>,
+    /// S9: DELETE answers 409 with this code (`CONFLICT_012` or `CONFLICT_013`).
+    pub delete_conflict: Option<String>,
+}
+
+impl ProfileFixtures {
+    /// Nothing set (not written to the data file then).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// A TCR campaign.
@@ -232,6 +257,10 @@ pub enum Failure {
     ConsentBlocked,
     /// `ERR_TEMPLATE_PARAMS_INVALID`, fails right after queueing.
     TemplateParamsInvalid,
+    /// `2026-10` (S11): the template is not approved; `BLOCKED` with `BUSINESS_005`.
+    TemplateNotApproved,
+    /// `2026-10` (S11): every recipient opted out; `FILTERED` with `BUSINESS_004`.
+    OptedOutFiltered,
 }
 
 /// An outbound message. Its status is a function of sandbox time (see `messages.rs`).
@@ -274,6 +303,9 @@ pub struct Webhook {
     pub last_successful_delivery_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: Option<DateTime<Utc>>,
+    /// `2026-10` (S13): the request-only `sender_profile` object, stored, never returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_profile: Option<Value>,
 }
 
 /// A pending profile completion (contract §12.6).
