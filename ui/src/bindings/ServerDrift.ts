@@ -3,4 +3,4 @@
 /**
  * A behaviour of a newer server revision, detected from its own answers.
  */
-export type ServerDrift = "sharing_flags_ignored" | "sender_borrowing_ignored" | "whatsapp_not_inherited" | "brand_volume_fields_dropped" | "campaign_volume_supported" | "profile_list_paged" | "profile_list_truncated";
+export type ServerDrift = "sharing_flags_ignored" | "sender_borrowing_ignored" | "whatsapp_not_inherited" | "brand_volume_fields_dropped" | "campaign_volume_supported" | "profile_list_paged" | "profile_list_truncated" | "completion_prerequisites_newer" | "completion_approves_directly" | "delete_blocked_by_whatsapp" | "send_preconditions_on_messages" | "too_many_requests_not_rate_limit" | "resource_owner_reported";

@@ -4,14 +4,24 @@
 //!
 //! Covered: D1 (sharing/inheritance flags ignored), D2 (sender borrowing ignored), D4 (no WhatsApp
 //! inheritance), D5 (brand volume fields not stored), D6 (campaign `volume` supported), D7 (paged
-//! profile list). D8–D13 are reactions to errors and statuses, handled where they occur (the
-//! client's retry rules for D9/D10/D13, the profile list for D7/D12).
+//! profile list), D8 (newer completion: prerequisites the seeds do not name, direct approval),
+//! D9 (delete refused by the WhatsApp account), D10 (send preconditions reported on messages, a
+//! 429 that is not the rate limit), D11 (resources report their owning account). The reactions
+//! themselves live where they occur: the client's retry rules for D9/D10/D13, the profile list
+//! for D7/D12.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use sent_model::campaign::TcrCampaignWithUseCases;
-use sent_model::{BrandData, ProfileCreate, ProfileDetail, ProfileList, ProfileUpdate};
+use sent_model::contact::ContactList;
+use sent_model::message::MessageDetail;
+use sent_model::template::TemplateList;
+use sent_model::{
+    BrandData, ProfileCreate, ProfileDetail, ProfileList, ProfileStatus, ProfileUpdate,
+};
+
+use crate::error::ClientError;
 
 /// A behaviour of a newer server revision, detected from its own answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -32,6 +42,21 @@ pub enum ServerDrift {
     ProfileListPaged,
     /// D7: the profile list is paged and could not be read to the end.
     ProfileListTruncated,
+    /// D8: completion names prerequisites the seeds do not know (KYC, documents, ...).
+    CompletionPrerequisitesNewer,
+    /// D8: a profile reached `approved` without passing `pending_review`.
+    CompletionApprovesDirectly,
+    /// D9: a delete was refused because of the profile's WhatsApp Business Account (409 other
+    /// than `CONFLICT_001`; never retried).
+    DeleteBlockedByWhatsapp,
+    /// D10: a send accepted with 202 ended `BLOCKED` / `FILTERED`, or a message carries a
+    /// `reason_code`: preconditions are reported on the messages, not refused with 422.
+    SendPreconditionsOnMessages,
+    /// D10: a 429 that is not the rate limit (`BUSINESS_002`): not retried automatically.
+    TooManyRequestsNotRateLimit,
+    /// D11: templates/contacts report their owning account (`customer_id`); `is_inherited` no
+    /// longer locks rows.
+    ResourceOwnerReported,
 }
 
 impl ServerDrift {
@@ -45,6 +70,12 @@ impl ServerDrift {
             ServerDrift::CampaignVolumeSupported => "This server stores an expected volume per campaign.",
             ServerDrift::ProfileListPaged => "This server pages the profile list.",
             ServerDrift::ProfileListTruncated => "The profile list was truncated by the server.",
+            ServerDrift::CompletionPrerequisitesNewer => "This server checks more before completing a profile (for example a submitted KYC form or compliance documents); upload those in the Sent dashboard.",
+            ServerDrift::CompletionApprovesDirectly => "This server approves completed profiles directly, without a review step.",
+            ServerDrift::DeleteBlockedByWhatsapp => "This server refuses to delete a profile while its number is registered on the WhatsApp Business Account: remove the number in WhatsApp Manager first (or try again later if the account could not be read).",
+            ServerDrift::SendPreconditionsOnMessages => "This server accepts sends it cannot deliver and reports why on each message (BLOCKED or FILTERED with a reason).",
+            ServerDrift::TooManyRequestsNotRateLimit => "This server answered 429 for something other than the rate limit; it is not retried automatically.",
+            ServerDrift::ResourceOwnerReported => "This server reports which account owns each template and contact; nothing is inherited between profiles.",
         }
     }
 }
@@ -124,6 +155,124 @@ pub fn after_profile_list(list: &ProfileList) -> Vec<ServerDrift> {
             ]
         }
         Some(_) => vec![ServerDrift::ProfileListPaged],
+    }
+}
+
+/// The detail keys a seed-revision server names on a refused completion (§12.2, Q8).
+const SEED_COMPLETION_KEYS: &[&str] = &[
+    "short_name",
+    "description",
+    "brand",
+    "campaigns",
+    "webHookUrl",
+    "whatsapp_business_account",
+];
+
+/// D8 after `POST /v3/profiles/{id}/complete` answered an error: a 400 naming a prerequisite the
+/// seeds do not know (documents, KYC, ...). The app shows every `details` key verbatim anyway.
+pub fn after_complete_error(error: &ClientError) -> Vec<ServerDrift> {
+    let newer = error.status() == Some(400)
+        && error
+            .fields()
+            .is_some_and(|f| f.paths().any(|p| !SEED_COMPLETION_KEYS.contains(&p)));
+    if newer {
+        vec![ServerDrift::CompletionPrerequisitesNewer]
+    } else {
+        Vec::new()
+    }
+}
+
+/// D8 from the statuses a profile went through after `complete` (oldest first, as polled): it
+/// reached `approved` and never showed `pending_review`. Only meaningful when the seed rules
+/// would have sent it to review; the caller passes the statuses it observed since completing.
+pub fn after_completion_statuses(seen: &[ProfileStatus]) -> Vec<ServerDrift> {
+    let is = |s: &ProfileStatus, w: &str| s.as_str().eq_ignore_ascii_case(w);
+    let approved = seen.last().is_some_and(|s| is(s, "approved"));
+    let reviewed = seen.iter().any(|s| is(s, "pending_review"));
+    if approved && !reviewed && seen.len() > 1 {
+        vec![ServerDrift::CompletionApprovesDirectly]
+    } else {
+        Vec::new()
+    }
+}
+
+/// D9 after a refused `DELETE /v3/profiles/{id}`: a 409 other than `CONFLICT_001`
+/// (`CONFLICT_012`: number still on the WhatsApp Business Account; `CONFLICT_013`: the account
+/// could not be read). Never retried by the client.
+pub fn after_delete_error(error: &ClientError) -> Vec<ServerDrift> {
+    let blocked = error.status() == Some(409) && error.code().is_some_and(|c| c != "CONFLICT_001");
+    if blocked {
+        vec![ServerDrift::DeleteBlockedByWhatsapp]
+    } else {
+        Vec::new()
+    }
+}
+
+/// What to tell the user about a 409 on delete (D9), by code.
+pub fn delete_conflict_remedy(code: &str) -> Option<&'static str> {
+    match code {
+        "CONFLICT_012" => Some("A number of this profile is still registered on your WhatsApp Business Account. Deregister and delete it in WhatsApp Manager, then delete the profile again."),
+        "CONFLICT_013" => Some("Sent could not read this profile's WhatsApp Business Account. Try again later."),
+        _ => None,
+    }
+}
+
+/// D10 from a message read after a 202 send: `BLOCKED` / `FILTERED`, or a `reason_code`.
+pub fn after_message(message: &MessageDetail) -> Vec<ServerDrift> {
+    let deferred = message.status.as_ref().is_some_and(|s| {
+        let s = s.as_str();
+        s.eq_ignore_ascii_case("BLOCKED") || s.eq_ignore_ascii_case("FILTERED")
+    }) || message.reason_code.is_some();
+    if deferred {
+        vec![ServerDrift::SendPreconditionsOnMessages]
+    } else {
+        Vec::new()
+    }
+}
+
+/// D10 after a refused send: a 429 with a code other than `BUSINESS_002`.
+pub fn after_send_error(error: &ClientError) -> Vec<ServerDrift> {
+    if error.status() == Some(429) && error.code().is_some_and(|c| c != "BUSINESS_002") {
+        vec![ServerDrift::TooManyRequestsNotRateLimit]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The reason to show for a message that did not go out (D10): `reason_code` and `reason`,
+/// falling back to the `ERR_*` code in the last event's `description`.
+pub fn message_reason(message: &MessageDetail) -> Option<String> {
+    if let Some(code) = &message.reason_code {
+        return Some(match &message.reason {
+            Some(text) => format!("{code}: {text}"),
+            None => code.clone(),
+        });
+    }
+    message
+        .events
+        .iter()
+        .flatten()
+        .rev()
+        .filter_map(|e| e.description.as_deref())
+        .find(|d| d.starts_with("ERR_"))
+        .map(str::to_owned)
+}
+
+/// D11 from a template page.
+pub fn after_templates(list: &TemplateList) -> Vec<ServerDrift> {
+    owner_reported(list.templates.iter().map(|t| t.customer_id.as_deref()))
+}
+
+/// D11 from a contact page.
+pub fn after_contacts(list: &ContactList) -> Vec<ServerDrift> {
+    owner_reported(list.contacts.iter().map(|c| c.customer_id.as_deref()))
+}
+
+fn owner_reported<'a>(mut ids: impl Iterator<Item = Option<&'a str>>) -> Vec<ServerDrift> {
+    if ids.any(|id| id.is_some_and(|s| !s.is_empty())) {
+        vec![ServerDrift::ResourceOwnerReported]
+    } else {
+        Vec::new()
     }
 }
 
@@ -207,5 +356,76 @@ mod tests {
         assert!(ServerDrift::WhatsappNotInherited
             .message()
             .contains("WhatsApp"));
+    }
+
+    #[test]
+    fn d8_d9_d10_d11() {
+        let api = |status: u16, code: &str, fields: Option<&[&str]>| ClientError::Api {
+            status,
+            family: sent_model::ErrorFamily::Validation,
+            code: Some(code.into()),
+            message: String::new(),
+            fields: fields.map(|keys| {
+                let mut f = sent_model::validate::FieldErrors::new();
+                for k in keys {
+                    f.add(*k, "x");
+                }
+                f
+            }),
+            request_id: None,
+            retry_after: None,
+        };
+        let newer = api(400, "VALIDATION_001", Some(&["kyc", "short_name"]));
+        assert_eq!(
+            after_complete_error(&newer),
+            [ServerDrift::CompletionPrerequisitesNewer]
+        );
+        let seed = api(400, "VALIDATION_001", Some(&["short_name", "brand"]));
+        assert!(after_complete_error(&seed).is_empty());
+        use ProfileStatus as S;
+        assert_eq!(
+            after_completion_statuses(&[S::Incomplete, S::Approved]),
+            [ServerDrift::CompletionApprovesDirectly]
+        );
+        assert!(
+            after_completion_statuses(&[S::Incomplete, S::PendingReview, S::Approved]).is_empty()
+        );
+        assert_eq!(
+            after_delete_error(&api(409, "CONFLICT_012", None)),
+            [ServerDrift::DeleteBlockedByWhatsapp]
+        );
+        assert!(after_delete_error(&api(409, "CONFLICT_001", None)).is_empty());
+        assert!(delete_conflict_remedy("CONFLICT_012")
+            .unwrap()
+            .contains("WhatsApp Manager"));
+        assert_eq!(
+            after_send_error(&api(429, "LIMIT_001", None)),
+            [ServerDrift::TooManyRequestsNotRateLimit]
+        );
+        assert!(after_send_error(&api(429, "BUSINESS_002", None)).is_empty());
+        let blocked: MessageDetail = serde_json::from_value(json!({"id": "m", "status": "BLOCKED",
+            "reason_code": "BUSINESS_005", "reason": "not approved"}))
+        .unwrap();
+        assert_eq!(
+            after_message(&blocked),
+            [ServerDrift::SendPreconditionsOnMessages]
+        );
+        assert_eq!(
+            message_reason(&blocked).unwrap(),
+            "BUSINESS_005: not approved"
+        );
+        let failed: MessageDetail = serde_json::from_value(json!({"id": "m", "status": "FAILED",
+            "events": [{"status": "QUEUED", "timestamp": "2026-07-10T08:15:02Z"},
+                       {"status": "FAILED", "timestamp": "2026-07-10T08:15:04Z", "description": "ERR_ROUTE_DENIED"}]})).unwrap();
+        assert!(after_message(&failed).is_empty());
+        assert_eq!(message_reason(&failed).unwrap(), "ERR_ROUTE_DENIED");
+        let templates: TemplateList = serde_json::from_value(json!({"templates": [
+            {"id": "t", "name": "n", "customer_id": "acct"}]}))
+        .unwrap();
+        assert_eq!(
+            after_templates(&templates),
+            [ServerDrift::ResourceOwnerReported]
+        );
+        assert!(after_contacts(&ContactList::default()).is_empty());
     }
 }

@@ -1,5 +1,8 @@
 //! The client against the real local sandbox (`sent-sandbox`, issue #4): the whole read/write
 //! surface, a dry run, and a response lost after commit (the sandbox's `drop_after_commit` fault).
+//!
+//! Every test runs against both server revisions of contract §19.3 (`seed` and `2026-10`): the
+//! same test body, once per revision (`both!`).
 
 use sent_client::{CallOptions, ClientConfig, ProfileBackend, RetryPolicy, SentClient};
 use sent_model::contact::ContactFilter;
@@ -8,14 +11,37 @@ use sent_model::template::TemplateFilter;
 use sent_model::{
     AccountType, BillingModel, ProfileCreate, ProfileUpdate, WhatsappBusinessAccount,
 };
-use sent_sandbox::{Faults, RunningSandbox, Sandbox, Seed};
+use sent_sandbox::{ApiRevision, Faults, RunningSandbox, Sandbox, Seed};
 use std::time::Duration;
 
-async fn sandbox(faults: Faults) -> RunningSandbox {
+/// Runs `$name(rev)` as one test per revision: `$name::seed` and `$name::rev_2026_10`.
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn seed() {
+                super::$name(sent_sandbox::ApiRevision::Seed).await
+            }
+            #[tokio::test]
+            async fn rev_2026_10() {
+                super::$name(sent_sandbox::ApiRevision::Rev2026_10).await
+            }
+        }
+    )*};
+}
+
+both!(
+    reads_and_writes_through_the_whole_surface,
+    a_response_lost_after_commit_yields_one_profile,
+    a_profile_key_is_refused_a_profile_scope_locally,
+);
+
+async fn sandbox(rev: ApiRevision, faults: Faults) -> RunningSandbox {
     Sandbox::builder()
         .seed(Seed::Demo)
         .rate_limits(None)
         .faults(faults)
+        .api_revision(rev)
         .start("127.0.0.1:0")
         .await
         .expect("sandbox starts")
@@ -47,9 +73,8 @@ fn new_profile(name: &str) -> ProfileCreate {
     }
 }
 
-#[tokio::test]
-async fn reads_and_writes_through_the_whole_surface() {
-    let sandbox = sandbox(Faults::default()).await;
+async fn reads_and_writes_through_the_whole_surface(rev: ApiRevision) {
+    let sandbox = sandbox(rev, Faults::default()).await;
     let org = client(&sandbox, sandbox.keys().org_admin);
     let me = org.me(&CallOptions::default()).await.unwrap();
     assert_eq!(me.data.account_type, AccountType::Organization);
@@ -115,12 +140,14 @@ async fn reads_and_writes_through_the_whole_surface() {
     assert_eq!((gone.kind(), gone.status()), ("resource", Some(404)));
 }
 
-#[tokio::test]
-async fn a_response_lost_after_commit_yields_one_profile() {
-    let sandbox = sandbox(Faults {
-        drop_after_commit: 1,
-        ..Faults::default()
-    })
+async fn a_response_lost_after_commit_yields_one_profile(rev: ApiRevision) {
+    let sandbox = sandbox(
+        rev,
+        Faults {
+            drop_after_commit: 1,
+            ..Faults::default()
+        },
+    )
     .await;
     let org = client(&sandbox, sandbox.keys().org_admin);
     let before = org.list_profiles().await.unwrap().data.profiles.len();
@@ -138,9 +165,8 @@ async fn a_response_lost_after_commit_yields_one_profile() {
     );
 }
 
-#[tokio::test]
-async fn a_profile_key_is_refused_a_profile_scope_locally() {
-    let sandbox = sandbox(Faults::default()).await;
+async fn a_profile_key_is_refused_a_profile_scope_locally(rev: ApiRevision) {
+    let sandbox = sandbox(rev, Faults::default()).await;
     let profile_key = sandbox
         .keys()
         .profiles
