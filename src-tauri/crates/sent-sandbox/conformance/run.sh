@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Conformance run: the official Sent SDKs (TypeScript and Python, pinned) drive a freshly
-# started sent-sandbox through the scenario scripts in this folder.
+# started sent-sandbox through the scenario scripts in this folder; then the Python SDK that
+# documents the newer server (sentdm 0.46.0, requirements-2026-10.txt, venv .venv46) drives the
+# same sandbox switched to `api_revision 2026-10` (contract §19.3, scenarios_2026_10.py).
 #
 # - installs the pinned SDKs when missing (npm ci; python3 -m venv .venv + pip install -r)
 # - starts $SENT_SANDBOX_BIN (else builds it with `cargo build -p sent-sandbox`) on 127.0.0.1:0
@@ -24,6 +26,13 @@ py_version="$(sed -n 's/^sentdm==//p' requirements.txt)"
 if ! .venv/bin/python -c "import importlib.metadata as m, sys; sys.exit(m.version('sentdm') != '$py_version')" 2>/dev/null; then
   log "installing sentdm $py_version (venv + pip)"
   { python3 -m venv .venv && .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt; } >&2 \
+    || { echo "conformance: 0 passed, 1 failed"; exit 1; }
+fi
+
+py46_version="$(sed -n 's/^sentdm==//p' requirements-2026-10.txt)"
+if ! .venv46/bin/python -c "import importlib.metadata as m, sys; sys.exit(m.version('sentdm') != '$py46_version')" 2>/dev/null; then
+  log "installing sentdm $py46_version for the 2026-10 revision (venv .venv46 + pip)"
+  { python3 -m venv .venv46 && .venv46/bin/pip install --quiet --disable-pip-version-check -r requirements-2026-10.txt; } >&2 \
     || { echo "conformance: 0 passed, 1 failed"; exit 1; }
 fi
 
@@ -88,6 +97,8 @@ run_suite() {
 }
 run_suite ts node scenarios.mjs
 run_suite py .venv/bin/python scenarios.py
+# Last: it switches the sandbox to the 2026-10 revision (and resets it).
+run_suite py46 .venv46/bin/python -W ignore::DeprecationWarning scenarios_2026_10.py
 
 stop_server
 trap - EXIT
