@@ -35,6 +35,8 @@ export async function call<K extends CommandName>(name: K, ...args: ArgsOf<K>): 
 export type Events = {
   profiles_updated: import("./bindings/ProfilesUpdated").ProfilesUpdated;
   message_timeline: import("./bindings/TimelineUpdate").TimelineUpdate;
+  profile_status: import("./bindings/ProfileStatusUpdate").ProfileStatusUpdate;
+  completion_callback: import("./bindings/CompletionReceived").CompletionReceived;
 };
 
 /** Listens to a pushed event; resolves to the function that stops listening. */

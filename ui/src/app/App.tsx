@@ -13,6 +13,7 @@ import { useStores } from "../data/store";
 import { labels } from "../data/app";
 import { ProfileScreen } from "../screens/profile/ProfileScreen";
 import { SendScreen } from "../screens/send/SendScreen";
+import { OnboardScreen } from "../screens/onboard/OnboardScreen";
 import { ProfileList } from "../screens/profiles/ProfileList";
 import { JournalRoute } from "../screens/journal/JournalScreen";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
@@ -114,6 +115,8 @@ function Shell() {
             <Route path="/" component={ProfilesRoute} />
             <Route path="/profiles/:workspace/:id" component={ProfileRoute} />
             <Route path="/profiles/:workspace/:id/send" component={SendRoute} />
+            <Route path="/onboard" component={OnboardRoute} />
+            <Route path="/onboard/:draft" component={OnboardRoute} />
             <Route path="/workspace" component={WorkspaceRoute} />
             <Route path="/journal" component={JournalRoute} />
             <Route default component={ProfilesRoute} />
@@ -165,6 +168,13 @@ function SendRoute({ workspace: workspaceId, id }: { workspace: string; id: stri
     return <p role="alert" class="app-error">This profile belongs to a workspace that is not on this computer any more. <a href="/">Back to the profiles</a></p>;
   }
   return <SendScreen workspace={workspace} profileId={decodeURIComponent(id)} />;
+}
+
+/** The onboarding wizard, new (`/onboard`) or resumed (`/onboard/<draft id>`), in the current workspace. */
+function OnboardRoute({ draft }: { draft?: string }) {
+  useStores(workspaceList);
+  const workspace = currentWorkspace();
+  return workspace ? <OnboardScreen key={`${workspace.id}:${draft ?? "new"}`} workspace={workspace} draftId={draft ? decodeURIComponent(draft) : undefined} /> : null;
 }
 
 function WorkspaceRoute() {

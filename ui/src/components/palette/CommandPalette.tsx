@@ -88,6 +88,7 @@ function PaletteDialog(props: Props) {
         detail: current ? "Current screen" : null }));
     screen("Profiles", "/", path === "/");
     screen("Journal", "/journal", path === "/journal");
+    screen("New profile (onboarding)", "/onboard", path === "/onboard");
     screen("Workspace and keys", "/workspace", path === "/workspace");
     if (props.canAddWorkspace) {
       all.push(command({ id: "add-workspace", group: "Screens", action: "add-workspace", label: "Add workspace…",

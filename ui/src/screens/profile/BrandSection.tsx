@@ -21,6 +21,8 @@ type Props = {
   edit: (path: string, value: unknown) => void;
   normalizeOnBlur: (path: string, country?: string | null) => () => void;
   onOwnBrand: () => void;
+  /** What to say while the profile inherits the organization's brand (where to turn it off). */
+  inheritedNote?: string;
 };
 
 export function BrandSection(p: Props) {
@@ -29,7 +31,7 @@ export function BrandSection(p: Props) {
   if (draft.inherit_tcr_brand) {
     return (
       <Section id="brand" title="Brand (TCR)" invalid={p.invalid}
-        intro={<p data-testid="brand-inherited">This profile uses the organization's TCR brand, so it has no brand of its own to edit. To register its own brand, turn off “Inherit the organization's TCR brand” under Resources.</p>}>
+        intro={<p data-testid="brand-inherited">{p.inheritedNote ?? "This profile uses the organization's TCR brand, so it has no brand of its own to edit. To register its own brand, turn off “Inherit the organization's TCR brand” under Resources."}</p>}>
         {brand ? <BrandSummary brand={brand} words={p.words} /> : <p class="hint">Sent reports no brand on the organization.</p>}
       </Section>
     );

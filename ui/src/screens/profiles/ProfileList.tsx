@@ -23,6 +23,7 @@ import {
   type SortKey,
   updatedAgo,
 } from "./model";
+import { DraftsBar } from "./DraftsBar";
 import styles from "./ProfileList.module.css";
 
 const ROW_HEIGHT = 44;
@@ -172,7 +173,9 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
           aria-busy={current.refreshing} data-testid="refresh-profiles">
           Refresh
         </button>
+        <a class="button primary" href="/onboard" data-testid="new-profile">New profile</a>
       </div>
+      <DraftsBar workspace={workspace} />
 
       <div class={styles.filters} role="search" aria-label="Find profiles" hidden={allRows.length === 0}>
         <label class={styles.search}>

@@ -1,0 +1,192 @@
+// Onboarding in the real window. On the embedded sandbox: a step with a problem holds "Next"; the
+// Agency preset with the client's own WhatsApp account and own brand, the masked request, create,
+// the new profile in the list with its effective configuration, submit for review and the status
+// pushed back. On an organization without a WhatsApp account (standalone sandbox, empty seed): the
+// 422 case caught at the WhatsApp step, then the app closed mid-wizard and the draft resumed after
+// a restart with its secrets asked again. On a server that drops the answer after committing: one
+// profile.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { test } from "node:test";
+import { byTestId, withApp } from "../lib/app.mjs";
+
+const TOKEN = "EAAG-e2e-onboarding-token-42";
+const field = (browser, name) => browser.$(`[name="${name}"]`);
+const text = (browser, id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? null, id);
+
+async function rows(browser) {
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 20000, timeoutMsg: "no rows" });
+}
+
+async function next(browser, step) {
+  await byTestId(browser, "next").click();
+  await browser.waitUntil(async () => (await byTestId(browser, `step-${step}`).getAttribute("aria-current")) === "step",
+    { timeout: 5000, timeoutMsg: `did not reach ${step}` });
+}
+
+async function identity(browser, name) {
+  await byTestId(browser, "new-profile").click();
+  await byTestId(browser, "onboard-screen").waitForDisplayed({ timeout: 10000 });
+  await field(browser, "name").setValue(name);
+  await field(browser, "short_name").setValue("Sunrise");
+  await field(browser, "description").setValue("Agency client: dental reminders");
+  await browser.pause(300);
+}
+
+async function startSandbox(args) {
+  const key = `e2e-onboard-${Date.now()}`;
+  const child = spawn(process.env.SENT_SANDBOX_BIN, [...args, "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
+  const exited = once(child, "exit").catch(() => {});
+  const [first] = await once(createInterface({ input: child.stdout }), "line");
+  return { url: first.replace(/^listening on /, ""), key, stop: async () => { child.kill("SIGTERM"); await exited; } };
+}
+
+async function addWorkspace(browser, name, sandbox) {
+  await browser.$("button=Add workspace").click();
+  await field(browser, "name").setValue(name);
+  await browser.$('input[name="environment"][value="custom"]').click();
+  await field(browser, "custom_base_url").setValue(sandbox.url);
+  await field(browser, "api_key").setValue(sandbox.key);
+  await byTestId(browser, "save-workspace").click();
+  await byTestId(browser, "added-identity").waitForDisplayed({ timeout: 20000 });
+  await browser.$("button=Done").click();
+  await browser.waitUntil(async () => (await byTestId(browser, "workspace-url").getText()) === sandbox.url, { timeout: 10000 });
+}
+
+async function removeWorkspace(browser) {
+  await browser.$("a=Workspace and keys").click();
+  await byTestId(browser, "remove-workspace").click();
+  await byTestId(browser, "confirm").click();
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="workspace-switcher"] option')).length === 1, { timeout: 10000 });
+}
+
+test("onboard with the Agency preset and the client's own brand, then submit for review", async () => {
+  await withApp("onboard-agency", async (browser) => {
+    await rows(browser);
+    await byTestId(browser, "new-profile").click();
+    await byTestId(browser, "onboard-screen").waitForDisplayed({ timeout: 10000 });
+    // Nothing typed: "Next" is held back with the field's message.
+    await byTestId(browser, "next").click();
+    await byTestId(browser, "step-blocked").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "error-name").waitForDisplayed({ timeout: 5000 });
+    await browser.$("a=← All profiles").click();
+
+    await identity(browser, "Sunrise Dental");
+    await next(browser, "pattern");
+    await browser.$('input[name="preset"][value="agency"]').click();
+    await browser.waitUntil(async () => await browser.$('input[name="preset"][value="agency"]').isSelected(), { timeout: 5000 });
+    await next(browser, "resources");
+    assert.equal(await field(browser, "inherit_templates").isSelected(), true, "Agency inherits templates");
+    assert.equal(await field(browser, "inherit_contacts").isSelected(), false, "Agency keeps its own contacts");
+    assert.match(await text(browser, "effective-preview"), /Uses the organization's templates and shares its own/);
+    await next(browser, "whatsapp");
+    await field(browser, "whatsapp_business_account.waba_id").setValue("204400000000777");
+    await field(browser, "whatsapp_business_account.access_token").setValue(TOKEN);
+    await browser.pause(300);
+    await next(browser, "compliance");
+    await field(browser, "inherit_tcr_brand").click();
+    await field(browser, "brand.contact.name").waitForDisplayed({ timeout: 5000 });
+    await field(browser, "brand.contact.name").setValue("Dana Ortiz");
+    await field(browser, "brand.business.legalName").setValue("Sunrise Dental LLC");
+    await browser.$('select[name="brand.compliance.vertical"]').selectByAttribute("value", "HEALTHCARE");
+    await browser.$('select[name="brand.compliance.brandRelationship"]').selectByAttribute("value", "SMALL_ACCOUNT");
+    await byTestId(browser, "add-country").click();
+    await browser.$('[name="brand.compliance.destinationCountries.0.id"]').setValue("US");
+    await browser.pause(300);
+    await next(browser, "billing");
+    await next(browser, "review");
+    const request = await text(browser, "create-request");
+    assert.match(request, /"access_token": "•••• \(hidden\)"/);
+    assert.ok(!request.includes(TOKEN), "the token is masked");
+    assert.match(request, /"inherit_tcr_brand": false/);
+    assert.match(request, /"legalName": "Sunrise Dental LLC"/);
+    await byTestId(browser, "dry-run-create").click();
+    await browser.waitUntil(async () => /Dry run: Sent accepted/.test((await text(browser, "create-outcome")) ?? ""), { timeout: 10000, timeoutMsg: "no dry-run verdict" });
+    await byTestId(browser, "create").click();
+    await byTestId(browser, "after-create").waitForDisplayed({ timeout: 10000 });
+    assert.match(await text(browser, "create-outcome"), /“Sunrise Dental” was created/);
+
+    // Submit for review: the receiver on this computer gets Sent's callback; the status is pushed.
+    await byTestId(browser, "submit-review").click();
+    await browser.waitUntil(async () => /Pending review|Approved/.test((await text(browser, "submit-status")) ?? ""),
+      { timeout: 30000, timeoutMsg: "the status never settled" });
+
+    // In the list, with its effective configuration; the draft is gone.
+    await browser.$("a=← All profiles").click();
+    await rows(browser);
+    await byTestId(browser, "profile-search").setValue("Sunrise");
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length === 1, { timeout: 5000 });
+    await byTestId(browser, "profile-row").click();
+    await byTestId(browser, "profile-detail").waitForDisplayed({ timeout: 10000 });
+    assert.match(await text(browser, "resource-Templates"), /Uses the organization's templates and shares its own/);
+    assert.match(await text(browser, "resource-TCR brand"), /Own brand/);
+  });
+});
+
+test("no WhatsApp on the organization is caught at step 4; a closed app resumes its draft", async () => {
+  const empty = await startSandbox(["--seed", "empty"]);
+  try {
+    await withApp("onboard-v14", async (browser) => {
+      await rows(browser);
+      await addWorkspace(browser, "Empty organization", empty);
+      await byTestId(browser, "profiles-empty").waitForDisplayed({ timeout: 20000 });
+      await identity(browser, "Resumed Clinic");
+      await next(browser, "pattern");
+      await browser.$('input[name="preset"][value="custom"]').click();
+      await browser.pause(300);
+      await next(browser, "resources");
+      await next(browser, "whatsapp");
+      await byTestId(browser, "error-whatsapp").waitForDisplayed({ timeout: 5000 });
+      assert.match(await text(browser, "error-whatsapp"), /no WhatsApp Business Account/);
+      await byTestId(browser, "next").click();
+      await byTestId(browser, "step-blocked").waitForDisplayed({ timeout: 5000 });
+      // Choose direct credentials and type the token, then the app is closed.
+      await browser.$$('input[name="whatsapp_inherit"]')[1].click();
+      await field(browser, "whatsapp_business_account.waba_id").setValue("204400000000888");
+      await field(browser, "whatsapp_business_account.access_token").setValue(TOKEN);
+      await browser.pause(800);
+    });
+    await withApp("onboard-resume", async (browser) => {
+      await byTestId(browser, "onboarding-drafts").waitForDisplayed({ timeout: 20000 });
+      assert.match(await text(browser, "onboarding-drafts"), /Resumed Clinic.*Step: WhatsApp/s);
+      await byTestId(browser, "resume-draft").click();
+      await byTestId(browser, "onboard-screen").waitForDisplayed({ timeout: 10000 });
+      await byTestId(browser, "secrets-again").waitForDisplayed({ timeout: 5000 });
+      assert.equal(await field(browser, "whatsapp_business_account.waba_id").getValue(), "204400000000888");
+      assert.equal(await field(browser, "whatsapp_business_account.access_token").getValue(), "", "the token is asked again");
+      await byTestId(browser, "discard-draft").click();
+      await rows(browser).catch(() => {});
+      await browser.waitUntil(async () => !(await byTestId(browser, "onboarding-drafts").isExisting()), { timeout: 5000, timeoutMsg: "the draft was not discarded" });
+      await removeWorkspace(browser);
+    });
+  } finally {
+    await empty.stop();
+  }
+});
+
+test("an answer lost after Sent created the profile: still one profile", async () => {
+  const flaky = await startSandbox(["--seed", "demo", "--fault-drop-after-commit", "1"]);
+  try {
+    await withApp("onboard-lost-response", async (browser) => {
+      await rows(browser);
+      await addWorkspace(browser, "Flaky server", flaky);
+      await rows(browser);
+      await identity(browser, "Lost Answer Co");
+      for (const step of ["pattern", "resources", "whatsapp", "compliance", "billing", "review"]) await next(browser, step);
+      await byTestId(browser, "create").click();
+      // The client retries the lost answer with the draft's key; a second click sends that key too.
+      await browser.waitUntil(async () => (await byTestId(browser, "after-create").isExisting()) || (await byTestId(browser, "create-error").isExisting()),
+        { timeout: 20000 });
+      if (await byTestId(browser, "create-error").isExisting()) await byTestId(browser, "create").click();
+      await byTestId(browser, "after-create").waitForDisplayed({ timeout: 20000 });
+      const list = await fetch(`${flaky.url}/v3/profiles`, { headers: { "x-api-key": flaky.key } }).then((r) => r.json());
+      assert.equal(list.data.profiles.filter((p) => p.name === "Lost Answer Co").length, 1);
+      await browser.$("a=← All profiles").click();
+      await removeWorkspace(browser);
+    });
+  } finally {
+    await flaky.stop();
+  }
+});
