@@ -62,7 +62,8 @@ test("the demo profiles are listed with their badges, found by search and opened
 
     // Arrows move the active row (the grid keeps focus); Enter opens the summary; Escape returns.
     const grid = byTestId(browser, "profile-grid");
-    await grid.click();
+    // Focus without clicking: a click in the grid lands on a row and opens it.
+    await browser.execute(() => document.querySelector('[data-testid="profile-grid"]').focus());
     const first = (await rowNames(browser))[0];
     await browser.keys("ArrowDown");
     const selected = await browser.$('[data-testid="profile-row"][aria-selected="true"]');

@@ -508,8 +508,30 @@ fn record(
     });
 }
 
-/// The errors a test send meets, each said with what to do.
-fn explain(mut error: IpcError) -> IpcError {
+/// The errors a test send meets, each said with what to do; Sent's `to[i]` becomes the form's
+/// `recipients.i`.
+fn explain(error: IpcError) -> IpcError {
+    let mut error = explain_words(error);
+    if let Some(fields) = error.fields.take() {
+        error.fields = Some(
+            fields
+                .into_iter()
+                .map(|(path, messages)| {
+                    let path = path
+                        .strip_prefix("to[")
+                        .and_then(|rest| rest.strip_suffix(']'))
+                        .map(|i| format!("recipients.{i}"))
+                        .unwrap_or(path);
+                    (path, messages)
+                })
+                .collect(),
+        );
+    }
+    error
+}
+
+/// The words of a send error, fields as Sent named them.
+fn explain_words(mut error: IpcError) -> IpcError {
     let code = error.code.clone().unwrap_or_default();
     let words = match (code.as_str(), error.kind) {
         ("BUSINESS_005", _) => Some("This template is not approved, so Sent will not send it. Pick an approved template, or wait for its review.".to_owned()),
@@ -525,22 +547,6 @@ fn explain(mut error: IpcError) -> IpcError {
     };
     if let Some(words) = words {
         error.message = words;
-    }
-    if let Some(fields) = error.fields.take() {
-        // `to[1]` (Sent's spelling) is the form's `recipients.1`.
-        error.fields = Some(
-            fields
-                .into_iter()
-                .map(|(path, messages)| {
-                    let path = path
-                        .strip_prefix("to[")
-                        .and_then(|rest| rest.strip_suffix(']'))
-                        .map(|i| format!("recipients.{i}"))
-                        .unwrap_or(path);
-                    (path, messages)
-                })
-                .collect(),
-        );
     }
     error
 }
@@ -707,7 +713,7 @@ pub async fn send_message(
     let (client, options) = state.client(workspace_id, profile_id)?;
     let options = options.with_idempotency_key(key);
     let result = client.send_message(&request, &options).await;
-    let result = result.map_err(|e| explain(IpcError::from(e)))?;
+    let result = result.map_err(|e| explain_words(IpcError::from(e)))?;
     for recipient in &request.to {
         let _ = state.workspaces.settings().remember_recipient(recipient);
     }
