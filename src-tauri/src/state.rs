@@ -257,6 +257,10 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         .build()
         .map_err(|e| format!("cannot open the settings: {e}"))?;
     let backend: Box<dyn SettingsBackend> = Box::new(StoreBackend::new(store, settings_path));
+    // The developer option "Emulate the newer Sent API (2026-10)", read before the sandbox starts.
+    let newer_revision = backend
+        .get("sandbox_api_revision")
+        .is_some_and(|v| v.as_str() == Some("2026-10"));
 
     let service = options
         .keychain_service
@@ -280,6 +284,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         Sandbox::builder()
             .seed(Seed::Demo)
             .generated_profiles(generated)
+            .api_revision(if newer_revision {
+                sent_sandbox::ApiRevision::Rev2026_10
+            } else {
+                sent_sandbox::ApiRevision::Seed
+            })
             .org_key(sandbox_key.expose_secret())
             .data_file(data_dir.join("sandbox.json"))
             .start("127.0.0.1:0"),

@@ -98,3 +98,65 @@ mod tests {
         assert!(unknown.to_string().contains("not found"), "{unknown}");
     }
 }
+
+/// The built-in sandbox's developer option: which Sent API revision it emulates.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SandboxRevision {
+    /// Emulating the newer Sent API (`2026-10`, contract §19.3) rather than the seeds'.
+    pub newer: bool,
+    pub label: String,
+    pub hint: String,
+}
+
+fn revision(state: &AppState) -> SandboxRevision {
+    let newer = state.sandbox.api_revision() == sent_sandbox::ApiRevision::Rev2026_10;
+    SandboxRevision {
+        newer,
+        label: "Emulate the newer Sent API (2026-10)".into(),
+        hint: if newer {
+            "On: the built-in sandbox behaves like today's Sent server (sharing and inheritance flags ignored, no WhatsApp inheritance, paged lists, send preconditions as BLOCKED messages, …). The screens say where it differs.".into()
+        } else {
+            "Off: the built-in sandbox behaves as Sent's documentation (the seeds) describes. Turn on to try the app against today's server behaviour.".into()
+        },
+    }
+}
+
+pub async fn sandbox_revision(state: &AppState) -> Result<SandboxRevision, IpcError> {
+    Ok(revision(state))
+}
+
+/// Switches the built-in sandbox's revision (kept for the next start) and forgets what the app
+/// had learned about its behaviour, so the screens find out again from its answers.
+pub async fn set_sandbox_revision(
+    state: &AppState,
+    newer: bool,
+) -> Result<SandboxRevision, IpcError> {
+    state
+        .workspaces
+        .settings()
+        .set_sandbox_newer_revision(newer)
+        .map_err(|e| {
+            IpcError::new(
+                ErrorKind::Settings,
+                "The setting could not be saved; the sandbox was not switched.",
+            )
+            .with_detail(e)
+        })?;
+    state.sandbox.set_api_revision(if newer {
+        sent_sandbox::ApiRevision::Rev2026_10
+    } else {
+        sent_sandbox::ApiRevision::Seed
+    });
+    let builtin = state
+        .workspaces
+        .list()
+        .workspaces
+        .into_iter()
+        .find(|w| w.built_in)
+        .map(|w| w.id);
+    if let Some(id) = builtin {
+        super::edit::forget_server_drift(state, id).await?;
+    }
+    Ok(revision(state))
+}

@@ -10,6 +10,10 @@ declare_commands! {
     app::set_theme(theme: Theme) -> AppInfo;
     /// The words for every domain value the screens show.
     app::domain_labels() -> DomainLabels;
+    /// The built-in sandbox's developer option: the Sent API revision it emulates.
+    app::sandbox_revision() -> SandboxRevision;
+    /// Switches the built-in sandbox to the newer Sent API (2026-10) or back, and forgets what was learned of it.
+    app::set_sandbox_revision(newer: bool) -> SandboxRevision;
 
     /// Every workspace and the current one.
     workspaces::list_workspaces() -> WorkspaceList;
@@ -59,6 +63,8 @@ declare_commands! {
     onboard::create_profile(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets, dry_run: bool) -> CreateOutcome;
     /// Checks the review prerequisites, submits the profile and follows its status (`profile_status`).
     onboard::submit_profile(workspace_id: Uuid, profile_id: String, web_hook_url: Option<String>) -> SubmitOutcome;
+    /// Forgets the newer-server behaviours learned for a workspace ("Check again").
+    edit::forget_server_drift(workspace_id: Uuid) -> ();
     /// A phone number as typed, in E.164 (`+14155550123`), or how to write it.
     edit::normalize_phone(value: String, country: Option<String>) -> String;
 

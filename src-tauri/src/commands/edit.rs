@@ -324,6 +324,14 @@ fn forget_profile(state: &AppState, workspace: &str, profile_id: &str) -> Result
     Ok(())
 }
 
+/// Forgets the newer-server behaviours learned for a workspace ("Check again"): the next answers
+/// decide anew.
+pub async fn forget_server_drift(state: &AppState, workspace_id: Uuid) -> Result<(), IpcError> {
+    let workspace = workspace_id.to_string();
+    state.with_store(|store| store.put_fact(&workspace, DRIFT_KEY, &DriftMemory::default()))?;
+    Ok(())
+}
+
 // ---- drafts ----------------------------------------------------------------------------------
 
 fn draft_key(profile_id: &str) -> String {
@@ -913,7 +921,16 @@ pub async fn delete_profile(
         }
         Err(error) => {
             let mut error = IpcError::from(error);
-            if error.kind == ErrorKind::Conflict {
+            let remedy = error
+                .code
+                .as_deref()
+                .and_then(sent_client::drift::delete_conflict_remedy);
+            if let Some(remedy) = remedy {
+                error.message = format!(
+                    "Sent refused to delete this profile ({}): {remedy} Nothing was deleted and the app will not retry.",
+                    error.code.as_deref().unwrap_or("409")
+                );
+            } else if error.kind == ErrorKind::Conflict {
                 // D9: any 409 but CONFLICT_001 is a state the user must resolve; never retried.
                 error.message = format!(
                     "Sent refused to delete this profile ({}): {} Nothing was deleted and the app will not retry; resolve what Sent names, then delete again.",

@@ -13,7 +13,7 @@ pub mod workspaces;
 
 use declare::declare_commands;
 // The types the catalog names.
-use app::AppInfo;
+use app::{AppInfo, SandboxRevision};
 use edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
 use journal::{JournalExport, JournalOutcome, JournalRow};
 use onboard::{CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, SubmitOutcome};

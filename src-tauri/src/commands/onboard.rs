@@ -64,6 +64,9 @@ pub struct OnboardingCheck {
     pub resources: Vec<ResourceLine>,
     /// Whether the organization has a WhatsApp Business Account (`None`: not known yet).
     pub organization_has_whatsapp: Option<bool>,
+    /// This server does not let a profile inherit the organization's WhatsApp account (learned
+    /// from its answers, D4): why the option is not offered.
+    pub whatsapp_inherit_unavailable: Option<String>,
 }
 
 /// The wizard's start: presets and step labels.
@@ -307,6 +310,7 @@ struct Checked {
     create: ProfileCreate,
     fields: BTreeMap<String, Vec<String>>,
     organization_has_whatsapp: Option<bool>,
+    whatsapp_inherit_unavailable: Option<String>,
 }
 
 fn check_draft(
@@ -364,6 +368,14 @@ fn check_draft(
             "The organization has no WhatsApp Business Account, so there is nothing to inherit (Sent would refuse the profile). Enter this profile's own WhatsApp credentials, or connect an account to the organization in the Sent dashboard first.",
         );
     }
+    let whatsapp_inherit_unavailable = super::edit::known_drift(state, workspace)
+        .contains(&sent_client::ServerDrift::WhatsappNotInherited)
+        .then(|| "This Sent server does not let a profile inherit the organization's WhatsApp account: it created an earlier profile without WhatsApp. Connect the client's own account here, or add one in the Sent dashboard after creation.".to_owned());
+    if draft.whatsapp_inherit && !errors.contains("whatsapp") {
+        if let Some(why) = &whatsapp_inherit_unavailable {
+            errors.add("whatsapp", why.clone());
+        }
+    }
     let fields = errors.into_map().into_iter().fold(
         BTreeMap::new(),
         |mut all: BTreeMap<String, Vec<String>>, (path, messages)| {
@@ -377,6 +389,7 @@ fn check_draft(
         create,
         fields,
         organization_has_whatsapp,
+        whatsapp_inherit_unavailable,
     }
 }
 
@@ -417,6 +430,7 @@ pub async fn check_onboarding(
         steps: steps(&checked.fields),
         resources: resource_lines(&preview, &organization),
         organization_has_whatsapp: checked.organization_has_whatsapp,
+        whatsapp_inherit_unavailable: checked.whatsapp_inherit_unavailable,
         fields: checked.fields,
     })
 }

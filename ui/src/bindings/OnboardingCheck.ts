@@ -22,4 +22,9 @@ resources: Array<ResourceLine>,
 /**
  * Whether the organization has a WhatsApp Business Account (`None`: not known yet).
  */
-organization_has_whatsapp: boolean | null, };
+organization_has_whatsapp: boolean | null, 
+/**
+ * This server does not let a profile inherit the organization's WhatsApp account (learned
+ * from its answers, D4): why the option is not offered.
+ */
+whatsapp_inherit_unavailable: string | null, };

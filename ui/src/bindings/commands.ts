@@ -18,6 +18,7 @@ import type { PaymentDetails } from "./PaymentDetails";
 import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileDetailView } from "./ProfileDetailView";
 import type { ProfileListView } from "./ProfileListView";
+import type { SandboxRevision } from "./SandboxRevision";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { SecretString } from "./SecretString";
 import type { SendCheck } from "./SendCheck";
@@ -42,6 +43,10 @@ export type Commands = {
   set_theme: { args: { theme: Theme }; returns: AppInfo };
   /** The words for every domain value the screens show. */
   domain_labels: { args: {  }; returns: DomainLabels };
+  /** The built-in sandbox's developer option: the Sent API revision it emulates. */
+  sandbox_revision: { args: {  }; returns: SandboxRevision };
+  /** Switches the built-in sandbox to the newer Sent API (2026-10) or back, and forgets what was learned of it. */
+  set_sandbox_revision: { args: { newer: boolean }; returns: SandboxRevision };
   /** Every workspace and the current one. */
   list_workspaces: { args: {  }; returns: WorkspaceList };
   /** Checks the draft and its key with Sent, then keeps the key in the keychain. */
@@ -88,6 +93,8 @@ export type Commands = {
   create_profile: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets; dryRun: boolean }; returns: CreateOutcome };
   /** Checks the review prerequisites, submits the profile and follows its status (`profile_status`). */
   submit_profile: { args: { workspaceId: string; profileId: string; webHookUrl: string | null }; returns: SubmitOutcome };
+  /** Forgets the newer-server behaviours learned for a workspace ("Check again"). */
+  forget_server_drift: { args: { workspaceId: string }; returns: null };
   /** A phone number as typed, in E.164 (`+14155550123`), or how to write it. */
   normalize_phone: { args: { value: string; country: string | null }; returns: string };
   /** Sends a message as a profile with the caller's idempotency key (one per Send action). */

@@ -233,6 +233,9 @@ pub fn reason_words(code: &str) -> String {
         "ERR_ROUTE_DENIED" => "No route to this number: the carrier or country is not reachable from this profile's senders.".into(),
         "ERR_CONSENT_BLOCKED" => "The recipient opted out of messages from this sender.".into(),
         "ERR_TEMPLATE_PARAMS_INVALID" => "The template's variables did not match: check every variable has a value.".into(),
+        "BUSINESS_004" => "The recipient opted out of messages from this sender.".into(),
+        "BUSINESS_005" => "The template is not approved: Sent sends only approved templates.".into(),
+        "BUSINESS_003" => "The account's balance is too low: top it up in the Sent dashboard.".into(),
         other => format!("Sent reported {other}."),
     }
 }

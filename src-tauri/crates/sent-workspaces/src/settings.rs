@@ -25,6 +25,7 @@ pub(crate) mod keys {
     pub const THEME: &str = "theme";
     pub const WINDOW: &str = "window";
     pub const RECENT_RECIPIENTS: &str = "recent_recipients";
+    pub const SANDBOX_API_REVISION: &str = "sandbox_api_revision";
 }
 
 /// A key-value store of JSON values that can be saved: what `tauri-plugin-store` offers.
@@ -104,6 +105,20 @@ impl<B: SettingsBackend> Settings<B> {
 
     pub fn set_theme(&self, theme: Theme) -> Result<(), String> {
         self.write(keys::THEME, theme)
+    }
+
+    /// The built-in sandbox emulates the newer Sent API (`2026-10`) instead of the seeds' (a
+    /// developer option).
+    pub fn sandbox_newer_revision(&self) -> bool {
+        self.read::<Option<String>>(keys::SANDBOX_API_REVISION)
+            .is_some_and(|r| r == "2026-10")
+    }
+
+    pub fn set_sandbox_newer_revision(&self, newer: bool) -> Result<(), String> {
+        self.write(
+            keys::SANDBOX_API_REVISION,
+            if newer { "2026-10" } else { "seed" },
+        )
     }
 
     pub fn window(&self) -> Option<WindowState> {

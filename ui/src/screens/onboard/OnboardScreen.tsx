@@ -276,7 +276,10 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
                 <Section id="whatsapp" title="WhatsApp Business Account">
                   <fieldset class={styles.choice}>
                     <legend class="visually-hidden">WhatsApp account</legend>
-                    <label class={styles.preset}>
+                    {check?.whatsapp_inherit_unavailable && (
+                      <p class={styles.note} role="note" data-testid="whatsapp-inherit-unavailable">{check.whatsapp_inherit_unavailable}</p>
+                    )}
+                    <label class={styles.preset} hidden={!!check?.whatsapp_inherit_unavailable && !draft.whatsapp_inherit}>
                       <input type="radio" name="whatsapp_inherit" checked={draft.whatsapp_inherit} onChange={() => change({ ...draft, whatsapp_inherit: true })} />
                       Use the organization's account
                       <span class="hint"> — {orgWhatsapp === true ? "the organization has one." : orgWhatsapp === false ? "the organization has none." : "refresh the profile list to know whether the organization has one."}</span>

@@ -207,6 +207,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       setOutcome(result);
       if (!result.dry_run && result.view) {
         setView(result.view);
+        // The banner and the read-only fields follow what this answer revealed.
         setDraft(result.view.profile);
         setCard(EMPTY_CARD);
         setRestoredAt(null);
@@ -266,6 +267,11 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
         <div class={styles.drift} role="status" data-testid="drift-banner">
           <strong>This Sent server behaves like a newer API revision:</strong>
           <ul>{view.drift.map((d) => <li key={d.drift}>{d.message}</li>)}</ul>
+          <button type="button" class="link" data-testid="drift-recheck"
+            onClick={() => void call("forget_server_drift", { workspaceId: workspace.id }).then(() =>
+              call("profile_detail", { workspaceId: workspace.id, profileId }).then((v) => setView(v), () => {}))}>
+            Check again (the next saves decide)
+          </button>
         </div>
       )}
       {restoredAt !== null && dirty && (

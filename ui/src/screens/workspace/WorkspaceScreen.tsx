@@ -1,7 +1,9 @@
 // The current workspace: what its key is, the profiles with a key of their own, and removal.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { IpcError } from "../../bindings/IpcError";
+import type { SandboxRevision } from "../../bindings/SandboxRevision";
 import type { Workspace } from "../../bindings/Workspace";
+import { ErrorNote } from "../../components/ErrorNote";
 import { ConfirmDialog, ProfileKeyActions } from "../../components/ProfileKeyActions";
 import { environmentLabel, refreshWorkspaces, workspaceList } from "../../data/app";
 import { call } from "../../ipc";
@@ -64,6 +66,8 @@ export function WorkspaceScreen({ workspace }: { workspace: Workspace }) {
         </table>
       )}
 
+      {workspace.built_in && <SandboxRevisionOption />}
+
       {!workspace.built_in && (
         <>
           <h3>Remove this workspace</h3>
@@ -77,6 +81,30 @@ export function WorkspaceScreen({ workspace }: { workspace: Workspace }) {
           The workspace and its keys are removed from this computer. The organization and its profiles stay at Sent.
         </ConfirmDialog>
       )}
+    </section>
+  );
+}
+
+/** Developer option of the built-in sandbox: emulate today's Sent server instead of the seeds'. */
+function SandboxRevisionOption() {
+  const [revision, setRevision] = useState<SandboxRevision | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  useEffect(() => {
+    call("sandbox_revision").then(setRevision, (e) => setError(e as IpcError));
+  }, []);
+  if (!revision) return error ? <p role="alert" class="form-error"><ErrorNote error={error} /></p> : null;
+  return (
+    <section aria-labelledby="developer-title" data-testid="sandbox-revision">
+      <h3 id="developer-title">Developer option</h3>
+      <div class="toggle-row">
+        <input type="checkbox" role="switch" id="sandbox-revision" checked={revision.newer} aria-describedby="sandbox-revision-hint"
+          onChange={(e) => call("set_sandbox_revision", { newer: e.currentTarget.checked }).then(setRevision, (x) => setError(x as IpcError))} />
+        <div>
+          <label for="sandbox-revision">{revision.label}</label>
+          <p class="hint" id="sandbox-revision-hint">{revision.hint}</p>
+        </div>
+      </div>
+      {error && <p role="alert" class="form-error"><ErrorNote error={error} /></p>}
     </section>
   );
 }
