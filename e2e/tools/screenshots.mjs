@@ -123,6 +123,63 @@ async function detailShots(browser) {
   await shot(browser, "detail-delete-dialog");
   await browser.keys("Escape");
 
+  // Quick test send, delivered, then a failing number.
+  await openProfile(browser, "Bella Salon");
+  await browser.$('[data-testid="open-send"]').click();
+  await browser.$('[data-testid="send-screen"]').waitForDisplayed({ timeout: 10000 });
+  await sleep(800);
+  await shot(browser, "send-empty-light");
+  await browser.$('select[name="template"]').selectByVisibleText(await browser.execute(() =>
+    [...document.querySelectorAll('select[name="template"] option')].find((o) => o.textContent.startsWith("visit_reminder")).textContent));
+  await browser.$('[name="variables.first_name"]').setValue("Ann");
+  await browser.$('[name="variables.time"]').setValue("10:00");
+  await browser.$('[name="recipients.0"]').setValue("415 555");
+  await sleep(600);
+  await shot(browser, "send-bad-number");
+  await browser.$('[name="recipients.0"]').setValue("+14155550123");
+  await sleep(400);
+  await browser.$('[data-testid="send"]').click();
+  await browser.waitUntil(async () => (await browser.execute(() => document.querySelector('[data-testid="message-status"]')?.textContent)) === "Delivered", { timeout: 30000 });
+  await browser.execute(() => document.querySelector('[data-testid="send-outcome"]')?.scrollIntoView());
+  await shot(browser, "send-delivered-light");
+  await theme(browser, "dark");
+  await shot(browser, "send-delivered-dark");
+  await theme(browser, "light");
+  await browser.$('[name="recipients.0"]').setValue("+15005550001");
+  await browser.$('[data-testid="send"]').click();
+  await browser.waitUntil(async () => (await browser.execute(() => document.querySelector('[data-testid="message-status"]')?.textContent)) === "Failed", { timeout: 30000 });
+  await browser.execute(() => document.querySelector('[data-testid="send-outcome"]')?.scrollIntoView());
+  await shot(browser, "send-failed-light");
+
+  // Onboarding.
+  await browser.url("tauri://localhost/onboard");
+  await browser.$('[data-testid="onboard-screen"]').waitForDisplayed({ timeout: 10000 });
+  await browser.$('[data-testid="next"]').click();
+  await sleep(500);
+  await shot(browser, "onboard-identity-errors");
+  await browser.$('[name="name"]').setValue("Sunrise Dental");
+  await browser.$('[name="short_name"]').setValue("x");
+  await sleep(500);
+  await shot(browser, "onboard-identity-bad-short-name");
+  await browser.$('[name="short_name"]').setValue("Sunrise");
+  await sleep(400);
+  await browser.$('[data-testid="next"]').click();
+  await sleep(400);
+  await browser.$('input[name="preset"][value="agency"]').click();
+  await sleep(400);
+  await shot(browser, "onboard-pattern");
+  for (const step of ["resources", "whatsapp"]) { await browser.$('[data-testid="next"]').click(); await sleep(500); }
+  await shot(browser, "onboard-whatsapp");
+  await browser.$('[data-testid="step-review"]').click();
+  await sleep(600);
+  await shot(browser, "onboard-review");
+  await theme(browser, "dark");
+  await shot(browser, "onboard-review-dark");
+  await theme(browser, "light");
+  await browser.url("tauri://localhost/");
+  await rows(browser);
+  await shot(browser, "list-with-draft");
+
   await browser.$('[data-testid="nav-journal"]').click();
   await sleep(800);
   await shot(browser, "journal-light");

@@ -287,14 +287,17 @@ fn masked(create: &ProfileCreate) -> serde_json::Value {
     let mut value = serde_json::to_value(&plain).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {
         if let Some(waba) = &create.whatsapp_business_account {
-            object.insert(
-                "whatsapp_business_account".into(),
-                serde_json::json!({
-                    "waba_id": waba.waba_id,
-                    "phone_number_id": waba.phone_number_id,
-                    "access_token": waba.access_token.as_ref().map(|_| "•••• (hidden)"),
-                }),
-            );
+            let mut masked = serde_json::Map::new();
+            if let Some(id) = &waba.waba_id {
+                masked.insert("waba_id".into(), id.clone().into());
+            }
+            if let Some(id) = &waba.phone_number_id {
+                masked.insert("phone_number_id".into(), id.clone().into());
+            }
+            if waba.access_token.is_some() {
+                masked.insert("access_token".into(), "•••• (hidden)".into());
+            }
+            object.insert("whatsapp_business_account".into(), masked.into());
         }
         if create.payment_details.is_some() {
             object.insert(
