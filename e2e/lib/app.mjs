@@ -3,7 +3,10 @@
 //
 // The test command (./x test) starts Xvfb, a D-Bus session with an unlocked gnome-keyring and
 // tauri-driver before running these specs; this module only connects to it.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdirSync } from "node:fs";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import { remote } from "webdriverio";
 
@@ -56,4 +59,39 @@ export async function withApp(name, scenario) {
 /** Finds an element by its `data-testid`. */
 export function byTestId(browser, id) {
   return browser.$(`[data-testid="${id}"]`);
+}
+
+/** A standalone sent-sandbox (`SENT_SANDBOX_BIN`) with a known organization key; `args` adds flags
+ * (e.g. `["--seed", "empty"]`). Resolves to `{ url, key, stop }`; stopping twice is harmless. */
+export async function startSandbox(args = ["--seed", "demo"]) {
+  const bin = process.env.SENT_SANDBOX_BIN;
+  if (!bin) throw new Error("SENT_SANDBOX_BIN must point at the sent-sandbox binary (./x e2e sets it)");
+  const key = `e2e-org-key-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const child = spawn(bin, [...args, "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
+  const exited = once(child, "exit").catch(() => {});
+  const [first] = await once(createInterface({ input: child.stdout }), "line");
+  return { url: first.replace(/^listening on /, ""), key, stop: async () => { child.kill("SIGTERM"); await exited; } };
+}
+
+/** Adds a custom workspace on `sandbox` through the dialog; it becomes current. */
+export async function addWorkspace(browser, name, sandbox) {
+  await browser.$("button=Add workspace").click();
+  await browser.$('[name="name"]').setValue(name);
+  await browser.$('input[name="environment"][value="custom"]').click();
+  await browser.$('[name="custom_base_url"]').setValue(sandbox.url);
+  await browser.$('[name="api_key"]').setValue(sandbox.key);
+  await byTestId(browser, "save-workspace").click();
+  await byTestId(browser, "added-identity").waitForDisplayed({ timeout: 20000 });
+  await browser.$("button=Done").click();
+  await browser.waitUntil(async () => (await byTestId(browser, "workspace-url").getText()) === sandbox.url,
+    { timeout: 10000, timeoutMsg: "the new workspace is not current" });
+}
+
+/** Removes the current (custom) workspace, with its confirmation; only the built-in one stays. */
+export async function removeWorkspace(browser) {
+  await browser.$("a=Workspace and keys").click();
+  await byTestId(browser, "remove-workspace").click();
+  await byTestId(browser, "confirm").click();
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="workspace-switcher"] option')).length === 1,
+    { timeout: 10000, timeoutMsg: "the workspace was not removed" });
 }

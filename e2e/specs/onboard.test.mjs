@@ -6,11 +6,8 @@
 // a restart with its secrets asked again. On a server that drops the answer after committing: one
 // profile.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createInterface } from "node:readline";
 import { test } from "node:test";
-import { byTestId, withApp } from "../lib/app.mjs";
+import { addWorkspace, byTestId, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
 
 const TOKEN = "EAAG-e2e-onboarding-token-42";
 const field = (browser, name) => browser.$(`[name="${name}"]`);
@@ -33,33 +30,6 @@ async function identity(browser, name) {
   await field(browser, "short_name").setValue("Sunrise");
   await field(browser, "description").setValue("Agency client: dental reminders");
   await browser.pause(300);
-}
-
-async function startSandbox(args) {
-  const key = `e2e-onboard-${Date.now()}`;
-  const child = spawn(process.env.SENT_SANDBOX_BIN, [...args, "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
-  const exited = once(child, "exit").catch(() => {});
-  const [first] = await once(createInterface({ input: child.stdout }), "line");
-  return { url: first.replace(/^listening on /, ""), key, stop: async () => { child.kill("SIGTERM"); await exited; } };
-}
-
-async function addWorkspace(browser, name, sandbox) {
-  await browser.$("button=Add workspace").click();
-  await field(browser, "name").setValue(name);
-  await browser.$('input[name="environment"][value="custom"]').click();
-  await field(browser, "custom_base_url").setValue(sandbox.url);
-  await field(browser, "api_key").setValue(sandbox.key);
-  await byTestId(browser, "save-workspace").click();
-  await byTestId(browser, "added-identity").waitForDisplayed({ timeout: 20000 });
-  await browser.$("button=Done").click();
-  await browser.waitUntil(async () => (await byTestId(browser, "workspace-url").getText()) === sandbox.url, { timeout: 10000 });
-}
-
-async function removeWorkspace(browser) {
-  await browser.$("a=Workspace and keys").click();
-  await byTestId(browser, "remove-workspace").click();
-  await byTestId(browser, "confirm").click();
-  await browser.waitUntil(async () => (await browser.$$('[data-testid="workspace-switcher"] option')).length === 1, { timeout: 10000 });
 }
 
 test("onboard with the Agency preset and the client's own brand, then submit for review", async () => {

@@ -6,13 +6,10 @@
 // standalone sandbox: a server-side validation error on its field, delete after typing the name,
 // and the journal's CSV export. (Kept to two app launches: each spec shares the one release build.)
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { test } from "node:test";
-import { byTestId, withApp } from "../lib/app.mjs";
+import { addWorkspace, byTestId, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
 
 const CARD = "4242424242424242";
 
@@ -180,14 +177,6 @@ test("edit a profile: toggle, review, dry run, save, draft, field errors, card, 
   }
 });
 
-async function startSandbox() {
-  const key = `e2e-edit-key-${Date.now()}`;
-  const child = spawn(process.env.SENT_SANDBOX_BIN, ["--seed", "demo", "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
-  const exited = once(child, "exit").catch(() => {});
-  const [first] = await once(createInterface({ input: child.stdout }), "line");
-  return { url: first.replace(/^listening on /, ""), key, stop: async () => { child.kill("SIGTERM"); await exited; } };
-}
-
 async function sentApi(sandbox, method, apiPath) {
   const response = await fetch(`${sandbox.url}${apiPath}`, { method, headers: { "x-api-key": sandbox.key, "content-type": "application/json", "idempotency-key": crypto.randomUUID() }, body: method === "GET" ? undefined : "{}" });
   const body = await response.text();
@@ -199,15 +188,7 @@ test("a server-side error lands on its field; delete after typing the name; the 
   try {
     await withApp("profile-edit-server", async (browser) => {
       await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 20000 });
-      await browser.$("button=Add workspace").click();
-      await field(browser, "name").setValue("Client server");
-      await browser.$('input[name="environment"][value="custom"]').click();
-      await field(browser, "custom_base_url").setValue(sandbox.url);
-      await field(browser, "api_key").setValue(sandbox.key);
-      await byTestId(browser, "save-workspace").click();
-      await byTestId(browser, "added-identity").waitForDisplayed({ timeout: 20000 });
-      await browser.$("button=Done").click();
-      await browser.waitUntil(async () => (await byTestId(browser, "workspace-url").getText()) === sandbox.url, { timeout: 10000 });
+      await addWorkspace(browser, "Client server", sandbox);
 
       // Uptown is deleted at Sent behind the app's back: the app's cache still lists it, so only
       // Sent can refuse to borrow its sender.
@@ -252,11 +233,7 @@ test("a server-side error lands on its field; delete after typing the name; the 
       assert.match(csv, /Profile deleted/);
       assert.match(csv, /Borrow the SMS sender of profile/);
 
-      // Clean up: remove the workspace.
-      await browser.$("a=Workspace and keys").click();
-      await byTestId(browser, "remove-workspace").click();
-      await byTestId(browser, "confirm").click();
-      await browser.waitUntil(async () => (await browser.$$('[data-testid="workspace-switcher"] option')).length === 1, { timeout: 10000 });
+      await removeWorkspace(browser);
     });
   } finally {
     await sandbox.stop();

@@ -109,3 +109,26 @@ pub fn second_sandbox() -> sent_sandbox::RunningSandbox {
     )
     .expect("a second sandbox starts")
 }
+
+/// Every file under `dir` whose bytes contain `needle` (the no-leak checks).
+pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files
+        .into_iter()
+        .filter(|f| {
+            let bytes = std::fs::read(f).unwrap_or_default();
+            bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+        })
+        .collect()
+}

@@ -129,27 +129,8 @@ fn a_draft_is_checked_step_by_step_and_created_once() {
     // Nothing of the token in any file the app wrote.
     let dir = app.dir.path.clone();
     drop(app);
-    for file in walk(&dir) {
-        let bytes = std::fs::read(&file).unwrap_or_default();
-        assert!(
-            !bytes.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()),
-            "token in {}",
-            file.display()
-        );
-    }
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
+    let found = crate::test_support::files_containing(&dir, TOKEN);
+    assert!(found.is_empty(), "the token is in {found:?}");
 }
 
 fn add_workspace(app: &MockApp, sandbox: &sent_sandbox::RunningSandbox, name: &str) -> Value {

@@ -72,19 +72,7 @@ fn config() -> Config {
 
 /// Tauri turns `workspace_id` into the `workspaceId` key the webview must send.
 fn camel_case(snake: &str) -> String {
-    let mut out = String::with_capacity(snake.len());
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    sent_views::edit::camel(snake)
 }
 
 /// The whole map, built command by command.

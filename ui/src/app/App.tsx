@@ -18,6 +18,7 @@ import { ProfileList } from "../screens/profiles/ProfileList";
 import { JournalRoute } from "../screens/journal/JournalScreen";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
 import type { IpcError } from "../bindings/IpcError";
+import type { Workspace } from "../bindings/Workspace";
 
 let switchAttempt = 0;
 
@@ -146,8 +147,11 @@ function ProfilesRoute() {
   return workspace ? <ProfileList workspace={workspace} /> : null;
 }
 
-/** A deep link names its workspace, so it opens the right profile whichever workspace is current. */
-function ProfileRoute({ workspace: workspaceId, id }: { workspace: string; id: string }) {
+/**
+ * A deep link names its workspace, so it opens the right profile whichever workspace is current;
+ * a workspace no longer on this computer says so.
+ */
+function InWorkspace({ workspaceId, render }: { workspaceId: string; render: (workspace: Workspace) => preact.ComponentChildren }) {
   useStores(workspaceList);
   const wanted = decodeURIComponent(workspaceId);
   const workspace = workspaceList.value?.workspaces.find((w) => w.id === wanted) ?? null;
@@ -155,19 +159,16 @@ function ProfileRoute({ workspace: workspaceId, id }: { workspace: string; id: s
   if (!workspace) {
     return <p role="alert" class="app-error">This profile belongs to a workspace that is not on this computer any more. <a href="/">Back to the profiles</a></p>;
   }
-  return <ProfileScreen workspace={workspace} profileId={decodeURIComponent(id)} />;
+  return <>{render(workspace)}</>;
+}
+
+function ProfileRoute({ workspace, id }: { workspace: string; id: string }) {
+  return <InWorkspace workspaceId={workspace} render={(w) => <ProfileScreen workspace={w} profileId={decodeURIComponent(id)} />} />;
 }
 
 /** The test-send panel of one profile (deep link, like the profile). */
-function SendRoute({ workspace: workspaceId, id }: { workspace: string; id: string }) {
-  useStores(workspaceList);
-  const wanted = decodeURIComponent(workspaceId);
-  const workspace = workspaceList.value?.workspaces.find((w) => w.id === wanted) ?? null;
-  if (!workspaceList.value) return null;
-  if (!workspace) {
-    return <p role="alert" class="app-error">This profile belongs to a workspace that is not on this computer any more. <a href="/">Back to the profiles</a></p>;
-  }
-  return <SendScreen workspace={workspace} profileId={decodeURIComponent(id)} />;
+function SendRoute({ workspace, id }: { workspace: string; id: string }) {
+  return <InWorkspace workspaceId={workspace} render={(w) => <SendScreen workspace={w} profileId={decodeURIComponent(id)} />} />;
 }
 
 /** The onboarding wizard, new (`/onboard`) or resumed (`/onboard/<draft id>`), in the current workspace. */

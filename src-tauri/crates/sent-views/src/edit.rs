@@ -190,7 +190,8 @@ pub fn humanize(path: &str, message: &str) -> String {
     sentence
 }
 
-fn camel(segment: &str) -> String {
+/// `legal_name` → `legalName` (also how Tauri names a command's arguments).
+pub fn camel(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     let mut upper = false;
     for c in segment.chars() {
@@ -243,6 +244,12 @@ pub fn changes(stored: &ProfileDetail, update: &ProfileUpdate) -> Vec<FieldChang
             })
         })
         .collect();
+    // The form's order (JSON key order depends on serde_json's features), then by path.
+    out.sort_by(|a, b| {
+        form_rank(&a.path)
+            .cmp(&form_rank(&b.path))
+            .then_with(|| a.path.cmp(&b.path))
+    });
     if update.payment_details.is_some() {
         out.push(FieldChange {
             path: "payment_details".into(),
@@ -252,6 +259,37 @@ pub fn changes(stored: &ProfileDetail, update: &ProfileUpdate) -> Vec<FieldChang
         });
     }
     out
+}
+
+/// Where a field sits in the profile form (sections top to bottom).
+fn form_rank(path: &str) -> usize {
+    const ORDER: [&str; 21] = [
+        "name",
+        "short_name",
+        "description",
+        "icon",
+        "inherit_contacts",
+        "allow_contact_sharing",
+        "inherit_templates",
+        "allow_template_sharing",
+        "inherit_tcr_brand",
+        "inherit_tcr_campaign",
+        "billing_model",
+        "billing_contact",
+        "payment_details",
+        "brand.contact",
+        "brand.business",
+        "brand.compliance",
+        "sending_phone_number",
+        "whatsapp_phone_number",
+        "sending_phone_number_profile_id",
+        "sending_whatsapp_number_profile_id",
+        "allow_number_change_during_onboarding",
+    ];
+    ORDER
+        .iter()
+        .position(|p| path == *p || path.starts_with(&format!("{p}.")))
+        .unwrap_or(ORDER.len())
 }
 
 /// Every leaf of a JSON value with its dotted path.
@@ -520,13 +558,13 @@ mod tests {
         assert_eq!(
             by_path,
             [
+                ("inherit_contacts", "No", "Yes"),
                 ("billing_model", "Organization pays", "Profile pays"),
                 ("brand.business.legalName", "Acme LLC", "Acme Holdings LLC"),
                 ("brand.compliance.vertical", "Retail", "Technology"),
-                ("inherit_contacts", "No", "Yes"),
             ]
         );
-        assert_eq!(list[1].label, "Business · Legal name");
+        assert_eq!(list[2].label, "Business · Legal name");
     }
 
     #[test]
