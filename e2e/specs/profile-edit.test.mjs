@@ -239,3 +239,45 @@ test("a server-side error lands on its field; delete after typing the name; the 
     await sandbox.stop();
   }
 });
+
+test("a profile's TCR campaigns: create with two use cases, edit, delete; inherited ones are read-only", async () => {
+  await withApp("profile-campaigns", async (browser) => {
+    await openProfile(browser, "Bella Salon");
+    await byTestId(browser, "campaigns-inherited").waitForDisplayed({ timeout: 10000 });
+    assert.equal(await byTestId(browser, "new-campaign").isExisting(), false, "no own campaign while inheriting");
+
+    await openProfile(browser, "Tenant Co");
+    await byTestId(browser, "new-campaign").waitForDisplayed({ timeout: 10000 });
+    const before = (await browser.$$('[data-testid="campaign-row"]')).length;
+    await byTestId(browser, "new-campaign").click();
+    await byTestId(browser, "campaign-dialog").waitForDisplayed({ timeout: 5000 });
+    // Empty: the rules speak before anything is sent.
+    await byTestId(browser, "error-campaign.name").waitForDisplayed({ timeout: 5000 });
+    assert.equal(await byTestId(browser, "save-campaign").isEnabled(), false);
+    await field(browser, "campaign.name").setValue("Welcome");
+    await field(browser, "campaign.description").setValue("Welcome messages for new tenants");
+    await browser.$('select[name="campaign.useCases.0.messagingUseCaseUs"]').selectByAttribute("value", "ACCOUNT_NOTIFICATION");
+    await field(browser, "campaign.useCases.0.sampleMessages").setValue("Welcome to Tenant Co");
+    await byTestId(browser, "add-use-case").click();
+    await browser.$('select[name="campaign.useCases.1.messagingUseCaseUs"]').selectByAttribute("value", "CUSTOMER_CARE");
+    await field(browser, "campaign.useCases.1.sampleMessages").setValue("How can we help?");
+    await browser.waitUntil(async () => await byTestId(browser, "save-campaign").isEnabled(), { timeout: 5000, timeoutMsg: "the form stays invalid" });
+    await byTestId(browser, "save-campaign").click();
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="campaign-row"]')).length === before + 1, { timeout: 10000, timeoutMsg: "not created" });
+    const created = await browser.execute(() => [...document.querySelectorAll('[data-testid="campaign-row"]')].map((r) => r.textContent).find((t) => t.includes("Welcome")));
+    assert.match(created, /Account notification, Customer care/);
+
+    // Edit it.
+    await browser.$('button[aria-label="Edit the campaign Welcome"]').click();
+    await byTestId(browser, "campaign-dialog").waitForDisplayed({ timeout: 5000 });
+    await field(browser, "campaign.description").setValue("Welcome and onboarding messages");
+    await browser.pause(300);
+    await byTestId(browser, "save-campaign").click();
+    await browser.waitUntil(async () => /Welcome and onboarding messages/.test(await byTestId(browser, "campaigns").getText()), { timeout: 10000, timeoutMsg: "not edited" });
+
+    // Delete it (with its confirmation).
+    await browser.$('button[aria-label="Delete the campaign Welcome"]').click();
+    await byTestId(browser, "confirm").click();
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="campaign-row"]')).length === before, { timeout: 10000, timeoutMsg: "not deleted" });
+  });
+});

@@ -63,6 +63,13 @@ declare_commands! {
     onboard::create_profile(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets, dry_run: bool) -> CreateOutcome;
     /// Checks the review prerequisites, submits the profile and follows its status (`profile_status`).
     onboard::submit_profile(workspace_id: Uuid, profile_id: String, web_hook_url: Option<String>) -> SubmitOutcome;
+    /// The profile's TCR campaigns, read-only ones with their reason, and the use-case list.
+    campaigns::profile_campaigns(workspace_id: Uuid, profile_id: String) -> CampaignsView;
+    /// Checks a campaign form as it is filled in (V20).
+    campaigns::check_campaign(campaign: CampaignData, creating: bool) -> CampaignCheck;
+    /// Creates (no id) or replaces a campaign of the profile; answers the section anew.
+    campaigns::save_campaign(workspace_id: Uuid, profile_id: String, campaign_id: Option<String>, campaign: CampaignData, idempotency_key: String) -> CampaignsView;
+    campaigns::delete_campaign(workspace_id: Uuid, profile_id: String, campaign_id: String, idempotency_key: String) -> CampaignsView;
     /// Forgets the newer-server behaviours learned for a workspace ("Check again").
     edit::forget_server_drift(workspace_id: Uuid) -> ();
     /// A phone number as typed, in E.164 (`+14155550123`), or how to write it.

@@ -2,6 +2,7 @@
 //! them are declared once, in `catalog.rs`.
 
 pub mod app;
+pub mod campaigns;
 mod declare;
 pub mod edit;
 pub mod journal;
@@ -14,10 +15,12 @@ pub mod workspaces;
 use declare::declare_commands;
 // The types the catalog names.
 use app::{AppInfo, SandboxRevision};
+use campaigns::{CampaignCheck, CampaignsView};
 use edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
 use journal::{JournalExport, JournalOutcome, JournalRow};
 use onboard::{CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, SubmitOutcome};
 use sends::{SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome};
+use sent_model::campaign::CampaignData;
 use sent_model::message::{SendMessage, SendResult};
 use sent_model::{PaymentDetails, ProfileDetail, SecretString};
 use sent_views::onboard::{DraftSummary, OnboardingDraft};

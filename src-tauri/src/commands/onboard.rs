@@ -659,7 +659,7 @@ pub fn missing_for_review(
         .and_then(|b| b.compliance.as_ref())
         .is_some_and(|c| c.is_tcr_application);
     if tcr && campaigns == 0 {
-        add("campaigns", "A TCR application needs at least one campaign, own or inherited: create one in the Sent dashboard (campaigns are not edited in this app yet).");
+        add("campaigns", "A TCR application needs at least one campaign, own or inherited: create one under “TCR campaigns” (above, or on the profile's page).");
     }
     out
 }

@@ -1,6 +1,9 @@
 // Generated from src-tauri/src/commands/catalog.rs by `cargo test` (./x bindings): do not edit.
 
 import type { AppInfo } from "./AppInfo";
+import type { CampaignCheck } from "./CampaignCheck";
+import type { CampaignData } from "./CampaignData";
+import type { CampaignsView } from "./CampaignsView";
 import type { CreateOutcome } from "./CreateOutcome";
 import type { DeleteOutcome } from "./DeleteOutcome";
 import type { DomainLabels } from "./DomainLabels";
@@ -93,6 +96,13 @@ export type Commands = {
   create_profile: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets; dryRun: boolean }; returns: CreateOutcome };
   /** Checks the review prerequisites, submits the profile and follows its status (`profile_status`). */
   submit_profile: { args: { workspaceId: string; profileId: string; webHookUrl: string | null }; returns: SubmitOutcome };
+  /** The profile's TCR campaigns, read-only ones with their reason, and the use-case list. */
+  profile_campaigns: { args: { workspaceId: string; profileId: string }; returns: CampaignsView };
+  /** Checks a campaign form as it is filled in (V20). */
+  check_campaign: { args: { campaign: CampaignData; creating: boolean }; returns: CampaignCheck };
+  /** Creates (no id) or replaces a campaign of the profile; answers the section anew. */
+  save_campaign: { args: { workspaceId: string; profileId: string; campaignId: string | null; campaign: CampaignData; idempotencyKey: string }; returns: CampaignsView };
+  delete_campaign: { args: { workspaceId: string; profileId: string; campaignId: string; idempotencyKey: string }; returns: CampaignsView };
   /** Forgets the newer-server behaviours learned for a workspace ("Check again"). */
   forget_server_drift: { args: { workspaceId: string }; returns: null };
   /** A phone number as typed, in E.164 (`+14155550123`), or how to write it. */

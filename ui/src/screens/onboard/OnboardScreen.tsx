@@ -19,6 +19,7 @@ import { replaceRow } from "../../data/profiles";
 import { useStores } from "../../data/store";
 import { call, on } from "../../ipc";
 import { BrandSection } from "../profile/BrandSection";
+import { Campaigns } from "../profile/Campaigns";
 import { Messages, Section, TextField, Toggle } from "../profile/fields";
 import type { Card } from "../profile/form";
 import { EMPTY_CARD, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../profile/form";
@@ -235,6 +236,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
         <div class={styles.body}>
           {created ? (
             <AfterCreate outcome={outcome} workspace={workspace} profileId={created} busy={busy} submit={submit}
+              ownCampaigns={!draft.profile.inherit_tcr_campaign}
               error={submitError} hookUrl={hookUrl} setHookUrl={setHookUrl} onSubmit={() => void submitForReview()}
               local={workspace.environment === "local_sandbox"} />
           ) : (
@@ -314,7 +316,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
                     {toggle("inherit_tcr_brand")}
                     {toggle("inherit_tcr_campaign")}
                     {!draft.profile.inherit_tcr_campaign && (
-                      <p class={`hint ${styles.wide}`}>The profile's own campaigns are created after the profile, in the Sent dashboard (this app version does not edit campaigns yet).</p>
+                      <p class={`hint ${styles.wide}`}>The profile's own campaigns are created right after the profile, on the next screen (Sent needs the profile first).</p>
                     )}
                   </Section>
                   <BrandSection draft={draft.profile} stored={draft.profile} locks={NO_LOCKS} errors={errors} words={words} differences={{}}
@@ -420,7 +422,7 @@ function Effective({ check }: { check: OnboardingCheck | null }) {
 }
 
 function AfterCreate(p: {
-  outcome: CreateOutcome | null; workspace: Workspace; profileId: string; busy: boolean; local: boolean;
+  outcome: CreateOutcome | null; workspace: Workspace; profileId: string; busy: boolean; local: boolean; ownCampaigns: boolean;
   submit: { message: string; tone: string }[]; error: IpcError | null; hookUrl: string; setHookUrl: (v: string) => void; onSubmit: () => void;
 }) {
   return (
@@ -431,6 +433,7 @@ function AfterCreate(p: {
         </p>
       )}
       {p.outcome?.drift.map((d) => <p key={d.drift} class={styles.note} role="note" data-testid="create-drift">{d.message}</p>)}
+      {p.ownCampaigns && <Campaigns workspace={p.workspace} profileId={p.profileId} />}
       <h3>Submit for review</h3>
       <p class="hint">Sent checks the profile (name, short name, description, brand, campaigns for a TCR application), connects its channels and sets its status.</p>
       {p.local ? (

@@ -19,6 +19,7 @@ import { removeRow, replaceRow } from "../../data/profiles";
 import { useStores } from "../../data/store";
 import { call } from "../../ipc";
 import { BrandSection } from "./BrandSection";
+import { Campaigns } from "./Campaigns";
 import { DeleteDialog, LeaveDialog, ReviewDialog } from "./dialogs";
 import { Messages, Section, TextField, Toggle, shown } from "./fields";
 import type { Card, Draft } from "./form";
@@ -420,6 +421,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
           </div>
         </Section>
       </form>
+
+      <Campaigns workspace={workspace} profileId={profile.id} />
 
       <section class={styles.section} aria-labelledby="key-title">
         <h3 id="key-title">API key</h3>
