@@ -252,8 +252,10 @@ test("a profile's TCR campaigns: create with two use cases, edit, delete; inheri
     await byTestId(browser, "new-campaign").click();
     await byTestId(browser, "campaign-dialog").waitForDisplayed({ timeout: 5000 });
     // Empty: the rules speak before anything is sent.
+    await browser.pause(300);
+    await byTestId(browser, "save-campaign").click();
     await byTestId(browser, "error-campaign.name").waitForDisplayed({ timeout: 5000 });
-    assert.equal(await byTestId(browser, "save-campaign").isEnabled(), false);
+    assert.equal(await byTestId(browser, "campaign-dialog").isDisplayed(), true, "nothing was sent");
     await field(browser, "campaign.name").setValue("Welcome");
     await field(browser, "campaign.description").setValue("Welcome messages for new tenants");
     await browser.$('select[name="campaign.useCases.0.messagingUseCaseUs"]').selectByAttribute("value", "ACCOUNT_NOTIFICATION");
@@ -261,7 +263,8 @@ test("a profile's TCR campaigns: create with two use cases, edit, delete; inheri
     await byTestId(browser, "add-use-case").click();
     await browser.$('select[name="campaign.useCases.1.messagingUseCaseUs"]').selectByAttribute("value", "CUSTOMER_CARE");
     await field(browser, "campaign.useCases.1.sampleMessages").setValue("How can we help?");
-    await browser.waitUntil(async () => await byTestId(browser, "save-campaign").isEnabled(), { timeout: 5000, timeoutMsg: "the form stays invalid" });
+    await browser.waitUntil(async () => !(await byTestId(browser, "error-campaign.name").isExisting()), { timeout: 5000, timeoutMsg: "the form stays invalid" });
+    await browser.pause(300);
     await byTestId(browser, "save-campaign").click();
     await browser.waitUntil(async () => (await browser.$$('[data-testid="campaign-row"]')).length === before + 1, { timeout: 10000, timeoutMsg: "not created" });
     const created = await browser.execute(() => [...document.querySelectorAll('[data-testid="campaign-row"]')].map((r) => r.textContent).find((t) => t.includes("Welcome")));

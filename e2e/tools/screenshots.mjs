@@ -112,6 +112,13 @@ async function detailShots(browser) {
   await shot(browser, "detail-tenant-brand-errors");
   await browser.$('[data-testid="discard-changes"]').click();
 
+  await scrollTo(browser, '[data-testid="campaigns"]');
+  await shot(browser, "detail-tenant-campaigns");
+  await browser.$('[data-testid="new-campaign"]').click();
+  await sleep(600);
+  await shot(browser, "campaign-dialog-errors");
+  await browser.keys("Escape");
+
   await openProfile(browser, "Northwind Clinics");
   await scrollTo(browser, "#brand");
   await shot(browser, "detail-northwind-brand-locked");

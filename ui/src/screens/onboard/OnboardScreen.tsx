@@ -46,6 +46,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
   const [submit, setSubmit] = useState<{ message: string; tone: string }[]>([]);
   const [submitError, setSubmitError] = useState<IpcError | null>(null);
   const [hookUrl, setHookUrl] = useState("");
+  const [attempted, setAttempted] = useState<string[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   const dirty = useRef(false);
 
@@ -105,7 +106,13 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
   }
   if (!draft || !words) return <section class={styles.screen} aria-label="New profile"><p role="status" class="hint">Opening…</p></section>;
 
-  const errors = mergeFields(check?.fields ?? null, error);
+  // A step's messages show once the user tried to leave it (or on Review, or after a resume), not on
+  // a form they have not started.
+  const shownSteps = new Set([...attempted, ...(resumed ? STEP_IDS.slice(0, STEP_IDS.indexOf(draft.step)) : []), "review"]);
+  const visibleChecks = Object.fromEntries(Object.entries(check?.fields ?? {}).filter(([path]) =>
+    // What the organization lacks (V14) is said on arrival: it is news, not a typing mistake.
+    path === "whatsapp" || shownSteps.has(stepOf(path)) || draft.step === "review"));
+  const errors = mergeFields(visibleChecks, error);
   const stepErrors = (id: string) => check?.steps.find((s) => s.id === id)?.errors ?? 0;
   const index = Math.max(0, STEP_IDS.indexOf(draft.step));
   const created = draft.created_profile_id;
@@ -127,6 +134,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
     const verdict = await call("check_onboarding", { workspaceId: workspace.id, draft, secrets }).catch(() => null);
     if (verdict) setCheck(verdict);
     const problems = verdict?.steps.find((s) => s.id === here)?.errors ?? stepErrors(here);
+    setAttempted((all) => (all.includes(here) ? all : [...all, here]));
     if (problems > 0) {
       setBlocked(here);
       const first = Object.keys(verdict?.fields ?? errors).find((p) => stepOf(p) === here);

@@ -120,13 +120,21 @@ function CampaignDialog(p: {
     return () => clearTimeout(timer);
   }, [data]);
 
-  const errors = mergeFields(fields, error);
-  const set = (change: Partial<CampaignData>) => { setError(null); setData((d) => ({ ...d, ...change })); };
+  // The rules speak once the user starts typing or tries to save, not on an untouched form.
+  const [touched, setTouched] = useState(false);
+  const errors = mergeFields(touched ? fields : null, error);
+  const set = (change: Partial<CampaignData>) => { setError(null); setTouched(true); setData((d) => ({ ...d, ...change })); };
   const useCases = data.useCases ?? [];
   const setUseCase = (i: number, change: { messagingUseCaseUs?: MessagingUseCaseUs; sampleMessages?: string[] }) =>
     set({ useCases: useCases.map((u, j) => (j === i ? { ...u, ...change } : u)) });
 
   const save = async () => {
+    setTouched(true);
+    if (fields && Object.keys(fields).length > 0) {
+      const first = Object.keys(fields)[0].replace(/\[(\d+)\]/g, ".$1");
+      (document.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const view = await call("save_campaign", { workspaceId: p.workspace.id, profileId: p.profileId, campaignId: p.editing.id, campaign: data, idempotencyKey: key });
@@ -199,7 +207,7 @@ function CampaignDialog(p: {
         {error && !error.fields && <p role="alert" class="form-error"><ErrorNote error={error} /></p>}
         <div class="actions">
           <button type="button" onClick={p.onCancel} disabled={busy}>Cancel</button>
-          <button type="submit" class="primary" disabled={busy || Object.keys(errors).length > 0} data-testid="save-campaign">
+          <button type="submit" class="primary" disabled={busy} data-testid="save-campaign">
             {busy ? "Saving…" : p.editing.id ? "Save campaign" : "Create campaign"}
           </button>
         </div>
