@@ -132,3 +132,21 @@ pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+/// Refreshes `workspace`'s profile list through the command and answers the id of the profile
+/// named `name` (tests of the screens that start from one profile).
+pub fn profile_id(app: &MockApp, workspace: &str, name: &str) -> Value {
+    let list = invoke(
+        &app.window,
+        "refresh_profiles",
+        serde_json::json!({ "workspaceId": workspace }),
+    )
+    .expect("the list refreshes");
+    list["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("{name} is in the list"))["id"]
+        .clone()
+}

@@ -380,19 +380,7 @@ mod tests {
     #[test]
     fn create_edit_and_delete_a_campaign_of_a_profile_with_its_own() {
         let app = mock_app();
-        let list = invoke(
-            &app.window,
-            "refresh_profiles",
-            json!({ "workspaceId": BUILTIN }),
-        )
-        .unwrap();
-        let id = list["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["name"] == "Tenant Co")
-            .unwrap()["id"]
-            .clone();
+        let id = crate::test_support::profile_id(&app, BUILTIN, "Tenant Co");
         let view = invoke(
             &app.window,
             "profile_campaigns",
@@ -449,19 +437,7 @@ mod tests {
     #[test]
     fn a_profile_that_inherits_campaigns_cannot_create_one() {
         let app = mock_app();
-        let list = invoke(
-            &app.window,
-            "refresh_profiles",
-            json!({ "workspaceId": BUILTIN }),
-        )
-        .unwrap();
-        let id = list["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["name"] == "Bella Salon")
-            .unwrap()["id"]
-            .clone();
+        let id = crate::test_support::profile_id(&app, BUILTIN, "Bella Salon");
         let view = invoke(
             &app.window,
             "profile_campaigns",

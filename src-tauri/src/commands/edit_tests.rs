@@ -16,19 +16,7 @@ fn key() -> String {
 
 /// Refreshes the demo organization and answers the detail of the profile with that name.
 fn open(app: &MockApp, name: &str) -> Value {
-    let list = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
-    let id = list["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == name)
-        .unwrap_or_else(|| panic!("{name} is in the demo"))["id"]
-        .clone();
+    let id = crate::test_support::profile_id(app, BUILTIN, name);
     invoke(
         &app.window,
         "profile_detail",

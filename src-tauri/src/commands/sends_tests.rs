@@ -15,19 +15,7 @@ fn key() -> String {
 }
 
 fn profile_id(app: &MockApp, name: &str) -> Value {
-    let list = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
-    list["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == name)
-        .unwrap()["id"]
-        .clone()
+    crate::test_support::profile_id(app, BUILTIN, name)
 }
 
 fn options(app: &MockApp, id: &Value) -> Value {
