@@ -448,3 +448,33 @@ fn one_profile_is_replaced_added_and_removed_in_place() {
     );
     assert!(store.cached_profile("w", &profile(1).id).unwrap().is_none());
 }
+
+/// A draft is written in one statement inside SQLite's transaction: a writer that dies in the middle
+/// (here: a second connection whose transaction never commits, then is dropped, as a killed process
+/// would leave it) leaves the previous draft whole, and the store opens cleanly afterwards.
+#[test]
+fn a_draft_survives_a_crash_in_the_middle_of_a_write() {
+    let dir = dir();
+    let path = dir.path().join("app.db");
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.put_draft("w", "onboarding:1", &profile(1)).unwrap();
+    drop(store);
+    {
+        let crashing = rusqlite::Connection::open(&path).unwrap();
+        crashing.execute_batch("BEGIN IMMEDIATE").unwrap();
+        crashing
+            .execute(
+                "UPDATE drafts SET json = '{\"half\": ' WHERE key = 'onboarding:1'",
+                [],
+            )
+            .unwrap();
+        // No COMMIT: the connection goes away mid-transaction.
+    }
+    let (store, recovery) = Store::open(&path).unwrap();
+    assert!(recovery.is_none(), "the file is not damaged");
+    let (draft, _) = store
+        .draft::<ProfileDetail>("w", "onboarding:1")
+        .unwrap()
+        .expect("the draft is still there");
+    assert_eq!(draft, profile(1));
+}
