@@ -3,7 +3,7 @@
 //
 // The test command (./x test) starts Xvfb, a D-Bus session with an unlocked gnome-keyring and
 // tauri-driver before running these specs; this module only connects to it.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -18,8 +18,34 @@ if (!binary || !path.isAbsolute(binary)) {
   throw new Error("APP_BINARY must be the absolute path of a `tauri build` binary (see ./x e2e)");
 }
 
+/** PIDs of running copies of the app binary. */
+function appProcesses() {
+  let out = "";
+  try {
+    out = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  return out.split("\n").map((line) => line.trim().match(/^(\d+)\s+(\S+)/)).filter((m) => m && m[2] === binary).map((m) => Number(m[1]));
+}
+
+/**
+ * Waits until the previous app is gone (killing it after `ms`). The app is single-instance: a copy
+ * still shutting down would take the next launch's place, and that session would never start.
+ */
+async function waitForAppExit(ms = 15000) {
+  const deadline = Date.now() + ms;
+  while (appProcesses().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  for (const pid of appProcesses()) {
+    try { process.kill(pid, "SIGKILL"); } catch { /* already gone */ }
+  }
+  const gone = Date.now() + 5000;
+  while (appProcesses().length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+}
+
 /** Starts the app and returns a browser session on its window. */
 export async function launchApp() {
+  await waitForAppExit();
   return remote({
     hostname: "127.0.0.1",
     port: driverPort,
@@ -53,6 +79,7 @@ export async function withApp(name, scenario) {
     throw error;
   } finally {
     await browser.deleteSession().catch(() => {});
+    await waitForAppExit();
   }
 }
 
