@@ -5,7 +5,8 @@
 // tauri-driver before running these specs; this module only connects to it.
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { remote } from "webdriverio";
@@ -18,35 +19,77 @@ if (!binary || !path.isAbsolute(binary)) {
   throw new Error("APP_BINARY must be the absolute path of a `tauri build` binary (see ./x e2e)");
 }
 
-/** PIDs of running copies of the app binary. */
-function appProcesses() {
+// The apps this harness launched, one PID a line, shared by the spec files of one run (each runs in
+// its own node process). Only these are ever waited for or killed: a copy of the same build that a
+// developer started by hand is none of the tests' business.
+const launchedFile = process.env.E2E_LAUNCHED ?? path.join(tmpdir(), `sent-profiles-e2e-${driverPort}.pids`);
+
+/** pid -> { ppid, exe } for every process, from `ps`. */
+function processTable() {
   let out = "";
   try {
-    out = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
+    out = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" });
+  } catch {
+    return new Map();
+  }
+  const table = new Map();
+  for (const line of out.split("\n")) {
+    const m = line.trim().match(/^(\d+)\s+(\d+)\s+(\S+)/);
+    if (m) table.set(Number(m[1]), { ppid: Number(m[2]), exe: m[3] });
+  }
+  return table;
+}
+
+/** The app processes below tauri-driver (`TAURI_DRIVER_PID`): the copy the session just started. */
+function appsOfThisDriver() {
+  const driver = Number(process.env.TAURI_DRIVER_PID ?? 0);
+  if (!driver) return [];
+  const table = processTable();
+  const below = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; hops += 1) {
+      if (p === driver) return true;
+      p = table.get(p)?.ppid ?? 0;
+    }
+    return false;
+  };
+  return [...table].filter(([pid, p]) => p.exe === binary && below(pid)).map(([pid]) => pid);
+}
+
+function launchedPids() {
+  try {
+    return readFileSync(launchedFile, "utf8").split("\n").map(Number).filter((n) => n > 0);
   } catch {
     return [];
   }
-  return out.split("\n").map((line) => line.trim().match(/^(\d+)\s+(\S+)/)).filter((m) => m && m[2] === binary).map((m) => Number(m[1]));
+}
+
+/** Which of `pids` still run the app binary (a PID reused by another program does not count). */
+function stillRunning(pids) {
+  const table = processTable();
+  return pids.filter((pid) => table.get(pid)?.exe === binary);
 }
 
 /**
- * Waits until the previous app is gone (killing it after `ms`). The app is single-instance: a copy
- * still shutting down would take the next launch's place, and that session would never start.
+ * Waits until the apps this harness launched are gone (killing them after `ms`). The app is
+ * single-instance: a copy still shutting down would take the next launch's place, and that session
+ * would never start.
  */
-async function waitForAppExit(ms = 15000) {
+async function waitForLaunchedExit(ms = 15000) {
+  const pids = launchedPids();
   const deadline = Date.now() + ms;
-  while (appProcesses().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  for (const pid of appProcesses()) {
+  while (stillRunning(pids).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  for (const pid of stillRunning(pids)) {
     try { process.kill(pid, "SIGKILL"); } catch { /* already gone */ }
   }
   const gone = Date.now() + 5000;
-  while (appProcesses().length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+  while (stillRunning(pids).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+  try { writeFileSync(launchedFile, stillRunning(pids).join("\n")); } catch { /* nothing to forget */ }
 }
 
 /** Starts the app and returns a browser session on its window. */
 export async function launchApp() {
-  await waitForAppExit();
-  return remote({
+  await waitForLaunchedExit();
+  const browser = await remote({
     hostname: "127.0.0.1",
     port: driverPort,
     logLevel: "warn",
@@ -57,6 +100,9 @@ export async function launchApp() {
       "tauri:options": { application: binary },
     },
   });
+  const started = appsOfThisDriver().filter((pid) => !launchedPids().includes(pid));
+  if (started.length) appendFileSync(launchedFile, `${started.join("\n")}\n`);
+  return browser;
 }
 
 /**
@@ -79,7 +125,7 @@ export async function withApp(name, scenario) {
     throw error;
   } finally {
     await browser.deleteSession().catch(() => {});
-    await waitForAppExit();
+    await waitForLaunchedExit();
   }
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use sent_client::ClientError;
+use sent_client::{ClientError, WriteOutcome};
 use sent_keychain::KeychainError;
 use sent_model::ErrorFamily;
 use sent_workspaces::WorkspaceError;
@@ -108,6 +108,12 @@ pub struct IpcError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub detail: Option<String>,
+    /// For a write that failed on the way to or at Sent: whether it may have happened, and so
+    /// whether the next attempt of the same action must reuse its Idempotency-Key
+    /// ([`WriteOutcome::reuse_key`]). Absent for failures that never involved Sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub outcome: Option<WriteOutcome>,
 }
 
 impl IpcError {
@@ -120,7 +126,19 @@ impl IpcError {
             fields: None,
             request_id: None,
             detail: None,
+            outcome: None,
         }
+    }
+
+    /// Whether the write may have happened (a retry must reuse its key, and the user is told
+    /// "outcome unknown", never "failed").
+    pub fn outcome_unknown(&self) -> bool {
+        self.outcome == Some(WriteOutcome::Unknown)
+    }
+
+    /// Whether the next attempt of the same action must carry the same Idempotency-Key.
+    pub fn reuse_key(&self) -> bool {
+        self.outcome.is_some_and(WriteOutcome::reuse_key)
     }
 
     /// The same error with a technical detail.
@@ -205,6 +223,7 @@ impl From<WorkspaceError> for IpcError {
             code: error.code().map(str::to_owned),
             detail: error.detail().map(str::to_owned),
             message: error.to_string(),
+            outcome: None,
         }
     }
 }
@@ -233,6 +252,7 @@ impl From<ClientError> for IpcError {
             _ => None,
         };
         Self {
+            outcome: Some(error.write_outcome()),
             kind: client_kind(&error),
             fields: error.fields().cloned().map(|f| f.into_map()),
             request_id: error.request_id().map(str::to_owned),

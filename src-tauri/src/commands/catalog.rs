@@ -62,7 +62,7 @@ declare_commands! {
     /// Creates the profile with the draft's one idempotency key (or dry-runs it).
     onboard::create_profile(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets, dry_run: bool) -> CreateOutcome;
     /// Checks the review prerequisites, submits the profile and follows its status (`profile_status`).
-    onboard::submit_profile(workspace_id: Uuid, profile_id: String, web_hook_url: Option<String>) -> SubmitOutcome;
+    onboard::submit_profile(workspace_id: Uuid, profile_id: String, web_hook_url: Option<String>, idempotency_key: String) -> SubmitOutcome;
     /// The profile's TCR campaigns, read-only ones with their reason, and the use-case list.
     campaigns::profile_campaigns(workspace_id: Uuid, profile_id: String) -> CampaignsView;
     /// Checks a campaign form as it is filled in (V20).

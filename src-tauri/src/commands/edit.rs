@@ -410,7 +410,9 @@ fn prepare(
     let mut fields = validate::FieldErrors::new();
     let draft = tidy(draft, &mut fields);
     let mut update = ProfileUpdate::diff(&stored, &draft);
-    update.payment_details = payment.filter(|p| !card_is_empty(p));
+    update.payment_details = payment
+        .map(PaymentDetails::as_typed)
+        .filter(|p| !card_is_empty(p));
     // V17 needs the organization's profiles: read them only when a borrowed sender changes.
     let borrowing = update.sending_phone_number_profile_id.is_some()
         || update.sending_whatsapp_number_profile_id.is_some();
@@ -829,6 +831,12 @@ pub(crate) fn explain_save_error(mut error: IpcError) -> IpcError {
         );
         error.fields = Some(merged);
     }
+    if error.outcome_unknown() {
+        error.message = format!(
+            "{} Outcome unknown: Sent may have applied it. Trying again is safe: the same action carries the same key and is never applied twice.",
+            error.message.trim_end_matches('.').to_owned() + "."
+        );
+    }
     error
 }
 
@@ -839,7 +847,12 @@ pub(crate) fn outcome_of(error: &IpcError) -> String {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_else(|| "unknown".into())
     });
-    format!("error:{code}")
+    // A write that may have happened is not journaled as failed (ambiguous is not failed).
+    if error.outcome_unknown() {
+        format!("unknown:{code}")
+    } else {
+        format!("error:{code}")
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -104,15 +104,17 @@ pub fn action_label(action: &str) -> String {
     format!("{subject} {done}")
 }
 
-/// "ok" -> "Saved", "dry_run" -> "Dry run", "error:VALIDATION_001" -> "Failed: VALIDATION_001".
+/// "ok" -> "Saved", "dry_run" -> "Dry run", "error:VALIDATION_001" -> "Failed: VALIDATION_001",
+/// "unknown:timeout" -> "Outcome unknown: timeout" (the write may have happened).
 pub fn outcome_label(outcome: &str) -> (String, Tone) {
     match outcome {
         "ok" => ("Saved".into(), Tone::Success),
         "dry_run" => ("Dry run".into(), Tone::Progress),
         "error" | "error:" => ("Failed".into(), Tone::Danger),
-        other => match other.strip_prefix("error:") {
-            Some(code) => (format!("Failed: {code}"), Tone::Danger),
-            None => (other.to_owned(), Tone::Neutral),
+        other => match (other.strip_prefix("error:"), other.strip_prefix("unknown:")) {
+            (Some(code), _) => (format!("Failed: {code}"), Tone::Danger),
+            (_, Some(code)) => (format!("Outcome unknown: {code}"), Tone::Attention),
+            _ => (other.to_owned(), Tone::Neutral),
         },
     }
 }
@@ -393,6 +395,10 @@ mod unit {
             ("Failed: VALIDATION_001".into(), Tone::Danger)
         );
         assert_eq!(outcome_label("error:network").0, "Failed: network");
+        assert_eq!(
+            outcome_label("unknown:timeout"),
+            ("Outcome unknown: timeout".to_owned(), Tone::Attention)
+        );
         assert_eq!(outcome_label("queued"), ("queued".into(), Tone::Neutral));
     }
 

@@ -153,9 +153,36 @@ pub async fn save_onboarding_draft(
     draft: OnboardingDraft,
 ) -> Result<(), IpcError> {
     let workspace = workspace_id.to_string();
+    let draft = with_stored_key(state, &workspace, draft)?;
     state.with_store(|store| store.put_draft(&workspace, &draft_key(&draft.id), &draft))?;
     Ok(())
 }
+
+/// The draft with what only Rust decides taken from the stored copy: its Idempotency-Key (renewed
+/// after a definite refusal, kept after an ambiguous failure), when its outcome became unknown, and
+/// the profile it created. The webview's copy may be older than any of them.
+fn with_stored_key(
+    state: &AppState,
+    workspace: &str,
+    mut draft: OnboardingDraft,
+) -> Result<OnboardingDraft, IpcError> {
+    let stored = state
+        .with_store(|store| store.draft::<OnboardingDraft>(workspace, &draft_key(&draft.id)))?
+        .flatten()
+        .map(|(d, _)| d);
+    if let Some(stored) = stored {
+        draft.idempotency_key = stored.idempotency_key;
+        draft.ambiguous_since = stored.ambiguous_since;
+        if draft.created_profile_id.is_none() {
+            draft.created_profile_id = stored.created_profile_id;
+        }
+    }
+    Ok(draft)
+}
+
+/// How long after an ambiguous create the app trusts Sent to still replay the key's answer (Sent
+/// keeps it 24 h; an hour of margin for clocks and a request in flight).
+const KEY_REPLAY_TRUSTED_MS: i64 = 23 * 60 * 60 * 1000;
 
 pub async fn onboarding_draft(
     state: &AppState,
@@ -223,6 +250,53 @@ pub async fn discard_onboarding_draft(
     Ok(())
 }
 
+/// A draft whose create ended "outcome unknown" more than a day ago: Sent no longer replays its
+/// key, so a profile of the draft's name made since then is the one that create made. It is
+/// adopted (the draft points at it, nothing is sent); with none, the create goes ahead with the
+/// draft's key.
+async fn adopt_lost_create(
+    state: &AppState,
+    workspace_id: Uuid,
+    draft: &mut OnboardingDraft,
+) -> Result<(), IpcError> {
+    let Some(since) = draft.ambiguous_since else {
+        return Ok(());
+    };
+    if draft.created_profile_id.is_some()
+        || super::profiles::now_ms().saturating_sub(since) < KEY_REPLAY_TRUSTED_MS
+    {
+        return Ok(());
+    }
+    let (client, _) = state.list_client(workspace_id)?;
+    let name = draft.profile.name.trim().to_lowercase();
+    let since_secs = since / 1000;
+    let made = client
+        .list_profiles()
+        .await?
+        .data
+        .profiles
+        .into_iter()
+        .find(|p| {
+            p.name.trim().to_lowercase() == name
+                && p.created_at
+                    .as_ref()
+                    .is_none_or(|at| at.to_utc().timestamp() >= since_secs - 60)
+        });
+    let workspace = workspace_id.to_string();
+    match made {
+        Some(profile) => {
+            draft.created_profile_id = Some(profile.id.clone());
+            draft.step = "submit".into();
+            draft.ambiguous_since = None;
+            remember_profile(state, &workspace, &profile)?;
+        }
+        None => draft.ambiguous_since = None,
+    }
+    let kept = &*draft;
+    state.with_store(|store| store.put_draft(&workspace, &draft_key(&kept.id), kept))?;
+    Ok(())
+}
+
 /// The create body from the draft and the secrets (secrets only when given).
 fn build(
     draft: &OnboardingDraft,
@@ -248,15 +322,19 @@ fn build(
             .as_ref()
             .filter(|_| bills_profile)
             .map(BillingContactInfo::from),
-        payment_details: secrets.payment.clone().filter(|p| {
-            bills_profile
-                && [&p.card_number, &p.expiry, &p.cvc, &p.zip_code]
-                    .iter()
-                    .any(|v| {
-                        v.as_ref()
-                            .is_some_and(|s| !s.expose_secret().trim().is_empty())
-                    })
-        }),
+        payment_details: secrets
+            .payment
+            .clone()
+            .map(PaymentDetails::as_typed)
+            .filter(|p| {
+                bills_profile
+                    && [&p.card_number, &p.expiry, &p.cvc, &p.zip_code]
+                        .iter()
+                        .any(|v| {
+                            v.as_ref()
+                                .is_some_and(|s| !s.expose_secret().trim().is_empty())
+                        })
+            }),
         whatsapp_business_account: (!draft.whatsapp_inherit).then(|| WhatsappBusinessAccount {
             waba_id: draft.waba_id.clone().filter(|v| !v.trim().is_empty()),
             access_token: secrets
@@ -446,6 +524,10 @@ pub async fn create_profile(
     dry_run: bool,
 ) -> Result<CreateOutcome, IpcError> {
     let workspace = workspace_id.to_string();
+    let mut draft = with_stored_key(state, &workspace, draft)?;
+    if !dry_run {
+        adopt_lost_create(state, workspace_id, &mut draft).await?;
+    }
     if let Some(id) = &draft.created_profile_id {
         return Err(IpcError::new(
             ErrorKind::Conflict,
@@ -515,14 +597,19 @@ pub async fn create_profile(
                     vec![error.message.clone()],
                 )]));
             }
-            if matches!(
-                error.kind,
-                ErrorKind::Network
-                    | ErrorKind::Timeout
-                    | ErrorKind::ServerError
-                    | ErrorKind::ServiceUnavailable
-            ) {
-                error.message = format!("{} Sent may or may not have created the profile: “Create” again is safe, it sends the same request with the same key and can never create a second profile.", error.message);
+            if !dry_run {
+                // Ambiguous keeps its key (and remembers since when); a definite refusal is
+                // replayed by Sent for 24 h under its key, so the corrected draft gets a new one.
+                if error.reuse_key() {
+                    if error.outcome_unknown() && draft.ambiguous_since.is_none() {
+                        draft.ambiguous_since = Some(super::profiles::now_ms());
+                    }
+                } else {
+                    draft.idempotency_key = Uuid::new_v4().to_string();
+                }
+                let kept = &draft;
+                state
+                    .with_store(|store| store.put_draft(&workspace, &draft_key(&kept.id), kept))?;
             }
             journal(
                 state,
@@ -546,7 +633,9 @@ pub async fn create_profile(
     let found = drift::after_profile_create(&create, &returned);
     remember_drift(state, &workspace, &found)?;
     let drift_words = notices(&found);
-    let mut draft = draft;
+    if !dry_run {
+        draft.ambiguous_since = None;
+    }
     let (message, view) = if dry_run {
         (
             "Dry run: Sent accepted this profile. Nothing was created; create it for real when ready.".to_owned(),
@@ -669,15 +758,29 @@ pub async fn submit_profile(
     workspace_id: Uuid,
     profile_id: String,
     web_hook_url: Option<String>,
+    idempotency_key: String,
 ) -> Result<SubmitOutcome, IpcError> {
+    // Like every write, the caller's key: a retry of the same submission reuses it.
+    let key = IdempotencyKey::new(idempotency_key).map_err(|_| {
+        IpcError::new(
+            ErrorKind::Ipc,
+            "The app sent a malformed idempotency key; nothing was sent. Restart the app.",
+        )
+    })?;
     let workspace = workspace_id.to_string();
     let (client, _) = state.client(workspace_id, None)?;
     let profile = client.get_profile(&profile_id).await?.data;
-    let campaigns = client
-        .list_campaigns(&profile_id)
-        .await
-        .map(|r| r.data.len())
-        .unwrap_or(0);
+    // A campaign list that cannot be read is its own error, never "needs a campaign".
+    let campaigns = client.list_campaigns(&profile_id).await.map_err(|error| {
+        let mut error = IpcError::from(error);
+        error.message = format!(
+            "The profile's campaigns could not be read, so its readiness for review is not known; nothing was sent. {}",
+            error.message
+        );
+        error.outcome = None;
+        error
+    })?;
+    let campaigns = campaigns.data.len();
     let missing = missing_for_review(&profile, campaigns);
     if !missing.is_empty() {
         let mut error = IpcError::new(
@@ -687,7 +790,14 @@ pub async fn submit_profile(
         error.fields = Some(missing);
         return Err(error);
     }
-    let url = match web_hook_url.filter(|u| !u.trim().is_empty()) {
+    let local = state
+        .workspaces
+        .list()
+        .workspaces
+        .iter()
+        .find(|w| w.id == workspace_id)
+        .is_some_and(|w| validate::urls::is_loopback_url(&w.base_url));
+    let url = match report_address(local, web_hook_url)? {
         Some(url) => url,
         None => state.completion_receiver_url().await.map_err(|e| {
             IpcError::new(ErrorKind::Config, "Enter the address where Sent should report the result (an endpoint your agency owns).").with_detail(e)
@@ -705,7 +815,7 @@ pub async fn submit_profile(
         error.fields = Some(fields.into_map());
         return Err(error);
     }
-    let options = CallOptions::default().with_idempotency_key(IdempotencyKey::generate());
+    let options = CallOptions::default().with_idempotency_key(key);
     let result = client
         .complete_profile(&profile_id, &request, &options)
         .await;
@@ -755,6 +865,30 @@ pub async fn submit_profile(
         message,
         request_id,
     })
+}
+
+/// Where Sent reports a submission's result: the address typed in, else (`None`) the receiver on
+/// this computer, which only a server on this computer can reach. A remote workspace must name an
+/// https address of its own: Sent itself would otherwise be told to call 127.0.0.1.
+pub(crate) fn report_address(
+    local: bool,
+    typed: Option<String>,
+) -> Result<Option<String>, IpcError> {
+    match typed.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()) {
+        Some(url) => Ok(Some(url)),
+        None if local => Ok(None),
+        None => {
+            let mut error = IpcError::new(
+                ErrorKind::Validation,
+                "Enter the https address where Sent should report the result (an endpoint your agency owns); nothing was sent.",
+            );
+            error.fields = Some(BTreeMap::from([(
+                "webHookUrl".to_owned(),
+                vec!["Enter an https address your agency owns: Sent reports the review's result there.".to_owned()],
+            )]));
+            Err(error)
+        }
+    }
 }
 
 /// Reads the profile after a submit until its status settles (2 minutes at most), pushing each

@@ -233,7 +233,8 @@ fn submit_checks_the_prerequisites_then_follows_the_status() {
     let missing = invoke(
         &app.window,
         "submit_profile",
-        json!({ "workspaceId": BUILTIN, "profileId": id, "webHookUrl": null }),
+        json!({ "workspaceId": BUILTIN, "profileId": id, "webHookUrl": null,
+                "idempotencyKey": "submit-bare-1" }),
     )
     .unwrap_err();
     assert!(
@@ -246,7 +247,8 @@ fn submit_checks_the_prerequisites_then_follows_the_status() {
     let submitted = invoke(
         &app.window,
         "submit_profile",
-        json!({ "workspaceId": BUILTIN, "profileId": id, "webHookUrl": null }),
+        json!({ "workspaceId": BUILTIN, "profileId": id, "webHookUrl": null,
+                "idempotencyKey": "submit-ready-1" }),
     )
     .unwrap();
     assert!(
@@ -275,4 +277,117 @@ fn submit_checks_the_prerequisites_then_follows_the_status() {
         );
         std::thread::sleep(Duration::from_millis(300));
     }
+}
+
+#[test]
+fn a_refused_create_gets_a_new_key_so_the_corrected_draft_is_created() {
+    // Sent keeps a refusal under its key for 24 h: had the corrected draft reused the key, the
+    // server would have answered it with the old refusal and created nothing.
+    let sandbox = second_sandbox();
+    let app = mock_app();
+    let ws = add_workspace(&app, &sandbox, "Refusals");
+    let mut d = agency(&app, "Borrowing Co");
+    // V17 is the server's to check: it alone knows the organization's profiles.
+    d["profile"]["sending_phone_number_profile_id"] = json!("7f1c7b4e-0000-4000-8000-000000000999");
+    invoke(
+        &app.window,
+        "save_onboarding_draft",
+        json!({ "workspaceId": ws, "draft": d }),
+    )
+    .unwrap();
+    let refused = create(&app, &ws, &d, false).unwrap_err();
+    assert_eq!(refused["outcome"], "refused", "{refused}");
+    let stored = invoke(
+        &app.window,
+        "onboarding_draft",
+        json!({ "workspaceId": ws, "id": d["id"] }),
+    )
+    .unwrap()["draft"]
+        .clone();
+    assert_ne!(
+        stored["idempotency_key"], d["idempotency_key"],
+        "a definite refusal renews the draft's key"
+    );
+    // The webview's copy still carries the old key: Rust keeps the one it decided.
+    d["profile"]["sending_phone_number_profile_id"] = Value::Null;
+    invoke(
+        &app.window,
+        "save_onboarding_draft",
+        json!({ "workspaceId": ws, "draft": d }),
+    )
+    .unwrap();
+    let created = create(&app, &ws, &d, false).unwrap();
+    assert_eq!(
+        created["view"]["profile"]["name"], "Borrowing Co",
+        "{created}"
+    );
+}
+
+#[test]
+fn an_ambiguous_create_keeps_its_key_and_says_outcome_unknown() {
+    let sandbox = second_sandbox();
+    let app = mock_app();
+    let ws = add_workspace(&app, &sandbox, "Flaky answers");
+    let d = agency(&app, "Unknown Outcome Co");
+    invoke(
+        &app.window,
+        "save_onboarding_draft",
+        json!({ "workspaceId": ws, "draft": d }),
+    )
+    .unwrap();
+    // Every answer lost after the commit, retries included: the outcome is unknown.
+    sandbox.set_faults(sent_sandbox::Faults {
+        drop_after_commit: 10,
+        ..Default::default()
+    });
+    let lost = create(&app, &ws, &d, false).unwrap_err();
+    assert_eq!(lost["outcome"], "unknown", "{lost}");
+    assert!(
+        lost["message"]
+            .as_str()
+            .unwrap()
+            .contains("Outcome unknown"),
+        "{lost}"
+    );
+    let stored = invoke(
+        &app.window,
+        "onboarding_draft",
+        json!({ "workspaceId": ws, "id": d["id"] }),
+    )
+    .unwrap()["draft"]
+        .clone();
+    assert_eq!(stored["idempotency_key"], d["idempotency_key"]);
+    assert!(stored["ambiguous_since"].is_number(), "{stored}");
+    sandbox.set_faults(sent_sandbox::Faults::default());
+    create(&app, &ws, &d, false).unwrap();
+    let list = invoke(
+        &app.window,
+        "refresh_profiles",
+        json!({ "workspaceId": ws }),
+    )
+    .unwrap();
+    let count = list["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["name"] == "Unknown Outcome Co")
+        .count();
+    assert_eq!(count, 1, "one profile for the lost create and its retry");
+}
+
+#[test]
+fn a_remote_workspace_is_never_given_the_receiver_on_this_computer() {
+    // A server that is not on this computer would be told to call 127.0.0.1: the address is asked.
+    let remote = super::report_address(false, None).unwrap_err();
+    assert!(remote.fields.unwrap()["webHookUrl"][0].contains("https"));
+    assert_eq!(
+        super::report_address(false, Some(" https://hooks.example.com/sent ".into())).unwrap(),
+        Some("https://hooks.example.com/sent".to_owned())
+    );
+    // On this computer, the app's own receiver (None) unless an address was given.
+    assert_eq!(super::report_address(true, None).unwrap(), None);
+    assert_eq!(
+        super::report_address(true, Some("  ".into())).unwrap(),
+        None
+    );
 }

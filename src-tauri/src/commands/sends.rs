@@ -418,11 +418,18 @@ pub async fn quick_send(
         Ok(response) => response,
         Err(error) => {
             let error = explain(IpcError::from(error));
-            summary.outcome = format!(
-                "Refused: {}",
-                error.code.clone().unwrap_or_else(|| "not sent".into())
-            );
-            summary.tone = Tone::Danger;
+            // Ambiguous is not failed: a send whose answer was lost or unreadable may be on its
+            // way; only "Send again" with the same key is offered for it.
+            if error.outcome_unknown() {
+                summary.outcome = "Outcome unknown: Sent may have accepted it".into();
+                summary.tone = Tone::Attention;
+            } else {
+                summary.outcome = format!(
+                    "Refused: {}",
+                    error.code.clone().unwrap_or_else(|| "not sent".into())
+                );
+                summary.tone = Tone::Danger;
+            }
             summary.request_id = error.request_id.clone();
             record(state, &workspace, profile_id, &masked, &summary);
             return Err(error);
@@ -539,8 +546,12 @@ fn explain_words(mut error: IpcError) -> IpcError {
         ("BUSINESS_003", _) => Some("The account's balance is too low to send. Top it up in the Sent dashboard, then send again.".to_owned()),
         ("LIMIT_001", _) => Some("A sending limit of the account was reached; the app does not retry this. Send later, or ask Sent to raise the limit.".to_owned()),
         (_, ErrorKind::RateLimited) => Some(format!("{} Nothing was sent; send again after that wait.", error.message)),
-        (_, ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Unreachable | ErrorKind::ServerError | ErrorKind::ServiceUnavailable) => Some(format!(
-            "{} Sending again is safe: the same send is never delivered twice.",
+        _ if error.outcome_unknown() => Some(format!(
+            "{} Outcome unknown: Sent may have accepted the send. Sending again is safe: it carries the same key, so the same send is never delivered twice.",
+            error.message
+        )),
+        (_, ErrorKind::Unreachable | ErrorKind::ServiceUnavailable) => Some(format!(
+            "{} Nothing was sent; sending again is safe.",
             error.message
         )),
         _ => None,

@@ -33,4 +33,10 @@ idempotency_key: string,
 /**
  * Set once Sent created the profile.
  */
-created_profile_id: string | null, };
+created_profile_id: string | null, 
+/**
+ * When a live "Create" last ended with its outcome unknown (ms since the epoch), until one
+ * is known. Sent keeps a key's answer for 24 h: past that, the app looks the profile up by
+ * name before creating again.
+ */
+ambiguous_since: number | null, };

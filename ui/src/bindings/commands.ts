@@ -95,7 +95,7 @@ export type Commands = {
   /** Creates the profile with the draft's one idempotency key (or dry-runs it). */
   create_profile: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets; dryRun: boolean }; returns: CreateOutcome };
   /** Checks the review prerequisites, submits the profile and follows its status (`profile_status`). */
-  submit_profile: { args: { workspaceId: string; profileId: string; webHookUrl: string | null }; returns: SubmitOutcome };
+  submit_profile: { args: { workspaceId: string; profileId: string; webHookUrl: string | null; idempotencyKey: string }; returns: SubmitOutcome };
   /** The profile's TCR campaigns, read-only ones with their reason, and the use-case list. */
   profile_campaigns: { args: { workspaceId: string; profileId: string }; returns: CampaignsView };
   /** Checks a campaign form as it is filled in (V20). */

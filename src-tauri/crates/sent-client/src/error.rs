@@ -110,6 +110,68 @@ pub enum ClientError {
     Config(String),
 }
 
+/// What a failed write says about whether it happened (contract §5 and Q12: Sent replays every
+/// answer below 500 under its Idempotency-Key for 24 h, except 429 and `CONFLICT_001`, and never
+/// caches a 5xx). This one rule decides, for every write of the app, whether a retry must carry the
+/// same key ("ambiguous is not failed") or a new one (a definite refusal: the corrected attempt is a
+/// new action, or Sent would replay the old refusal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum WriteOutcome {
+    /// Sent refused it and keeps that answer under the key: it did not happen. A retry after a fix
+    /// needs a new key.
+    Refused,
+    /// It did not happen and nothing was kept under the key (not sent, 429, 503 `SERVICE_*`, a
+    /// local check): sending again with the same key is safe.
+    NotApplied,
+    /// It may have happened (answer lost, timed out, 5xx, a key still in flight, a 2xx that could
+    /// not be read): outcome unknown. Only a retry with the same key is safe.
+    Unknown,
+}
+
+impl WriteOutcome {
+    /// Whether the next attempt of the same action must reuse the key.
+    pub fn reuse_key(self) -> bool {
+        !matches!(self, WriteOutcome::Refused)
+    }
+}
+
+impl ClientError {
+    /// What this failure says about a write that carried an Idempotency-Key.
+    pub fn write_outcome(&self) -> WriteOutcome {
+        let by_status = |status: u16| match status {
+            200..=299 => WriteOutcome::Unknown,
+            429 => WriteOutcome::NotApplied,
+            500..=599 => WriteOutcome::Unknown,
+            _ => WriteOutcome::Refused,
+        };
+        match self {
+            ClientError::Api {
+                status: 503,
+                family: ErrorFamily::Service,
+                ..
+            } => WriteOutcome::NotApplied,
+            ClientError::Api { code, .. } if code.as_deref() == Some("CONFLICT_001") => {
+                WriteOutcome::Unknown
+            }
+            // A 2xx with `success: false` is a refusal Sent keeps, like a 4xx.
+            ClientError::Api { status, .. } if (200..300).contains(status) => WriteOutcome::Refused,
+            ClientError::Api { status, .. } => by_status(*status),
+            ClientError::Invalid { .. }
+            | ClientError::ScopeRefused
+            | ClientError::Config(_)
+            | ClientError::Connect(_)
+            | ClientError::Tls(_)
+            | ClientError::Redirect { .. }
+            | ClientError::RetryLater { .. } => WriteOutcome::NotApplied,
+            ClientError::Timeout | ClientError::Network(_) => WriteOutcome::Unknown,
+            ClientError::BadResponse { .. } => WriteOutcome::Unknown,
+            ClientError::ResponseTooLarge { status, .. } => by_status(*status),
+        }
+    }
+}
+
 impl ClientError {
     /// The UI's `kind`.
     pub fn kind(&self) -> &'static str {
@@ -294,6 +356,71 @@ mod tests {
             wait.to_string(),
             "Sent asks to wait 120 s before trying again"
         );
+    }
+
+    #[test]
+    fn a_write_is_ambiguous_only_when_it_may_have_happened() {
+        let api = |status: u16, code: Option<&str>| ClientError::Api {
+            status,
+            family: family_for_status(status),
+            code: code.map(str::to_owned),
+            message: String::new(),
+            fields: None,
+            request_id: None,
+            retry_after: None,
+        };
+        // Sent keeps these refusals under the key: the corrected attempt needs a new one.
+        for status in [400, 401, 403, 404, 409, 422] {
+            assert_eq!(
+                api(status, None).write_outcome(),
+                WriteOutcome::Refused,
+                "{status}"
+            );
+        }
+        assert_eq!(api(200, None).write_outcome(), WriteOutcome::Refused);
+        // Not executed and not kept.
+        assert_eq!(
+            api(429, Some("BUSINESS_002")).write_outcome(),
+            WriteOutcome::NotApplied
+        );
+        assert_eq!(
+            api(503, Some("SERVICE_001")).write_outcome(),
+            WriteOutcome::NotApplied
+        );
+        assert_eq!(
+            ClientError::Connect("refused".into()).write_outcome(),
+            WriteOutcome::NotApplied
+        );
+        // May have happened.
+        assert_eq!(
+            api(409, Some("CONFLICT_001")).write_outcome(),
+            WriteOutcome::Unknown
+        );
+        assert_eq!(
+            api(500, Some("INTERNAL_001")).write_outcome(),
+            WriteOutcome::Unknown
+        );
+        assert_eq!(api(502, None).write_outcome(), WriteOutcome::Unknown);
+        assert_eq!(ClientError::Timeout.write_outcome(), WriteOutcome::Unknown);
+        assert_eq!(
+            ClientError::Network("reset".into()).write_outcome(),
+            WriteOutcome::Unknown
+        );
+        let unreadable = ClientError::BadResponse {
+            status: 201,
+            message: "not JSON".into(),
+            request_id: None,
+        };
+        assert_eq!(unreadable.write_outcome(), WriteOutcome::Unknown);
+        let too_large = |status| ClientError::ResponseTooLarge {
+            status,
+            limit: 1,
+            request_id: None,
+        };
+        assert_eq!(too_large(200).write_outcome(), WriteOutcome::Unknown);
+        assert_eq!(too_large(400).write_outcome(), WriteOutcome::Refused);
+        assert!(WriteOutcome::Unknown.reuse_key() && WriteOutcome::NotApplied.reuse_key());
+        assert!(!WriteOutcome::Refused.reuse_key());
     }
 
     #[test]

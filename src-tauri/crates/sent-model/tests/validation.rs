@@ -314,3 +314,41 @@ fn update_rules_v9_v16_v17() {
         details(&[("payment_details", messages::PAYMENT_NOT_ALLOWED)])
     );
 }
+
+#[test]
+fn a_card_typed_as_printed_is_kept_as_its_digits() {
+    let typed = PaymentDetails {
+        card_number: Some("4242 4242-4242 4242 ".into()),
+        expiry: Some(" 12/34 ".into()),
+        cvc: Some("123".into()),
+        zip_code: Some(" 94107".into()),
+    }
+    .as_typed();
+    assert_eq!(
+        typed.card_number.as_ref().unwrap().expose_secret(),
+        "4242424242424242"
+    );
+    assert_eq!(typed.expiry.as_ref().unwrap().expose_secret(), "12/34");
+    let mut create = valid_create();
+    create.billing_model = Some(BillingModel::Profile);
+    create.billing_contact = Some(BillingContactInfo {
+        name: Some("Ann Lee".into()),
+        email: Some("billing@northwind.example".into()),
+        ..Default::default()
+    });
+    create.payment_details = Some(typed);
+    let errors = validate::profile_create_fields(&create, CreateOptions::default()).into_map();
+    assert!(
+        !errors.keys().any(|k| k.starts_with("payment_details")),
+        "{errors:?}"
+    );
+    // Letters stay letters: the rule still names them.
+    let letters = PaymentDetails {
+        card_number: Some("4242 abcd 4242 4242".into()),
+        ..Default::default()
+    }
+    .as_typed();
+    assert!(!validate::rules::is_valid_card_number(
+        letters.card_number.unwrap().expose_secret()
+    ));
+}

@@ -55,6 +55,11 @@ pub struct OnboardingDraft {
     pub idempotency_key: String,
     /// Set once Sent created the profile.
     pub created_profile_id: Option<String>,
+    /// When a live "Create" last ended with its outcome unknown (ms since the epoch), until one
+    /// is known. Sent keeps a key's answer for 24 h: past that, the app looks the profile up by
+    /// name before creating again.
+    #[serde(default)]
+    pub ambiguous_since: Option<i64>,
 }
 
 /// A preset: the seeds' pattern, in one line, and the values it sets.

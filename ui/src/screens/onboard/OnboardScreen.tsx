@@ -22,7 +22,7 @@ import { BrandSection } from "../profile/BrandSection";
 import { Campaigns } from "../profile/Campaigns";
 import { Messages, Section, TextField, Toggle } from "../profile/fields";
 import type { Card } from "../profile/form";
-import { EMPTY_CARD, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../profile/form";
+import { EMPTY_CARD, SaveKeys, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../profile/form";
 import styles from "./OnboardScreen.module.css";
 
 const STEP_IDS = ["identity", "pattern", "resources", "whatsapp", "compliance", "billing", "review"];
@@ -49,6 +49,8 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
   const [attempted, setAttempted] = useState<string[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   const dirty = useRef(false);
+  // One key per submission, reused when its outcome is unknown.
+  const submitKeys = useRef(new SaveKeys());
 
   useEffect(() => {
     const load = draftId
@@ -181,10 +183,14 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
     setBusy(true);
     setSubmitError(null);
     try {
-      const result = await call("submit_profile", { workspaceId: workspace.id, profileId: created, webHookUrl: hookUrl.trim() || null });
+      const webHookUrl = hookUrl.trim() || null;
+      const idempotencyKey = submitKeys.current.take(`${created} ${webHookUrl ?? ""}`, false);
+      const result = await call("submit_profile", { workspaceId: workspace.id, profileId: created, webHookUrl, idempotencyKey });
+      submitKeys.current.settle(null);
       setSubmit([{ message: result.message, tone: "progress" }]);
       void call("discard_onboarding_draft", { workspaceId: workspace.id, id: draft.id }).catch(() => {});
     } catch (e) {
+      submitKeys.current.settle(e as IpcError);
       setSubmitError(e as IpcError);
     } finally {
       setBusy(false);

@@ -41,13 +41,20 @@ describe("idempotency keys", () => {
     let n = 0;
     const keys = new SaveKeys(() => `k${++n}`);
     const first = keys.take("A", false);
-    keys.settle({ kind: "network", message: "broke" });
+    keys.settle({ kind: "network", message: "broke", outcome: "unknown" });
     expect(keys.take("A", false)).toBe(first);
     expect(keys.take("A", true)).not.toBe(first);
     keys.settle(null);
     expect(keys.take("A", false)).not.toBe(first);
     const k = keys.take("B", false);
-    keys.settle({ kind: "validation", message: "bad" });
+    keys.settle({ kind: "validation", message: "bad", outcome: "refused" });
     expect(keys.take("B", false)).not.toBe(k);
+    // A 2xx that could not be read is no failure: outcome unknown, the key is kept.
+    const c = keys.take("C", false);
+    keys.settle({ kind: "bad_response", message: "unreadable", outcome: "unknown" });
+    expect(keys.take("C", false)).toBe(c);
+    // A local check (no outcome): nothing reached Sent, the fixed form is a new action.
+    keys.settle({ kind: "validation", message: "fix the fields" });
+    expect(keys.take("C", false)).not.toBe(c);
   });
 });

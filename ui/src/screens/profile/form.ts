@@ -83,11 +83,13 @@ export function mergeFields(
   return out;
 }
 
-/** Errors for which a retry may reach Sent twice: the same key must be reused. */
-const RETRYABLE = new Set(["network", "timeout", "unreachable", "server_error", "service_unavailable", "rate_limited"]);
-
+/**
+ * Whether the next attempt of the same action must reuse its key: Rust says so with each failure
+ * (`outcome`: unknown or not applied). A definite refusal is kept by Sent under its key for a day,
+ * so the corrected attempt is a new action with a new key.
+ */
 export function isRetryable(error: IpcError): boolean {
-  return RETRYABLE.has(error.kind);
+  return error.outcome === "unknown" || error.outcome === "not_applied";
 }
 
 /**

@@ -203,6 +203,33 @@ pub struct PaymentDetails {
     pub zip_code: Option<SecretString>,
 }
 
+impl PaymentDetails {
+    /// The card as the user typed it, made what Sent expects: the spaces and dashes people type in
+    /// a card number ("4242 4242 4242 4242", as printed on the card) are dropped, and the
+    /// surrounding spaces of every value. Anything else is left for the rules (V5–V7) to name.
+    pub fn as_typed(self) -> Self {
+        let tidy = |value: Option<SecretString>, inner: bool| {
+            value.map(|secret| {
+                let raw = secret.expose_secret();
+                let kept: String = if inner {
+                    raw.chars()
+                        .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}'))
+                        .collect()
+                } else {
+                    raw.trim().to_owned()
+                };
+                SecretString::new(kept)
+            })
+        };
+        Self {
+            card_number: tidy(self.card_number, true),
+            expiry: tidy(self.expiry, false),
+            cvc: tidy(self.cvc, false),
+            zip_code: tidy(self.zip_code, false),
+        }
+    }
+}
+
 /// Direct WhatsApp Business Account credentials (contract §9.6), create only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, optional_fields)]
