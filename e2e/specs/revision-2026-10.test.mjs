@@ -67,8 +67,10 @@ test("on the newer Sent API every screen says what the server did", async () => 
       // D10: accepted, then BLOCKED with its reason (an opted-out recipient).
       // On this server a profile sees only its own templates: Tenant Co's approved one.
       await open(browser, "Tenant Co");
+      const opening = Date.now();
       await byTestId(browser, "open-send").click();
-      await byTestId(browser, "send-screen").waitForDisplayed({ timeout: 10000 });
+      await byTestId(browser, "send-screen").waitForDisplayed({ timeout: 30000 });
+      console.log(`send screen on the 2026-10 sandbox shown after ${Date.now() - opening} ms`);
       await browser.$('select[name="template"]').waitForEnabled({ timeout: 10000 });
       await browser.$('select[name="template"]').selectByVisibleText(await browser.execute(() =>
         [...document.querySelectorAll('select[name="template"] option')].find((o) => o.textContent.startsWith("tenant_welcome")).textContent));

@@ -25,7 +25,10 @@ macro_rules! declare_commands {
                     state: tauri::State<'_, $crate::state::AppState>,
                     $($arg: $ty),*
                 ) -> Result<$ret, $crate::error::IpcError> {
-                    super::$module::$name(&state, $($arg),*).await
+                    let started = std::time::Instant::now();
+                    let result = super::$module::$name(&state, $($arg),*).await;
+                    $crate::commands::note_if_slow(stringify!($name), started);
+                    result
                 }
             )+
 

@@ -13,6 +13,15 @@ pub mod typescript;
 pub mod workspaces;
 
 use declare::declare_commands;
+
+/// A command (or a phase of one) that kept the user waiting over a second is said on stderr with
+/// its name and time, never its arguments: where a slow screen's seconds go, on any machine.
+pub(crate) fn note_if_slow(what: &str, started: std::time::Instant) {
+    let took = started.elapsed();
+    if took >= std::time::Duration::from_secs(1) {
+        eprintln!("sent-profiles: {what} took {} ms", took.as_millis());
+    }
+}
 // The types the catalog names.
 use app::{AppInfo, SandboxRevision};
 use campaigns::{CampaignCheck, CampaignsView};

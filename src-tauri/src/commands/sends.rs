@@ -153,8 +153,13 @@ pub async fn send_options(
     profile_id: Uuid,
 ) -> Result<SendOptions, IpcError> {
     let workspace = workspace_id.to_string();
+    let started = std::time::Instant::now();
     let profile = cached_profile(state, &workspace, profile_id);
+    super::note_if_slow("send_options: the cached profile", started);
+    let started = std::time::Instant::now();
     let (client, options) = state.client(workspace_id, Some(profile_id))?;
+    super::note_if_slow("send_options: the client", started);
+    let started = std::time::Instant::now();
     let own_key = options.profile_id.is_none();
     let name = profile
         .as_ref()
@@ -195,10 +200,14 @@ pub async fn send_options(
             }
         }
     }
+    super::note_if_slow("send_options: the templates", started);
     // Approved first, then by name.
     templates.sort_by(|a, b| b.sendable.cmp(&a.sendable).then(a.name.cmp(&b.name)));
     let (channels, channel_notes) = channels_for(profile.as_ref());
+    let started = std::time::Instant::now();
     let production = environment(state, workspace_id) == Some(EnvironmentKind::Production);
+    let recent_recipients = state.workspaces.settings().recent_recipients();
+    super::note_if_slow("send_options: the settings", started);
     Ok(SendOptions {
         profile_id: profile_id.to_string(),
         profile_name: name,
@@ -206,7 +215,7 @@ pub async fn send_options(
         templates,
         channels,
         channel_notes,
-        recent_recipients: state.workspaces.settings().recent_recipients(),
+        recent_recipients,
         sandbox_default: production,
         production,
         templates_error,

@@ -168,7 +168,9 @@ function ProfileRoute({ workspace, id }: { workspace: string; id: string }) {
 
 /** The test-send panel of one profile (deep link, like the profile). */
 function SendRoute({ workspace, id }: { workspace: string; id: string }) {
-  return <InWorkspace workspaceId={workspace} render={(w) => <SendScreen workspace={w} profileId={decodeURIComponent(id)} />} />;
+  // Keyed by profile: another profile's send panel starts afresh (its templates, no result of the
+  // previous profile's send, no template chosen for another profile).
+  return <InWorkspace workspaceId={workspace} render={(w) => <SendScreen key={`${w.id}:${id}`} workspace={w} profileId={decodeURIComponent(id)} />} />;
 }
 
 /** The onboarding wizard, new (`/onboard`) or resumed (`/onboard/<draft id>`), in the current workspace. */

@@ -175,6 +175,8 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
             aria-describedby={shownFields.template ? "error-template" : "send-template-hint"}
             onChange={(e) => set({ template_id: e.currentTarget.value || null, variables: {} })}>
             {options.templates.length === 0 && <option value="">No template available to this profile</option>}
+            {/* Without it the first template would show as chosen while none is, and picking it would do nothing. */}
+            {options.templates.length > 0 && !template && <option value="">Choose a template…</option>}
             {options.templates.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name} — {t.status_label}{t.sendable ? "" : " (cannot be sent)"} · {t.channels_label}
