@@ -115,7 +115,9 @@ fn a_server_that_stopped_gives_an_unreachable_error_and_the_cache_stays() {
     )
     .unwrap();
     assert!(!rows(&fresh).is_empty());
-    drop(sandbox);
+    // Stopped for good (its open connections closed), not merely told to stop: a request racing
+    // the shutdown would still be answered.
+    tauri::async_runtime::block_on(sandbox.shutdown());
 
     let error = invoke(
         &app.window,
