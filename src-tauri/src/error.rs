@@ -147,6 +147,17 @@ impl IpcError {
         self
     }
 
+    /// The Idempotency-Key a write was given by the webview, or an error that says nothing was sent
+    /// (the UI makes keys itself, so a malformed one is the app's own fault).
+    pub fn idempotency_key(value: String) -> Result<sent_client::IdempotencyKey, IpcError> {
+        sent_client::IdempotencyKey::new(value).map_err(|_| {
+            IpcError::new(
+                ErrorKind::Validation,
+                "The app made a malformed idempotency key; nothing was sent. Restart the app.",
+            )
+        })
+    }
+
     /// A failure of the local database.
     pub fn database(error: impl std::fmt::Display) -> Self {
         Self::new(

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use sent_client::{CallOptions, IdempotencyKey, ProfileBackend};
+use sent_client::{CallOptions, ProfileBackend};
 use sent_model::campaign::{CampaignData, CampaignRequest, TcrCampaignWithUseCases};
 use sent_model::enums::MessagingUseCaseUs;
 use sent_model::validate::{self, CampaignFacts, CampaignWrite};
@@ -208,15 +208,6 @@ pub async fn check_campaign(
     })
 }
 
-fn key(value: String) -> Result<IdempotencyKey, IpcError> {
-    IdempotencyKey::new(value).map_err(|_| {
-        IpcError::new(
-            ErrorKind::Validation,
-            "Internal error: the action's idempotency key is malformed.",
-        )
-    })
-}
-
 fn described(campaign: &CampaignData) -> Vec<FieldChange> {
     vec![FieldChange {
         path: "campaign.name".into(),
@@ -271,7 +262,8 @@ pub async fn save_campaign(
         error.fields = Some(fields);
         return Err(error);
     }
-    let options = CallOptions::default().with_idempotency_key(key(idempotency_key)?);
+    let options =
+        CallOptions::default().with_idempotency_key(IpcError::idempotency_key(idempotency_key)?);
     let result = match &campaign_id {
         None => {
             client
@@ -330,7 +322,8 @@ pub async fn delete_campaign(
     let workspace = workspace_id.to_string();
     let profile = profile(state, workspace_id, &profile_id).await?;
     let (client, _) = state.client(workspace_id, None)?;
-    let options = CallOptions::default().with_idempotency_key(key(idempotency_key)?);
+    let options =
+        CallOptions::default().with_idempotency_key(IpcError::idempotency_key(idempotency_key)?);
     let gone = vec![FieldChange {
         path: "campaign".into(),
         label: "Campaign".into(),

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use sent_client::{drift, CallOptions, IdempotencyKey, ProfileBackend, ServerDrift};
+use sent_client::{drift, CallOptions, ProfileBackend, ServerDrift};
 use sent_model::effective::OrganizationSummary;
 use sent_model::validate::{self, OrganizationFacts, StoredProfile};
 use sent_model::{BillingContact, BrandDetail, PaymentDetails, ProfileDetail, ProfileUpdate};
@@ -412,7 +412,7 @@ fn prepare(
     let mut update = ProfileUpdate::diff(&stored, &draft);
     update.payment_details = payment
         .map(PaymentDetails::as_typed)
-        .filter(|p| !card_is_empty(p));
+        .filter(|p| !p.is_blank());
     // V17 needs the organization's profiles: read them only when a borrowed sender changes.
     let borrowing = update.sending_phone_number_profile_id.is_some()
         || update.sending_whatsapp_number_profile_id.is_some();
@@ -475,15 +475,6 @@ fn prepare(
         update,
         fields,
     })
-}
-
-fn card_is_empty(card: &PaymentDetails) -> bool {
-    [&card.card_number, &card.expiry, &card.cvc, &card.zip_code]
-        .iter()
-        .all(|v| {
-            v.as_ref()
-                .is_none_or(|s| s.expose_secret().trim().is_empty())
-        })
 }
 
 /// The draft as it would be sent: text trimmed, empty text as "not set", phone numbers in E.164
@@ -681,15 +672,6 @@ fn looks_like_email(value: &str) -> bool {
 
 // ---- saving --------------------------------------------------------------------------------
 
-fn parse_key(value: String) -> Result<IdempotencyKey, IpcError> {
-    IdempotencyKey::new(value).map_err(|_| {
-        IpcError::new(
-            ErrorKind::Validation,
-            "Internal error: the save's idempotency key is malformed.",
-        )
-    })
-}
-
 #[allow(clippy::too_many_arguments)]
 pub async fn save_profile(
     state: &AppState,
@@ -700,7 +682,7 @@ pub async fn save_profile(
     dry_run: bool,
     idempotency_key: String,
 ) -> Result<SaveOutcome, IpcError> {
-    let key = parse_key(idempotency_key)?;
+    let key = IpcError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let Prepared {
         stored,
@@ -894,7 +876,7 @@ pub async fn delete_profile(
     confirm_name: String,
     idempotency_key: String,
 ) -> Result<DeleteOutcome, IpcError> {
-    let key = parse_key(idempotency_key)?;
+    let key = IpcError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let (stored, _) = state
         .with_store(|store| store.cached_profile(&workspace, &profile_id))?

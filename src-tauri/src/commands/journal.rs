@@ -193,13 +193,7 @@ pub async fn export_journal(
     profile_id: Option<String>,
     outcome: Option<JournalOutcome>,
 ) -> Result<JournalExport, IpcError> {
-    let workspace = state
-        .workspaces
-        .list()
-        .workspaces
-        .into_iter()
-        .find(|w| w.id == workspace_id)
-        .ok_or(sent_workspaces::WorkspaceError::NotFound(workspace_id))?;
+    let workspace = state.workspaces.find(workspace_id)?;
     let rows = read(
         state,
         workspace_id,

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use sent_client::{drift, CallOptions, IdempotencyKey, ProfileBackend};
+use sent_client::{drift, CallOptions, ProfileBackend};
 use sent_model::validate::{self, CreateOptions};
 use sent_model::{
     BillingContactInfo, BrandData, PaymentDetails, ProfileComplete, ProfileCreate, ProfileDetail,
@@ -171,18 +171,10 @@ fn with_stored_key(
         .flatten()
         .map(|(d, _)| d);
     if let Some(stored) = stored {
-        draft.idempotency_key = stored.idempotency_key;
-        draft.ambiguous_since = stored.ambiguous_since;
-        if draft.created_profile_id.is_none() {
-            draft.created_profile_id = stored.created_profile_id;
-        }
+        draft.keep_decided(stored);
     }
     Ok(draft)
 }
-
-/// How long after an ambiguous create the app trusts Sent to still replay the key's answer (Sent
-/// keeps it 24 h; an hour of margin for clocks and a request in flight).
-const KEY_REPLAY_TRUSTED_MS: i64 = 23 * 60 * 60 * 1000;
 
 pub async fn onboarding_draft(
     state: &AppState,
@@ -259,38 +251,14 @@ async fn adopt_lost_create(
     workspace_id: Uuid,
     draft: &mut OnboardingDraft,
 ) -> Result<(), IpcError> {
-    let Some(since) = draft.ambiguous_since else {
-        return Ok(());
-    };
-    if draft.created_profile_id.is_some()
-        || super::profiles::now_ms().saturating_sub(since) < KEY_REPLAY_TRUSTED_MS
-    {
+    if !draft.lost_create_to_look_up(super::profiles::now_ms()) {
         return Ok(());
     }
     let (client, _) = state.list_client(workspace_id)?;
-    let name = draft.profile.name.trim().to_lowercase();
-    let since_secs = since / 1000;
-    let made = client
-        .list_profiles()
-        .await?
-        .data
-        .profiles
-        .into_iter()
-        .find(|p| {
-            p.name.trim().to_lowercase() == name
-                && p.created_at
-                    .as_ref()
-                    .is_none_or(|at| at.to_utc().timestamp() >= since_secs - 60)
-        });
+    let profiles = client.list_profiles().await?.data.profiles;
     let workspace = workspace_id.to_string();
-    match made {
-        Some(profile) => {
-            draft.created_profile_id = Some(profile.id.clone());
-            draft.step = "submit".into();
-            draft.ambiguous_since = None;
-            remember_profile(state, &workspace, &profile)?;
-        }
-        None => draft.ambiguous_since = None,
+    if let Some(profile) = draft.adopt_lost_create(&profiles) {
+        remember_profile(state, &workspace, profile)?;
     }
     let kept = &*draft;
     state.with_store(|store| store.put_draft(&workspace, &draft_key(&kept.id), kept))?;
@@ -326,15 +294,7 @@ fn build(
             .payment
             .clone()
             .map(PaymentDetails::as_typed)
-            .filter(|p| {
-                bills_profile
-                    && [&p.card_number, &p.expiry, &p.cvc, &p.zip_code]
-                        .iter()
-                        .any(|v| {
-                            v.as_ref()
-                                .is_some_and(|s| !s.expose_secret().trim().is_empty())
-                        })
-            }),
+            .filter(|p| bills_profile && !p.is_blank()),
         whatsapp_business_account: (!draft.whatsapp_inherit).then(|| WhatsappBusinessAccount {
             waba_id: draft.waba_id.clone().filter(|v| !v.trim().is_empty()),
             access_token: secrets
@@ -560,12 +520,7 @@ pub async fn create_profile(
     } else {
         draft.idempotency_key.clone()
     };
-    let key = IdempotencyKey::new(key).map_err(|_| {
-        IpcError::new(
-            ErrorKind::Validation,
-            "Internal error: the draft's idempotency key is malformed.",
-        )
-    })?;
+    let key = IpcError::idempotency_key(key)?;
     let mut options = CallOptions::default().with_idempotency_key(key);
     if dry_run {
         options = options.dry_run();
@@ -600,13 +555,7 @@ pub async fn create_profile(
             if !dry_run {
                 // Ambiguous keeps its key (and remembers since when); a definite refusal is
                 // replayed by Sent for 24 h under its key, so the corrected draft gets a new one.
-                if error.reuse_key() {
-                    if error.outcome_unknown() && draft.ambiguous_since.is_none() {
-                        draft.ambiguous_since = Some(super::profiles::now_ms());
-                    }
-                } else {
-                    draft.idempotency_key = Uuid::new_v4().to_string();
-                }
+                draft.after_failed_create(error.outcome, super::profiles::now_ms());
                 let kept = &draft;
                 state
                     .with_store(|store| store.put_draft(&workspace, &draft_key(&kept.id), kept))?;
@@ -711,48 +660,6 @@ fn created_fields(create: &ProfileCreate) -> Vec<FieldChange> {
 
 // ---- submit for review --------------------------------------------------------------------
 
-/// Contract §12.2: what a profile still lacks before review, each with the place that fixes it
-/// (`step:<wizard step>` or `profile:<section>`).
-pub fn missing_for_review(
-    profile: &ProfileDetail,
-    campaigns: usize,
-) -> BTreeMap<String, Vec<String>> {
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut add = |path: &str, message: &str| {
-        out.entry(path.to_owned())
-            .or_default()
-            .push(message.to_owned())
-    };
-    if profile
-        .short_name
-        .as_deref()
-        .is_none_or(|s| s.trim().is_empty())
-    {
-        add("short_name", "Add a short name (Identity).");
-    }
-    if profile
-        .description
-        .as_deref()
-        .is_none_or(|s| s.trim().is_empty())
-    {
-        add("description", "Add a description (Identity).");
-    }
-    match &profile.brand {
-        None if profile.inherit_tcr_brand => add("inherit_tcr_brand", "The organization has no TCR brand to inherit: add one in the Sent dashboard, or give the profile its own brand (Compliance)."),
-        None => add("brand", "The profile needs its own brand (Compliance)."),
-        Some(_) => {}
-    }
-    let tcr = profile
-        .brand
-        .as_ref()
-        .and_then(|b| b.compliance.as_ref())
-        .is_some_and(|c| c.is_tcr_application);
-    if tcr && campaigns == 0 {
-        add("campaigns", "A TCR application needs at least one campaign, own or inherited: create one under “TCR campaigns” (above, or on the profile's page).");
-    }
-    out
-}
-
 pub async fn submit_profile(
     state: &AppState,
     workspace_id: Uuid,
@@ -761,12 +668,7 @@ pub async fn submit_profile(
     idempotency_key: String,
 ) -> Result<SubmitOutcome, IpcError> {
     // Like every write, the caller's key: a retry of the same submission reuses it.
-    let key = IdempotencyKey::new(idempotency_key).map_err(|_| {
-        IpcError::new(
-            ErrorKind::Ipc,
-            "The app sent a malformed idempotency key; nothing was sent. Restart the app.",
-        )
-    })?;
+    let key = IpcError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let (client, _) = state.client(workspace_id, None)?;
     let profile = client.get_profile(&profile_id).await?.data;
@@ -781,7 +683,7 @@ pub async fn submit_profile(
         error
     })?;
     let campaigns = campaigns.data.len();
-    let missing = missing_for_review(&profile, campaigns);
+    let missing = onboard::missing_for_review(&profile, campaigns);
     if !missing.is_empty() {
         let mut error = IpcError::new(
             ErrorKind::Validation,
@@ -790,14 +692,15 @@ pub async fn submit_profile(
         error.fields = Some(missing);
         return Err(error);
     }
-    let local = state
-        .workspaces
-        .list()
-        .workspaces
-        .iter()
-        .find(|w| w.id == workspace_id)
-        .is_some_and(|w| validate::urls::is_loopback_url(&w.base_url));
-    let url = match report_address(local, web_hook_url)? {
+    let local = validate::urls::is_loopback_url(&state.workspaces.find(workspace_id)?.base_url);
+    let url = match onboard::report_address(local, web_hook_url).map_err(|fields| {
+        let mut error = IpcError::new(
+            ErrorKind::Validation,
+            "Enter the https address where Sent should report the result (an endpoint your agency owns); nothing was sent.",
+        );
+        error.fields = Some(fields.into_map());
+        error
+    })? {
         Some(url) => url,
         None => state.completion_receiver_url().await.map_err(|e| {
             IpcError::new(ErrorKind::Config, "Enter the address where Sent should report the result (an endpoint your agency owns).").with_detail(e)
@@ -865,30 +768,6 @@ pub async fn submit_profile(
         message,
         request_id,
     })
-}
-
-/// Where Sent reports a submission's result: the address typed in, else (`None`) the receiver on
-/// this computer, which only a server on this computer can reach. A remote workspace must name an
-/// https address of its own: Sent itself would otherwise be told to call 127.0.0.1.
-pub(crate) fn report_address(
-    local: bool,
-    typed: Option<String>,
-) -> Result<Option<String>, IpcError> {
-    match typed.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()) {
-        Some(url) => Ok(Some(url)),
-        None if local => Ok(None),
-        None => {
-            let mut error = IpcError::new(
-                ErrorKind::Validation,
-                "Enter the https address where Sent should report the result (an endpoint your agency owns); nothing was sent.",
-            );
-            error.fields = Some(BTreeMap::from([(
-                "webHookUrl".to_owned(),
-                vec!["Enter an https address your agency owns: Sent reports the review's result there.".to_owned()],
-            )]));
-            Err(error)
-        }
-    }
 }
 
 /// Reads the profile after a submit until its status settles (2 minutes at most), pushing each

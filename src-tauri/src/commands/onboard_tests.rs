@@ -325,20 +325,3 @@ fn an_ambiguous_create_keeps_its_key_and_says_outcome_unknown() {
     let count = profiles_named(&app, &ws, "Unknown Outcome Co");
     assert_eq!(count, 1, "one profile for the lost create and its retry");
 }
-
-#[test]
-fn a_remote_workspace_is_never_given_the_receiver_on_this_computer() {
-    // A server that is not on this computer would be told to call 127.0.0.1: the address is asked.
-    let remote = super::report_address(false, None).unwrap_err();
-    assert!(remote.fields.unwrap()["webHookUrl"][0].contains("https"));
-    assert_eq!(
-        super::report_address(false, Some(" https://hooks.example.com/sent ".into())).unwrap(),
-        Some("https://hooks.example.com/sent".to_owned())
-    );
-    // On this computer, the app's own receiver (None) unless an address was given.
-    assert_eq!(super::report_address(true, None).unwrap(), None);
-    assert_eq!(
-        super::report_address(true, Some("  ".into())).unwrap(),
-        None
-    );
-}

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sent_client::{CallOptions, IdempotencyKey, SentClient};
+use sent_client::{CallOptions, SentClient};
 use sent_model::envelope::PageRequest;
 use sent_model::message::{SendMessage, SendResult, SendTemplate};
 use sent_model::template::TemplateFilter;
@@ -119,15 +119,6 @@ pub struct SendHistoryRow {
     pub summary: SendSummary,
 }
 
-fn parse_key(value: String) -> Result<IdempotencyKey, IpcError> {
-    IdempotencyKey::new(value).map_err(|_| {
-        IpcError::new(
-            ErrorKind::Validation,
-            "Internal error: the send's idempotency key is malformed.",
-        )
-    })
-}
-
 fn cached_profile(state: &AppState, workspace: &str, profile_id: Uuid) -> Option<ProfileDetail> {
     state
         .with_store(|store| store.cached_profile(workspace, &profile_id.to_string()))
@@ -140,10 +131,8 @@ fn cached_profile(state: &AppState, workspace: &str, profile_id: Uuid) -> Option
 fn environment(state: &AppState, workspace_id: Uuid) -> Option<EnvironmentKind> {
     state
         .workspaces
-        .list()
-        .workspaces
-        .into_iter()
-        .find(|w| w.id == workspace_id)
+        .find(workspace_id)
+        .ok()
         .map(|w| w.environment)
 }
 
@@ -358,7 +347,7 @@ pub async fn quick_send(
     draft: SendDraft,
     idempotency_key: String,
 ) -> Result<SendOutcome, IpcError> {
-    let key = parse_key(idempotency_key)?;
+    let key = IpcError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let (client, options) = state.client(workspace_id, Some(profile_id))?;
     let template_id = draft.template_id.clone().unwrap_or_default();
@@ -729,7 +718,7 @@ pub async fn send_message(
     request: SendMessage,
     idempotency_key: String,
 ) -> Result<SendResult, IpcError> {
-    let key = parse_key(idempotency_key)?;
+    let key = IpcError::idempotency_key(idempotency_key)?;
     let (client, options) = state.client(workspace_id, profile_id)?;
     let options = options.with_idempotency_key(key);
     let result = client.send_message(&request, &options).await;

@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde::{Serialize, Serializer};
 use ts_rs::TS;
 
-use sent_model::{ErrorFamily, FieldErrors};
+use sent_model::{ErrorFamily, FieldErrors, WriteOutcome};
 
 /// Result of every client call.
 pub type ClientResult<T> = Result<T, ClientError>;
@@ -108,33 +108,6 @@ pub enum ClientError {
     /// The client is misconfigured (bad base URL, bad idempotency key, ...).
     #[error("{0}")]
     Config(String),
-}
-
-/// What a failed write says about whether it happened (contract §5 and Q12: Sent replays every
-/// answer below 500 under its Idempotency-Key for 24 h, except 429 and `CONFLICT_001`, and never
-/// caches a 5xx). This one rule decides, for every write of the app, whether a retry must carry the
-/// same key ("ambiguous is not failed") or a new one (a definite refusal: the corrected attempt is a
-/// new action, or Sent would replay the old refusal).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum WriteOutcome {
-    /// Sent refused it and keeps that answer under the key: it did not happen. A retry after a fix
-    /// needs a new key.
-    Refused,
-    /// It did not happen and nothing was kept under the key (not sent, 429, 503 `SERVICE_*`, a
-    /// local check): sending again with the same key is safe.
-    NotApplied,
-    /// It may have happened (answer lost, timed out, 5xx, a key still in flight, a 2xx that could
-    /// not be read): outcome unknown. Only a retry with the same key is safe.
-    Unknown,
-}
-
-impl WriteOutcome {
-    /// Whether the next attempt of the same action must reuse the key.
-    pub fn reuse_key(self) -> bool {
-        !matches!(self, WriteOutcome::Refused)
-    }
 }
 
 impl ClientError {

@@ -31,6 +31,7 @@ pub mod template;
 pub mod timestamp;
 pub mod validate;
 pub mod webhook;
+pub mod write_outcome;
 
 pub use campaign::{CampaignData, CampaignRequest, TcrCampaignWithUseCases, UseCaseData};
 pub use enums::*;
@@ -45,6 +46,7 @@ pub use profile::{
 pub use secret::SecretString;
 pub use timestamp::Timestamp;
 pub use validate::FieldErrors;
+pub use write_outcome::WriteOutcome;
 
 /// `skip_serializing_if` helper for `sandbox: bool` request flags (absent means live).
 pub(crate) fn is_false(value: &bool) -> bool {

@@ -2,8 +2,10 @@
 //! step a field belongs to, and the draft the app keeps while the user works (no secret in it: the
 //! WhatsApp access token and card details are asked again on resume).
 
+use std::collections::BTreeMap;
+
 use sent_model::enums::BillingModel;
-use sent_model::ProfileDetail;
+use sent_model::{FieldErrors, ProfileDetail, WriteOutcome};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -170,6 +172,129 @@ pub fn step_label(step: &str) -> String {
         .unwrap_or_else(|| "Submit for review".into())
 }
 
+/// How long after an ambiguous create the app trusts Sent to still replay the key's answer (Sent
+/// keeps it 24 h; an hour of margin for clocks and a request in flight).
+pub const KEY_REPLAY_TRUSTED_MS: i64 = 23 * 60 * 60 * 1000;
+
+/// The draft's Idempotency-Key and what goes with it are decided here, never by the webview (whose
+/// copy of the draft may be older): renewed after a definite refusal, kept after an ambiguous
+/// failure, with when that happened.
+impl OnboardingDraft {
+    /// Takes from the stored copy what only these rules decide: the key, since when the last create
+    /// is ambiguous, and the profile the draft created.
+    pub fn keep_decided(&mut self, stored: OnboardingDraft) {
+        self.idempotency_key = stored.idempotency_key;
+        self.ambiguous_since = stored.ambiguous_since;
+        if self.created_profile_id.is_none() {
+            self.created_profile_id = stored.created_profile_id;
+        }
+    }
+
+    /// After a live create failed: a refusal Sent keeps under the key (or a failure that never
+    /// reached Sent's idempotency, `None`) makes the corrected draft a new action with a new key;
+    /// an ambiguous one keeps the key and remembers since when.
+    pub fn after_failed_create(&mut self, outcome: Option<WriteOutcome>, now_ms: i64) {
+        match outcome {
+            Some(WriteOutcome::Unknown) => {
+                self.ambiguous_since.get_or_insert(now_ms);
+            }
+            Some(WriteOutcome::NotApplied) => {}
+            Some(WriteOutcome::Refused) | None => {
+                self.idempotency_key = uuid::Uuid::new_v4().to_string();
+            }
+        }
+    }
+
+    /// Whether an earlier create's outcome is unknown and old enough that Sent no longer replays
+    /// its key: the profile must be looked for before creating again.
+    pub fn lost_create_to_look_up(&self, now_ms: i64) -> bool {
+        self.created_profile_id.is_none()
+            && self
+                .ambiguous_since
+                .is_some_and(|since| now_ms.saturating_sub(since) >= KEY_REPLAY_TRUSTED_MS)
+    }
+
+    /// Among the organization's profiles, the one the lost create made: the draft's name (case and
+    /// spaces aside), created since the attempt (a minute of margin). The draft then points at it;
+    /// with none, the create goes ahead with the draft's key. Either way the outcome is known.
+    pub fn adopt_lost_create<'p>(
+        &mut self,
+        profiles: &'p [ProfileDetail],
+    ) -> Option<&'p ProfileDetail> {
+        let since_secs = self.ambiguous_since.take()? / 1000;
+        let name = self.profile.name.trim().to_lowercase();
+        let made = profiles.iter().find(|p| {
+            p.name.trim().to_lowercase() == name
+                && p.created_at
+                    .as_ref()
+                    .is_none_or(|at| at.to_utc().timestamp() >= since_secs - 60)
+        })?;
+        self.created_profile_id = Some(made.id.clone());
+        self.step = "submit".into();
+        Some(made)
+    }
+}
+
+/// Where Sent reports a submission's result: the address typed in, else (`None`) the receiver on
+/// this computer, which only a server on this computer can reach. A remote workspace must name an
+/// https address of its own: Sent itself would otherwise be told to call 127.0.0.1.
+pub fn report_address(local: bool, typed: Option<String>) -> Result<Option<String>, FieldErrors> {
+    match typed.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()) {
+        Some(url) => Ok(Some(url)),
+        None if local => Ok(None),
+        None => {
+            let mut fields = FieldErrors::new();
+            fields.add(
+                "webHookUrl",
+                "Enter an https address your agency owns: Sent reports the review's result there.",
+            );
+            Err(fields)
+        }
+    }
+}
+
+/// Contract §12.2: what a profile still lacks before review, each with the place that fixes it
+/// (`step:<wizard step>` or `profile:<section>`).
+pub fn missing_for_review(
+    profile: &ProfileDetail,
+    campaigns: usize,
+) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut add = |path: &str, message: &str| {
+        out.entry(path.to_owned())
+            .or_default()
+            .push(message.to_owned())
+    };
+    if profile
+        .short_name
+        .as_deref()
+        .is_none_or(|s| s.trim().is_empty())
+    {
+        add("short_name", "Add a short name (Identity).");
+    }
+    if profile
+        .description
+        .as_deref()
+        .is_none_or(|s| s.trim().is_empty())
+    {
+        add("description", "Add a description (Identity).");
+    }
+    match &profile.brand {
+        None if profile.inherit_tcr_brand => add("inherit_tcr_brand", "The organization has no TCR brand to inherit: add one in the Sent dashboard, or give the profile its own brand (Compliance)."),
+        None => add("brand", "The profile needs its own brand (Compliance)."),
+        Some(_) => {}
+    }
+    let tcr = profile
+        .brand
+        .as_ref()
+        .and_then(|b| b.compliance.as_ref())
+        .is_some_and(|c| c.is_tcr_application);
+    if tcr && campaigns == 0 {
+        add("campaigns", "A TCR application needs at least one campaign, own or inherited: create one under “TCR campaigns” (above, or on the profile's page).");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +337,93 @@ mod tests {
         assert_eq!(d.preset.as_deref(), Some("custom"));
         assert_eq!(presets().len(), 4);
         assert_eq!(step_label("billing"), "Billing");
+    }
+
+    #[test]
+    fn a_remote_workspace_is_never_given_the_receiver_on_this_computer() {
+        // A server that is not on this computer would be told to call 127.0.0.1: the address is asked.
+        let remote = report_address(false, None).unwrap_err().into_map();
+        assert!(remote["webHookUrl"][0].contains("https"));
+        assert_eq!(
+            report_address(false, Some(" https://hooks.example.com/sent ".into())).unwrap(),
+            Some("https://hooks.example.com/sent".to_owned())
+        );
+        // On this computer, the app's own receiver (None) unless an address was given.
+        assert_eq!(report_address(true, None).unwrap(), None);
+        assert_eq!(report_address(true, Some("  ".into())).unwrap(), None);
+    }
+
+    #[test]
+    fn the_create_key_is_renewed_only_after_a_definite_refusal() {
+        let mut draft = OnboardingDraft {
+            idempotency_key: "k1".into(),
+            ..OnboardingDraft::default()
+        };
+        // Not applied (429, not sent): same key, nothing ambiguous.
+        draft.after_failed_create(Some(WriteOutcome::NotApplied), 1_000);
+        assert_eq!(
+            (draft.idempotency_key.as_str(), draft.ambiguous_since),
+            ("k1", None)
+        );
+        // Unknown: same key, since the first time.
+        draft.after_failed_create(Some(WriteOutcome::Unknown), 2_000);
+        draft.after_failed_create(Some(WriteOutcome::Unknown), 3_000);
+        assert_eq!(
+            (draft.idempotency_key.as_str(), draft.ambiguous_since),
+            ("k1", Some(2_000))
+        );
+        // Refused (Sent keeps the refusal under the key) or a local failure: a new key.
+        draft.after_failed_create(Some(WriteOutcome::Refused), 4_000);
+        let renewed = draft.idempotency_key.clone();
+        assert_ne!(renewed, "k1");
+        draft.after_failed_create(None, 5_000);
+        assert_ne!(draft.idempotency_key, renewed);
+        // The webview's older copy cannot bring the old key back.
+        let mut from_webview = OnboardingDraft {
+            idempotency_key: "k1".into(),
+            ..OnboardingDraft::default()
+        };
+        from_webview.keep_decided(draft.clone());
+        assert_eq!(from_webview.idempotency_key, draft.idempotency_key);
+        assert_eq!(from_webview.ambiguous_since, Some(2_000));
+    }
+
+    #[test]
+    fn a_lost_create_is_looked_up_only_once_sent_forgot_its_key() {
+        let since = 1_800_000_000_000_i64;
+        let mut draft = OnboardingDraft {
+            ambiguous_since: Some(since),
+            ..OnboardingDraft::default()
+        };
+        draft.profile.name = "Sunrise Dental".into();
+        assert!(!draft.lost_create_to_look_up(since + KEY_REPLAY_TRUSTED_MS - 1));
+        assert!(draft.lost_create_to_look_up(since + KEY_REPLAY_TRUSTED_MS));
+        let profile = |id: &str, name: &str, created_secs: i64| {
+            let mut p = ProfileDetail {
+                id: id.into(),
+                name: name.into(),
+                ..ProfileDetail::default()
+            };
+            p.created_at = chrono::DateTime::from_timestamp(created_secs, 0).map(Into::into);
+            p
+        };
+        let profiles = [
+            profile("older", "Sunrise Dental", since / 1000 - 3600),
+            profile("other", "Moonrise Dental", since / 1000 + 5),
+            profile("made", " sunrise dental ", since / 1000 + 5),
+        ];
+        let mut adopting = draft.clone();
+        assert_eq!(
+            adopting.adopt_lost_create(&profiles).map(|p| p.id.as_str()),
+            Some("made")
+        );
+        assert_eq!(adopting.created_profile_id.as_deref(), Some("made"));
+        assert_eq!(adopting.ambiguous_since, None);
+        assert!(!adopting.lost_create_to_look_up(i64::MAX));
+        // None made since: the create goes ahead with the draft's key, the outcome now known.
+        let mut creating = draft.clone();
+        assert!(creating.adopt_lost_create(&profiles[..2]).is_none());
+        assert_eq!(creating.created_profile_id, None);
+        assert_eq!(creating.ambiguous_since, None);
     }
 }

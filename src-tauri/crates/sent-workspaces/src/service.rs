@@ -298,7 +298,8 @@ impl<B: SettingsBackend> Workspaces<B> {
             .ok_or_else(|| missing_key(workspace))
     }
 
-    fn find(&self, id: Uuid) -> Result<Workspace, WorkspaceError> {
+    /// One workspace, as the settings hold it now.
+    pub fn find(&self, id: Uuid) -> Result<Workspace, WorkspaceError> {
         self.list()
             .workspaces
             .into_iter()

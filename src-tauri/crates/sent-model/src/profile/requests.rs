@@ -228,6 +228,16 @@ impl PaymentDetails {
             zip_code: tidy(self.zip_code, false),
         }
     }
+
+    /// Nothing typed in any of the four values: no card is being given.
+    pub fn is_blank(&self) -> bool {
+        [&self.card_number, &self.expiry, &self.cvc, &self.zip_code]
+            .iter()
+            .all(|v| {
+                v.as_ref()
+                    .is_none_or(|s| s.expose_secret().trim().is_empty())
+            })
+    }
 }
 
 /// Direct WhatsApp Business Account credentials (contract §9.6), create only.
