@@ -7,6 +7,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { remote } from "webdriverio";
@@ -167,4 +168,36 @@ export async function removeWorkspace(browser) {
   await byTestId(browser, "confirm").click();
   await browser.waitUntil(async () => (await browser.$$('[data-testid="workspace-switcher"] option')).length === 1,
     { timeout: 10000, timeoutMsg: "the workspace was not removed" });
+}
+
+let axeSource = null;
+
+/** axe-core's serious and critical violations (WCAG 2.0/2.1 A and AA rules) on what the window shows now. */
+async function axeViolations(browser) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await browser.execute(() => typeof window.axe !== "undefined"))) await browser.execute(`${axeSource}\n;return true;`);
+  return browser.executeAsync((done) => {
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] })
+      .then((r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(" ")) }))))
+      .catch((e) => done([{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }]));
+  });
+}
+
+/**
+ * Runs axe-core on the screen or dialog in view, in the light and the dark theme, and fails on any
+ * serious or critical violation, each listed with its elements. `where` names what was checked.
+ */
+export async function checkAccessibility(browser, where) {
+  const theme = await browser.execute(() => document.documentElement.dataset.theme ?? "");
+  const found = [];
+  try {
+    for (const mode of ["light", "dark"]) {
+      await browser.execute((m) => { document.documentElement.dataset.theme = m; }, mode);
+      for (const v of await axeViolations(browser)) found.push(`${mode}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(", ")}`);
+    }
+  } finally {
+    await browser.execute((t) => { if (t) document.documentElement.dataset.theme = t; else delete document.documentElement.dataset.theme; }, theme);
+  }
+  if (found.length) throw new Error(`accessibility of ${where}:\n  ${found.join("\n  ")}`);
 }

@@ -3,7 +3,7 @@
 // URL, so the key check goes over real HTTP.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byTestId, withApp } from "../lib/app.mjs";
+import { byTestId, checkAccessibility, withApp } from "../lib/app.mjs";
 
 test("a workspace with an unknown key is refused with a message on the key field", async () => {
   await withApp("add-workspace-bad-key", async (browser) => {
@@ -24,6 +24,7 @@ test("a workspace with an unknown key is refused with a message on the key field
     assert.match(await message.getText(), /did not recognise this API key/);
     assert.equal(await browser.$('input[name="name"]').getValue(), "Client with a typo", "the draft is kept");
     assert.equal(await browser.$('input[name="api_key"]').getAttribute("aria-invalid"), "true");
+    await checkAccessibility(browser, "the Add workspace dialog with an error");
 
     // Nothing was added: the switcher still lists only the built-in sandbox.
     const options = await browser.$$('[data-testid="workspace-switcher"] option');

@@ -7,7 +7,7 @@
 // profile.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addWorkspace, byTestId, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
+import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
 
 const TOKEN = "EAAG-e2e-onboarding-token-42";
 const field = (browser, name) => browser.$(`[name="${name}"]`);
@@ -41,6 +41,7 @@ test("onboard with the Agency preset and the client's own brand, then submit for
     await byTestId(browser, "next").click();
     await byTestId(browser, "step-blocked").waitForDisplayed({ timeout: 5000 });
     await byTestId(browser, "error-name").waitForDisplayed({ timeout: 5000 });
+    await checkAccessibility(browser, "the wizard's first step with an error");
     await browser.$("a=← All profiles").click();
 
     await identity(browser, "Sunrise Dental");
@@ -59,6 +60,15 @@ test("onboard with the Agency preset and the client's own brand, then submit for
     await field(browser, "inherit_tcr_brand").click();
     await field(browser, "brand.contact.name").waitForDisplayed({ timeout: 5000 });
     await field(browser, "brand.contact.name").setValue("Dana Ortiz");
+    // Emptied as a user does: a message on the field (the form sends null; it used to break every
+    // check and draft save after it, in silence), then typed again.
+    await field(browser, "brand.contact.name").click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+    await byTestId(browser, "error-brand.contact.name").waitForDisplayed({ timeout: 5000, timeoutMsg: "the emptied contact name has no message" });
+    await field(browser, "brand.contact.name").setValue("Dana Ortiz");
+    await browser.waitUntil(async () => !(await byTestId(browser, "error-brand.contact.name").isExisting()), { timeout: 5000 });
+    await checkAccessibility(browser, "the wizard's compliance step (the brand form)");
     await field(browser, "brand.business.legalName").setValue("Sunrise Dental LLC");
     await browser.$('select[name="brand.compliance.vertical"]').selectByAttribute("value", "HEALTHCARE");
     await browser.$('select[name="brand.compliance.brandRelationship"]').selectByAttribute("value", "SMALL_ACCOUNT");
@@ -67,6 +77,7 @@ test("onboard with the Agency preset and the client's own brand, then submit for
     await browser.pause(300);
     await next(browser, "billing");
     await next(browser, "review");
+    await checkAccessibility(browser, "the wizard's review step");
     const request = await text(browser, "create-request");
     assert.match(request, /"access_token": "•••• \(hidden\)"/);
     assert.ok(!request.includes(TOKEN), "the token is masked");
@@ -82,6 +93,10 @@ test("onboard with the Agency preset and the client's own brand, then submit for
     await byTestId(browser, "submit-review").click();
     await browser.waitUntil(async () => /Pending review|Approved/.test((await text(browser, "submit-status")) ?? ""),
       { timeout: 30000, timeoutMsg: "the status never settled" });
+    // Said in words, without a raw status flashing by; submitted once, and the draft note is gone.
+    assert.doesNotMatch(await text(browser, "submit-status"), /Status: incomplete/);
+    assert.equal(await byTestId(browser, "submit-review").isEnabled(), false, "Submit for review stays clickable after the submit");
+    assert.doesNotMatch(await byTestId(browser, "onboard-screen").getText(), /Saved as a draft on this computer/);
 
     // In the list, with its effective configuration; the draft is gone.
     await browser.$("a=← All profiles").click();

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { addWorkspace, byTestId, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
+import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
 
 const CARD = "4242424242424242";
 
@@ -64,6 +64,7 @@ test("edit a profile: toggle, review, dry run, save, draft, field errors, card, 
     // Review shows exactly that field, old → new; a dry run leaves Sent unchanged.
     await byTestId(browser, "review-save").click();
     await byTestId(browser, "review-dialog").waitForDisplayed({ timeout: 5000 });
+    await checkAccessibility(browser, "the review dialog");
     const rows = await browser.$$('[data-testid="review-change"]');
     assert.equal(rows.length, 1);
     assert.equal(await rows[0].getAttribute("data-path"), "inherit_contacts");
@@ -75,8 +76,9 @@ test("edit a profile: toggle, review, dry run, save, draft, field errors, card, 
     await browser.waitUntil(async () => /Read from Sent/.test(await byTestId(browser, "profile-detail").getText()), { timeout: 10000 });
     assert.match(await text(browser, "resource-Contacts"), /Keeps its own contacts/, "the dry run changed nothing at Sent");
 
-    // The real save: the screen shows what Sent returned.
-    await byTestId(browser, "review-save").click();
+    // The real save, from the keyboard (Ctrl+S reviews first): the screen shows what Sent returned.
+    await browser.keys(["Control", "s"]);
+    await byTestId(browser, "review-dialog").waitForDisplayed({ timeout: 5000, timeoutMsg: "Ctrl+S opened no review" });
     await byTestId(browser, "save-confirm").click();
     await waitText(browser, "save-message", /^Saved/, "no save confirmation");
     assert.match(await text(browser, "resource-Contacts"), /Uses the organization's contacts/);
@@ -110,6 +112,17 @@ test("edit a profile: toggle, review, dry run, save, draft, field errors, card, 
     await byTestId(browser, "error-billing_contact.email").waitForDisplayed({ timeout: 5000 });
     await byTestId(browser, "error-billing_contact.phone").waitForDisplayed({ timeout: 5000 });
     assert.doesNotMatch(await byTestId(browser, "error-billing_contact.phone").getText(), /billing_contact/, "no wire path in the message");
+    // "Fix the fields to save": focus moves to the first field with a problem, and a summary at the
+    // top lists each problem with a link to its field.
+    await byTestId(browser, "review-save").click();
+    await byTestId(browser, "error-summary").waitForDisplayed({ timeout: 5000, timeoutMsg: "no error summary" });
+    await checkAccessibility(browser, "a profile's form with field errors");
+    await browser.waitUntil(async () => await browser.execute(() => document.activeElement?.getAttribute("aria-invalid") === "true"),
+      { timeout: 5000, timeoutMsg: "focus did not move to a field with a problem" });
+    const links = await browser.execute(() => [...document.querySelectorAll('[data-testid="error-summary"] a')].map((a) => a.dataset.path));
+    assert.ok(links.includes("billing_contact.email") && links.includes("billing_contact.phone"), links.join(", "));
+    await browser.$('[data-testid="error-summary"] a[data-path="billing_contact.phone"]').click();
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("name")), "billing_contact.phone", "the summary's link focuses its field");
 
     // Fixed: a contact, a phone normalised to E.164 on leaving the field, and a card.
     await field(browser, "billing_contact.name").setValue("Bella Ltd");
@@ -148,6 +161,25 @@ test("edit a profile: toggle, review, dry run, save, draft, field errors, card, 
     await browser.$("button=Cancel").click();
     await byTestId(browser, "discard-changes").click();
 
+    // Every text field of the form emptied, one at a time, as a user does (select all, delete):
+    // a message on the field (required, or "Sent cannot clear this field") or a counted change.
+    const names = await browser.execute(() => [...document.querySelectorAll('[data-testid="profile-detail"] form input[name], [data-testid="profile-detail"] form textarea[name]')]
+      .filter((e) => (e.type === "text" || e.type === "email" || e.type === "tel" || e.type === "url" || e.tagName === "TEXTAREA") && !e.readOnly && !e.disabled && e.value.trim() !== "")
+      .map((e) => e.name));
+    assert.ok(names.length >= 8, `fields with a value: ${names.join(", ")}`);
+    for (const name of names) {
+      const input = field(browser, name);
+      const before = await input.getValue();
+      await input.click();
+      await browser.keys(["Control", "a"]);
+      await browser.keys("Backspace");
+      await browser.waitUntil(async () => (await byTestId(browser, `error-${name}`).isExisting()) || /^\d+ changes? not saved/.test((await text(browser, "change-count")) ?? ""),
+        { timeout: 5000, timeoutMsg: `${name} emptied: no message on the field and no change counted` });
+      await input.setValue(before);
+      await browser.waitUntil(async () => !(await byTestId(browser, `error-${name}`).isExisting()), { timeout: 5000, timeoutMsg: `${name} put back: its message stayed` });
+    }
+    await byTestId(browser, "discard-changes").click();
+
     // A brand submitted to TCR is read-only, with the reason.
     await openProfile(browser, "Northwind Clinics");
     await byTestId(browser, "brand-locked").waitForDisplayed({ timeout: 5000 });
@@ -158,6 +190,7 @@ test("edit a profile: toggle, review, dry run, save, draft, field errors, card, 
     await byTestId(browser, "nav-journal").click();
     await byTestId(browser, "journal-screen").waitForDisplayed({ timeout: 5000 });
     await browser.waitUntil(async () => (await browser.$$('[data-testid="journal-row"]')).length >= 3, { timeout: 5000, timeoutMsg: "journal rows missing" });
+    await checkAccessibility(browser, "the journal");
     const journal = await byTestId(browser, "journal-screen").getText();
     assert.match(journal, /Dry run/);
     assert.match(journal, /Saved/);
@@ -256,6 +289,8 @@ test("a profile's TCR campaigns: create with two use cases, edit, delete; inheri
 
     await openProfile(browser, "Tenant Co");
     await byTestId(browser, "new-campaign").waitForDisplayed({ timeout: 10000 });
+    // The brand edit discarded earlier left nothing behind (a late draft write would bring it back).
+    assert.equal(await byTestId(browser, "save-bar").isExisting(), false, "Tenant Co opened with unsaved changes left from an earlier edit");
     const before = (await browser.$$('[data-testid="campaign-row"]')).length;
     await byTestId(browser, "new-campaign").click();
     await byTestId(browser, "campaign-dialog").waitForDisplayed({ timeout: 5000 });
@@ -264,13 +299,28 @@ test("a profile's TCR campaigns: create with two use cases, edit, delete; inheri
     await byTestId(browser, "save-campaign").click();
     await byTestId(browser, "error-campaign.name").waitForDisplayed({ timeout: 5000 });
     assert.equal(await byTestId(browser, "campaign-dialog").isDisplayed(), true, "nothing was sent");
+    await checkAccessibility(browser, "the campaign form with its errors");
     await field(browser, "campaign.name").setValue("Welcome");
     await field(browser, "campaign.description").setValue("Welcome messages for new tenants");
     await browser.$('select[name="campaign.useCases.0.messagingUseCaseUs"]').selectByAttribute("value", "ACCOUNT_NOTIFICATION");
     await field(browser, "campaign.useCases.0.sampleMessages").setValue("Welcome to Tenant Co");
     await byTestId(browser, "add-use-case").click();
     await browser.$('select[name="campaign.useCases.1.messagingUseCaseUs"]').selectByAttribute("value", "CUSTOMER_CARE");
+    // A sample over 1,024 characters and a privacy link that is no web address: each said on its
+    // field (the sample used to make "Create campaign" do nothing, in silence), nothing sent.
+    await field(browser, "campaign.useCases.1.sampleMessages").setValue("x".repeat(1025));
+    await browser.waitUntil(async () => /Sample 1: must be at most 1024 characters/.test((await text(browser, "error-campaign.useCases[1].sampleMessages")) ?? ""),
+      { timeout: 5000, timeoutMsg: "a 1,025-character sample has no message" });
+    await byTestId(browser, "save-campaign").click();
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("name")), "campaign.useCases.1.sampleMessages", "focus is not on the long sample");
+    await browser.$("summary=Opt-in, opt-out, help and policy links (optional)").click();
+    await field(browser, "campaign.privacyPolicyLink").setValue("see our website");
+    await byTestId(browser, "error-campaign.privacyPolicyLink").waitForDisplayed({ timeout: 5000, timeoutMsg: "a privacy link that is no web address has no message" });
+    assert.match(await text(browser, "error-campaign.privacyPolicyLink"), /full web address, starting with https:\/\//);
+    await field(browser, "campaign.privacyPolicyLink").setValue("https://tenant.example/privacy");
     await field(browser, "campaign.useCases.1.sampleMessages").setValue("How can we help?");
+    await browser.waitUntil(async () => !(await byTestId(browser, "error-campaign.privacyPolicyLink").isExisting())
+      && !(await byTestId(browser, "error-campaign.useCases[1].sampleMessages").isExisting()), { timeout: 5000, timeoutMsg: "the fixed sample or link keeps its message" });
     await browser.waitUntil(async () => !(await byTestId(browser, "error-campaign.name").isExisting()), { timeout: 5000, timeoutMsg: "the form stays invalid" });
     await browser.pause(300);
     await byTestId(browser, "save-campaign").click();

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { test } from "node:test";
-import { byTestId, withApp } from "../lib/app.mjs";
+import { byTestId, checkAccessibility, withApp } from "../lib/app.mjs";
 
 async function rows(browser) {
   return browser.$$('[data-testid="profile-row"]');
@@ -31,6 +31,8 @@ test("the demo profiles are listed with their badges, found by search and opened
     assert.ok(names.includes("Northwind Clinics"));
     const count = await byTestId(browser, "profile-count").getText();
     assert.match(count, /^\d+ profiles?$/);
+
+    await checkAccessibility(browser, "the profile list");
 
     // Statuses read as words, never raw API values.
     const badges = await browser.execute(() =>
@@ -77,8 +79,25 @@ test("the demo profiles are listed with their badges, found by search and opened
     await summary.waitForDisplayed({ timeout: 5000 });
     assert.equal(await browser.$("#profile-heading").getText(), second);
     assert.ok((await byTestId(browser, "summary-status").getText()).length > 0);
+    await checkAccessibility(browser, "a profile's screen");
     await browser.keys("Escape");
     await waitForRows(browser, 5000);
+
+    // `?` lists every shortcut; Escape closes the list.
+    await browser.$("#profiles-heading").click();
+    await browser.keys("?");
+    await byTestId(browser, "shortcuts-dialog").waitForDisplayed({ timeout: 5000, timeoutMsg: "? opened no list of shortcuts" });
+    assert.match(await byTestId(browser, "shortcuts-dialog").getText(), /Ctrl\+K.*Ctrl\+S.*Ctrl\+Enter/s);
+    await checkAccessibility(browser, "the list of shortcuts");
+    await browser.keys("Escape");
+    await browser.waitUntil(async () => !(await byTestId(browser, "shortcuts-dialog").isExisting()), { timeout: 5000, timeoutMsg: "Escape left the list open" });
+
+    // The skip link: shown when it has focus (the first stop of Tab), Enter moves focus to the screen.
+    await browser.execute(() => document.querySelector('[data-testid="skip-link"]').focus());
+    const box = await browser.execute(() => document.querySelector('[data-testid="skip-link"]').getBoundingClientRect().top);
+    assert.ok(box >= 0, `the focused skip link is off screen (top ${box})`);
+    await browser.keys("Enter");
+    await browser.waitUntil(async () => await browser.execute(() => document.activeElement?.id === "main"), { timeout: 5000, timeoutMsg: "the skip link did not move focus to the main content" });
   });
 });
 

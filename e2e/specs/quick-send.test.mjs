@@ -5,7 +5,7 @@
 // command palette opens the send panel; the history sends again in one click.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byTestId, withApp } from "../lib/app.mjs";
+import { byTestId, checkAccessibility, withApp } from "../lib/app.mjs";
 
 const text = (browser, id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? null, id);
 
@@ -36,18 +36,31 @@ test("send a template to a number and watch it delivered; failures explained; sa
     const options = await browser.execute(() => [...document.querySelectorAll('select[name="template"] option')].map((o) => o.textContent));
     assert.ok(options.some((o) => o.startsWith("spring_promo") && o.includes("cannot be sent")), options.join(" | "));
 
-    // A bad number is caught while typing, in words.
+    // Send with nothing filled in: each problem said on its field (the template's variables, then
+    // the number), focus on the first, nothing sent.
+    await byTestId(browser, "send").click();
+    await byTestId(browser, "error-recipients").waitForDisplayed({ timeout: 5000, timeoutMsg: "an empty recipient has no message" });
+    assert.match(await text(browser, "error-recipients"), /Add at least one phone number/);
+    assert.equal(await browser.$('[name="recipients.0"]').getAttribute("aria-invalid"), "true");
+    await browser.waitUntil(async () => await browser.execute(() => document.activeElement?.getAttribute("aria-invalid") === "true"),
+      { timeout: 5000, timeoutMsg: "focus did not move to the first field with a problem" });
+    assert.equal(await byTestId(browser, "send-outcome").isExisting(), false, "an empty form was sent");
+
+    // A bad number is caught while typing, in words; Send says so instead of sending.
     await fill(browser, "415 555");
     await byTestId(browser, "error-recipients.0").waitForDisplayed({ timeout: 5000 });
-    assert.equal(await byTestId(browser, "send").isEnabled(), false);
+    await byTestId(browser, "send").click();
+    assert.equal(await byTestId(browser, "send-outcome").isExisting(), false, "a bad number was sent");
 
     // Delivered: the timeline is pushed by the backend until final.
     await browser.$('[name="recipients.0"]').setValue("+1 (415) 555-0123");
-    await browser.waitUntil(async () => await byTestId(browser, "send").isEnabled(), { timeout: 5000, timeoutMsg: "Send stays disabled" });
-    await byTestId(browser, "send").click();
-    await byTestId(browser, "send-outcome").waitForDisplayed({ timeout: 10000 });
+    await browser.waitUntil(async () => !(await byTestId(browser, "error-recipients.0").isExisting()), { timeout: 5000, timeoutMsg: "the fixed number keeps its message" });
+    // Sent from the keyboard: Ctrl+Enter.
+    await browser.keys(["Control", "Enter"]);
+    await byTestId(browser, "send-outcome").waitForDisplayed({ timeout: 10000, timeoutMsg: "Ctrl+Enter sent nothing" });
     assert.match(await text(browser, "message-body"), /Hi Ann, see you tomorrow at 10:00/);
     await browser.waitUntil(async () => (await text(browser, "message-status")) === "Delivered", { timeout: 30000, timeoutMsg: "never delivered" });
+    await checkAccessibility(browser, "the test-send screen with a delivered timeline");
     const steps = await browser.execute(() => [...document.querySelectorAll('[data-testid="message-timeline"] ol li')].map((li) => li.textContent));
     assert.ok(steps.length >= 3 && steps[0].startsWith("Queued"), steps.join(" | "));
     assert.equal(await browser.$('[name="recipients.0"]').getValue(), "+14155550123", "the number was normalised");
@@ -77,6 +90,11 @@ test("send a template to a number and watch it delivered; failures explained; sa
     const history = await browser.execute(() => [...document.querySelectorAll('[data-testid="history-row"]')].map((r) => r.textContent));
     assert.ok(history.length >= 4, history.join(" | "));
     assert.ok(history.some((h) => h.includes("Refused: BUSINESS_004")));
+    // Each sent row follows its message's timeline, not only "Accepted".
+    await browser.waitUntil(async () => {
+      const rows = await browser.execute(() => [...document.querySelectorAll('[data-testid="history-row"]')].map((r) => r.textContent));
+      return rows.some((h) => h.includes("Delivered (1 message)")) && rows.some((h) => h.includes("Failed (1 message)"));
+    }, { timeout: 10000, timeoutMsg: "the history did not follow the timelines" });
     assert.ok(!history.some((h) => h.includes("4155550123")), "numbers are masked in the history");
     const again = await browser.$$('[data-testid="history-row"] button');
     await again[again.length - 1].click(); // the oldest: the delivered send

@@ -6,82 +6,10 @@
 use std::collections::BTreeMap;
 
 use sent_client::{ClientError, WriteOutcome};
-use sent_keychain::KeychainError;
-use sent_model::ErrorFamily;
+pub use sent_model::ErrorKind;
 use sent_workspaces::WorkspaceError;
 use serde::Serialize;
 use ts_rs::TS;
-
-/// What went wrong, as the UI branches on it. Closed: adding a variant makes every exhaustive
-/// `switch` in the UI fail to type-check until it handles the new case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ErrorKind {
-    /// Input that breaks a rule (checked before sending, or Sent's `VALIDATION_*`): see `fields`.
-    Validation,
-    /// Sent refused the key or its role (`AUTH_*`).
-    Auth,
-    /// Sent does not know the resource (`RESOURCE_*`, 404/410).
-    NotFound,
-    /// A business rule of Sent (`BUSINESS_*`: balance, opt-outs, template state, ...).
-    Business,
-    /// A conflict with the resource's state (`CONFLICT_*`, 409).
-    Conflict,
-    /// Sent is temporarily unavailable (`SERVICE_*`, 503).
-    ServiceUnavailable,
-    /// Sent failed internally (`INTERNAL_*`, 5xx).
-    ServerError,
-    /// Sent answered with an error this app cannot classify.
-    Unknown,
-    /// A profile key cannot act for another profile; refused before sending.
-    ScopeRefused,
-    /// Sent asked to wait longer than the app retries by itself.
-    RateLimited,
-    /// No answer in time.
-    Timeout,
-    /// The server could not be reached (DNS, refused, offline).
-    Unreachable,
-    /// The secure connection failed (certificate, TLS).
-    Tls,
-    /// The connection broke during the exchange.
-    Network,
-    /// The server answered with something that is not Sent's API.
-    BadResponse,
-    /// The server answered with a redirect, which Sent's API never does; not followed.
-    Redirect,
-    /// The answer was larger than the app reads.
-    ResponseTooLarge,
-    /// The app's own configuration is wrong (e.g. a base URL it cannot use).
-    Config,
-    /// The server did not recognise the API key (401 on the key check).
-    KeyRejected,
-    /// The key belongs to a profile or user, not an organization.
-    NotOrganizationKey,
-    /// The key's role cannot manage profiles.
-    NotAdmin,
-    /// A profile key that belongs to another profile.
-    WrongProfileKey,
-    /// No such workspace.
-    WorkspaceNotFound,
-    /// The built-in local sandbox cannot be removed.
-    BuiltIn,
-    /// No keychain service is available.
-    KeychainUnavailable,
-    /// The keychain is locked or refused access.
-    KeychainLocked,
-    /// The keychain keeps keys in memory only.
-    KeychainNotPersistent,
-    /// Any other keychain failure.
-    KeychainFailed,
-    /// The settings file could not be written.
-    Settings,
-    /// The local database failed.
-    Database,
-    /// The webview's call did not reach a command (unknown, refused by the capability, bad
-    /// arguments). Made by the UI's IPC wrapper, never by a command.
-    Ipc,
-}
 
 /// An error as the webview sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS, thiserror::Error)]
@@ -168,65 +96,9 @@ impl IpcError {
     }
 }
 
-fn family_kind(family: ErrorFamily) -> ErrorKind {
-    match family {
-        ErrorFamily::Auth => ErrorKind::Auth,
-        ErrorFamily::Validation => ErrorKind::Validation,
-        ErrorFamily::Resource => ErrorKind::NotFound,
-        ErrorFamily::Business => ErrorKind::Business,
-        ErrorFamily::Conflict => ErrorKind::Conflict,
-        ErrorFamily::Service => ErrorKind::ServiceUnavailable,
-        ErrorFamily::Internal => ErrorKind::ServerError,
-        ErrorFamily::Unknown => ErrorKind::Unknown,
-    }
-}
-
-/// The kind of a client error. Exhaustive on purpose: a new `ClientError` variant must be placed.
-pub fn client_kind(error: &ClientError) -> ErrorKind {
-    match error {
-        ClientError::Api { family, .. } => family_kind(*family),
-        ClientError::Invalid { .. } => ErrorKind::Validation,
-        ClientError::ScopeRefused => ErrorKind::ScopeRefused,
-        ClientError::RetryLater { .. } => ErrorKind::RateLimited,
-        ClientError::Timeout => ErrorKind::Timeout,
-        ClientError::Connect(_) => ErrorKind::Unreachable,
-        ClientError::Tls(_) => ErrorKind::Tls,
-        ClientError::Network(_) => ErrorKind::Network,
-        ClientError::BadResponse { .. } => ErrorKind::BadResponse,
-        ClientError::Config(_) => ErrorKind::Config,
-        ClientError::Redirect { .. } => ErrorKind::Redirect,
-        ClientError::ResponseTooLarge { .. } => ErrorKind::ResponseTooLarge,
-    }
-}
-
-fn keychain_kind(error: &KeychainError) -> ErrorKind {
-    match error {
-        KeychainError::Unavailable { .. } => ErrorKind::KeychainUnavailable,
-        KeychainError::Locked { .. } => ErrorKind::KeychainLocked,
-        KeychainError::NotPersistent => ErrorKind::KeychainNotPersistent,
-        KeychainError::RoundTripFailed | KeychainError::Platform { .. } => {
-            ErrorKind::KeychainFailed
-        }
-    }
-}
-
 impl From<WorkspaceError> for IpcError {
     fn from(error: WorkspaceError) -> Self {
-        let kind = match &error {
-            WorkspaceError::Invalid(_) => ErrorKind::Validation,
-            WorkspaceError::KeyRejected { .. } => ErrorKind::KeyRejected,
-            WorkspaceError::NotOrganizationKey { .. } => ErrorKind::NotOrganizationKey,
-            WorkspaceError::NotAdmin { .. } => ErrorKind::NotAdmin,
-            WorkspaceError::WrongProfileKey { .. } => ErrorKind::WrongProfileKey,
-            WorkspaceError::Unreachable { .. } => ErrorKind::Unreachable,
-            WorkspaceError::Sent { family, .. } => {
-                family.map(family_kind).unwrap_or(ErrorKind::Unknown)
-            }
-            WorkspaceError::NotFound(_) => ErrorKind::WorkspaceNotFound,
-            WorkspaceError::BuiltIn => ErrorKind::BuiltIn,
-            WorkspaceError::Keychain(keychain) => keychain_kind(keychain),
-            WorkspaceError::Settings(_) => ErrorKind::Settings,
-        };
+        let kind = error.kind();
         Self {
             kind,
             fields: error.fields().map(|f| f.into_map()),
@@ -264,7 +136,7 @@ impl From<ClientError> for IpcError {
         };
         Self {
             outcome: Some(error.write_outcome()),
-            kind: client_kind(&error),
+            kind: error.kind(),
             fields: error.fields().cloned().map(|f| f.into_map()),
             request_id: error.request_id().map(str::to_owned),
             code,
@@ -279,6 +151,7 @@ impl From<ClientError> for IpcError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sent_model::ErrorFamily;
 
     #[test]
     fn a_sent_error_keeps_its_code_fields_and_request_id() {
@@ -302,9 +175,9 @@ mod tests {
 
     #[test]
     fn local_failures_have_their_own_kinds() {
-        assert_eq!(client_kind(&ClientError::Timeout), ErrorKind::Timeout);
+        assert_eq!(ClientError::Timeout.kind(), ErrorKind::Timeout);
         assert_eq!(
-            client_kind(&ClientError::Connect("refused".into())),
+            ClientError::Connect("refused".into()).kind(),
             ErrorKind::Unreachable
         );
         let refused = IpcError::from(ClientError::Connect(

@@ -63,8 +63,35 @@ pub fn run() {
     ) {
         Ok(app) => app.run(|_, _| {}),
         Err(error) => {
+            relaunch_if_the_running_copy_vanished(&error);
             eprintln!("Sent Profiles could not start: {error}");
             std::process::exit(1);
         }
     }
+}
+
+/// Set on a launch that started over (so it starts over only once).
+const RELAUNCHED: &str = "SENT_PROFILES_RELAUNCHED";
+
+/// On Linux the single-instance check is two steps: "is a copy running?" (its D-Bus name is
+/// taken), then "hand it this launch". A copy that quits between the two (it releases its name on
+/// exit) leaves nothing running, and the plugin fails the launch. Then this launch starts over, once,
+/// in the same process (same PID, arguments and environment), and finds the name free.
+fn relaunch_if_the_running_copy_vanished(error: &str) {
+    #[cfg(unix)]
+    if error.contains("failed to forward arguments to the running instance")
+        && std::env::var_os(RELAUNCHED).is_none()
+    {
+        use std::os::unix::process::CommandExt;
+        if let Ok(exe) = std::env::current_exe() {
+            eprintln!("Sent Profiles: the running copy quit during this launch; starting over");
+            let failure = std::process::Command::new(exe)
+                .args(std::env::args_os().skip(1))
+                .env(RELAUNCHED, "1")
+                .exec();
+            eprintln!("Sent Profiles could not start over: {failure}");
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (error, RELAUNCHED);
 }

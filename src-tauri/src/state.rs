@@ -34,9 +34,45 @@ pub struct AppOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Notice {
-    /// `settings_recovered`, `keychain_unavailable`, ...
-    pub kind: String,
+    /// What it is about.
+    pub kind: NoticeKind,
+    /// What happened and what to do, in words.
     pub message: String,
+}
+
+/// What a start-up notice is about. Closed, like [`crate::error::ErrorKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum NoticeKind {
+    /// The settings file could not be read: it was moved aside (and a backup restored, if any).
+    SettingsRecovered,
+    /// The local database could not be read: it was moved aside and a new one created.
+    DatabaseRecovered,
+    /// The local database could not be opened: lists are not cached this run.
+    DatabaseUnavailable,
+    /// No keychain service is available.
+    KeychainUnavailable,
+    /// The keychain is locked or refused access.
+    KeychainLocked,
+    /// The keychain keeps keys in memory only.
+    KeychainNotPersistent,
+    /// Any other keychain failure.
+    KeychainFailed,
+}
+
+impl NoticeKind {
+    /// The notice for a keychain that failed its start-up probe.
+    pub fn keychain(error: &KeychainError) -> Self {
+        match error {
+            KeychainError::Unavailable { .. } => NoticeKind::KeychainUnavailable,
+            KeychainError::Locked { .. } => NoticeKind::KeychainLocked,
+            KeychainError::NotPersistent => NoticeKind::KeychainNotPersistent,
+            KeychainError::RoundTripFailed | KeychainError::Platform { .. } => {
+                NoticeKind::KeychainFailed
+            }
+        }
+    }
 }
 
 /// A workspace, the profile whose own key the client uses (`None`: the organization key), and how
@@ -235,7 +271,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
     match sent_workspaces::recover_if_corrupt(&settings_path) {
         Ok(None) => {}
         Ok(Some(recovery)) => notices.push(Notice {
-            kind: "settings_recovered".into(),
+            kind: NoticeKind::SettingsRecovered,
             message: format!(
                 "Your settings file could not be read ({}). It was kept as {}; {}.",
                 recovery.reason,
@@ -248,7 +284,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
             ),
         }),
         Err(error) => notices.push(Notice {
-            kind: "settings_recovered".into(),
+            kind: NoticeKind::SettingsRecovered,
             message: format!("Your settings file could not be checked: {error}"),
         }),
     }
@@ -332,7 +368,7 @@ fn open_store(
         Ok((store, recovery)) => {
             if let Some(recovery) = recovery {
                 notices.push(Notice {
-                    kind: "database_recovered".into(),
+                    kind: NoticeKind::DatabaseRecovered,
                     message: format!(
                         "The app's local database could not be read ({}). It was kept as {}; a new one was created, so cached profile lists will load again from Sent.",
                         recovery.reason,
@@ -344,7 +380,7 @@ fn open_store(
         }
         Err(error) => {
             notices.push(Notice {
-                kind: "database_unavailable".into(),
+                kind: NoticeKind::DatabaseUnavailable,
                 message: format!(
                     "The app's local database at {} could not be opened ({error}). Profile lists will not be cached until the app can write there.",
                     path.display()
@@ -396,7 +432,7 @@ async fn local_identity(base_url: &str, key: &SecretString) -> KeyIdentity {
 
 fn keychain_notice(error: &KeychainError) -> Notice {
     Notice {
-        kind: error.kind().into(),
+        kind: NoticeKind::keychain(error),
         message: format!(
             "{error} Until then you can use the local sandbox, but not add workspaces or keys."
         ),

@@ -176,7 +176,11 @@ fn tidy(mut campaign: CampaignData) -> CampaignData {
 }
 
 fn fields_of(request: &CampaignRequest, write: CampaignWrite) -> BTreeMap<String, Vec<String>> {
-    validate::campaign_write_fields(request, write)
+    let mut errors = validate::campaign_write_fields(request, write);
+    if let Some(campaign) = &request.campaign {
+        errors.merge(validate::campaign_link_fields(campaign));
+    }
+    errors
         .into_map()
         .into_iter()
         .map(|(path, messages)| {
@@ -425,6 +429,28 @@ mod tests {
         )
         .unwrap();
         assert_eq!(deleted["campaigns"].as_array().unwrap().len(), before);
+
+        // An id that is not one never reaches a URL: `..` would make the path the profile's own.
+        for bad in ["..", ".", ""] {
+            let refused = invoke(
+                &app.window,
+                "delete_campaign",
+                json!({ "workspaceId": BUILTIN, "profileId": id,
+                "campaignId": bad, "idempotencyKey": uuid::Uuid::new_v4().to_string() }),
+            )
+            .unwrap_err();
+            assert_eq!(refused["kind"], "validation", "{bad:?}: {refused}");
+        }
+        let still = invoke(
+            &app.window,
+            "refresh_profile",
+            json!({ "workspaceId": BUILTIN, "profileId": id }),
+        )
+        .unwrap();
+        assert_eq!(
+            still["profile"]["name"], "Tenant Co",
+            "the profile is still there"
+        );
     }
 
     #[test]

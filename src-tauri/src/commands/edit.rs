@@ -167,16 +167,29 @@ pub(crate) fn detail_view(
     let draft = state
         .with_store(|store| store.draft::<ProfileDetail>(workspace, &draft_key(&profile.id)))?
         .flatten();
+    let locks = locks(&profile, &drifts);
+    let read_only = words::ReadOnlyParts {
+        brand: locks.brand.is_some(),
+        sharing: locks.sharing.is_some(),
+        borrowing: locks.borrowing.is_some(),
+        brand_volume: locks.brand_volume.is_some(),
+    };
+    // A draft equal to the profile, or whose only changes are to parts now read-only, is no edit.
     let (draft, draft_saved_at) = match draft {
-        // A draft equal to the profile is no edit at all.
-        Some((draft, at)) if draft != profile => (Some(draft), Some(at)),
-        _ => (None, None),
+        Some((draft, at)) => match words::draft_within_locks(draft, &profile, read_only) {
+            Some(draft) => (Some(draft), Some(at)),
+            None => {
+                state.with_store(|store| store.delete_draft(workspace, &draft_key(&profile.id)))?;
+                (None, None)
+            }
+        },
+        None => (None, None),
     };
     Ok(ProfileDetailView {
         row: ProfileRow::new(&profile, &organization),
         resources: resource_lines(&profile, &organization),
         warnings: warnings(&profile, &organization),
-        locks: locks(&profile, &drifts),
+        locks,
         drift: notices(&drifts),
         profile,
         draft,
@@ -195,7 +208,12 @@ fn warnings(profile: &ProfileDetail, organization: &OrganizationSummary) -> Vec<
         None if profile.inherit_tcr_brand => out.push("Cannot send US SMS (A2P 10DLC): the profile inherits the organization's TCR brand, but the organization has none. Add the organization's brand in the Sent dashboard, or turn off “Inherit the organization's TCR brand” and fill in the profile's own brand.".into()),
         None => out.push("Cannot send US SMS (A2P 10DLC): the profile has no TCR brand. Fill in its brand below, or turn on “Inherit the organization's TCR brand”.".into()),
         Some(brand) if !brand.submitted_to_tcr && brand.compliance.as_ref().is_some_and(|c| c.is_tcr_application) => {
-            out.push("US SMS (A2P 10DLC) waits for TCR: the brand is not submitted yet. Submit the profile for review when its brand and campaign are complete.".into());
+            let status = profile.status.as_str().to_ascii_lowercase();
+            if status == "pending_review" || (sent_views::onboard::submit_in_progress(&status) && status != "incomplete") {
+                out.push("US SMS (A2P 10DLC) waits for TCR: the profile is under review; Sent submits its brand to TCR when the review passes.".into());
+            } else {
+                out.push("US SMS (A2P 10DLC) waits for TCR: the brand is not submitted yet. Submit the profile for review when its brand and campaign are complete.".into());
+            }
         }
         Some(_) => {}
     }
@@ -409,6 +427,9 @@ fn prepare(
         .ok_or_else(gone)?;
     let mut fields = validate::FieldErrors::new();
     let draft = tidy(draft, &mut fields);
+    for (path, message) in words::uncleared(&stored, &draft) {
+        fields.add(path, message);
+    }
     let mut update = ProfileUpdate::diff(&stored, &draft);
     update.payment_details = payment
         .map(PaymentDetails::as_typed)
@@ -758,7 +779,7 @@ pub async fn save_profile(
             "Dry run: Sent accepted these changes. Nothing was saved; save for real when ready."
                 .to_owned()
         }
-        (false, true) => "Saved. The profile below is as Sent returned it.".to_owned(),
+        (false, true) => "Saved. The profile now shows what Sent returned.".to_owned(),
         (false, false) => {
             "Saved, but Sent kept other values for some fields: see the notes next to them."
                 .to_owned()

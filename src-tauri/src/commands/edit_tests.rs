@@ -415,6 +415,49 @@ fn a_newer_server_behaviour_locks_its_fields_with_the_reason() {
         .starts_with("Read-only on this server"));
     assert!(again["locks"]["borrowing"].is_string());
     assert_eq!(again["locks"]["brand_volume"], Value::Null);
+
+    // A kept draft that only flips a toggle now read-only is no edit: it is not restored (the
+    // screen would otherwise stay "unsaved" forever) and it is forgotten.
+    let id = detail["profile"]["id"].clone();
+    let mut draft = detail["profile"].clone();
+    draft["allow_contact_sharing"] = json!(!draft["allow_contact_sharing"].as_bool().unwrap());
+    let keep = |draft: &Value| {
+        invoke(
+            &app.window,
+            "save_profile_draft",
+            json!({ "workspaceId": BUILTIN, "profileId": id, "draft": draft }),
+        )
+        .unwrap();
+    };
+    keep(&draft);
+    let read = || {
+        invoke(
+            &app.window,
+            "profile_detail",
+            json!({ "workspaceId": BUILTIN, "profileId": id }),
+        )
+        .unwrap()
+    };
+    assert_eq!(read()["draft"], Value::Null);
+    let stored = state
+        .with_store(|store| {
+            store.draft::<sent_model::ProfileDetail>(
+                BUILTIN,
+                &format!("profile:{}", id.as_str().unwrap()),
+            )
+        })
+        .unwrap()
+        .flatten();
+    assert!(stored.is_none(), "the dropped draft is deleted");
+    // Beside a real edit, the edit is restored and the locked toggle is shown as stored.
+    draft["description"] = json!("Half-typed");
+    keep(&draft);
+    let restored = read();
+    assert_eq!(restored["draft"]["description"], "Half-typed");
+    assert_eq!(
+        restored["draft"]["allow_contact_sharing"],
+        detail["profile"]["allow_contact_sharing"]
+    );
 }
 
 #[test]

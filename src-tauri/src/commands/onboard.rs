@@ -465,6 +465,10 @@ pub async fn check_onboarding(
         // The resolver then reports the organization's account.
         preview.waba_id = Some("organization".into());
         organization.waba_id = Some("organization".into());
+    } else if !draft.whatsapp_inherit && organization.waba_id.is_none() {
+        // Direct credentials: the account will be the profile's own, whatever the organization
+        // has (its id is not reported, so the preview must not guess from the ids).
+        organization.waba_id = Some("organization".into());
     }
     Ok(OnboardingCheck {
         request: masked(&checked.create),
@@ -797,35 +801,26 @@ fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
             };
             let profile = response.data;
             let status = profile.status.as_str().to_ascii_lowercase();
-            let settled = !matches!(
-                status.as_str(),
-                "incomplete" | "processing" | "submitted" | "in_progress"
-            );
+            let settled = !sent_views::onboard::submit_in_progress(&status);
             let timed_out = started.elapsed() > Duration::from_secs(120);
-            if status != last || settled || timed_out {
+            let message = sent_views::onboard::submit_status_words(&status, timed_out);
+            if message != last || settled || timed_out {
                 if let Some(store) = &store {
                     if let Ok(mut store) = store.lock() {
                         let _ = store.upsert_profile(&workspace_id.to_string(), &profile);
                     }
                 }
                 let row = sent_views::ProfileRow::new(&profile, &organization);
-                let message = match status.as_str() {
-                    "approved" | "completed" => "Approved: the profile is ready to send.".to_owned(),
-                    "pending_review" => "Pending review: Sent (or TCR) is reviewing the profile; this can take days. The list shows the status when you refresh it.".to_owned(),
-                    "rejected" | "failed" => "Rejected: open the profile to see what Sent reports, fix it and submit again.".to_owned(),
-                    _ if timed_out => "Still processing after two minutes: refresh the list later to see the result.".to_owned(),
-                    other => format!("Status: {other}."),
-                };
                 if let Ok(value) = serde_json::to_value(ProfileStatusUpdate {
                     workspace_id: workspace_id.to_string(),
                     profile_id: profile_id.clone(),
                     row,
                     settled: settled || timed_out,
-                    message,
+                    message: message.clone(),
                 }) {
                     emit(PROFILE_STATUS, value);
                 }
-                last = status;
+                last = message;
             }
             if settled || timed_out {
                 break;

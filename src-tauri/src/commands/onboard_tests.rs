@@ -100,6 +100,11 @@ fn a_draft_is_checked_step_by_step_and_created_once() {
         .as_str()
         .unwrap()
         .contains("shares its own"));
+    // Direct credentials: the preview says the account is the profile's own (not "not reported").
+    assert_eq!(
+        verdict["resources"][1]["text"], "Has its own WhatsApp Business Account (204400000000001).",
+        "{verdict}"
+    );
 
     // Kept as a draft (without the token), listed, resumable.
     invoke(
@@ -324,4 +329,83 @@ fn an_ambiguous_create_keeps_its_key_and_says_outcome_unknown() {
     create(&app, &ws, &d, false).unwrap();
     let count = profiles_named(&app, &ws, "Unknown Outcome Co");
     assert_eq!(count, 1, "one profile for the lost create and its retry");
+}
+
+/// Every text the wizard's form holds, emptied one at a time (the form sends `null` for an
+/// emptied field): the draft is still checked and kept, and a required one gets its message.
+#[test]
+fn every_field_survives_being_emptied() {
+    fn text_paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
+        match value {
+            Value::String(_) => out.push(prefix.to_owned()),
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    text_paths(inner, &format!("{prefix}/{key}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let app = mock_app();
+    let ws = json!(BUILTIN);
+    let mut d = agency(&app, "Emptied Co");
+    d["profile"]["inherit_tcr_brand"] = json!(false);
+    d["profile"]["icon"] = json!("https://emptied.example/icon.png");
+    d["profile"]["billing_contact"] = json!({ "name": "Ann Lee", "email": "billing@emptied.example",
+        "phone": "+14155550123", "address": "1 Main St, Austin TX" });
+    d["profile"]["brand"] = json!({
+        "id": "", "is_inherited": false, "submitted_to_tcr": false,
+        "contact": { "name": "Ann Lee", "business_name": "Emptied Co", "role": "CEO",
+                     "phone": "+14155550123", "email": "ann@example.com", "phone_country_code": "1" },
+        "business": { "legal_name": "Emptied Co LLC", "tax_id": "12-3456789", "tax_id_type": "us_ein",
+                      "entity_type": "PRIVATE_PROFIT", "street": "1 Main St", "city": "Austin", "state": "TX",
+                      "postal_code": "78701", "country": "US", "url": "https://emptied.example",
+                      "country_of_registration": "US" },
+        "compliance": { "vertical": "RETAIL", "brand_relationship": "BASIC_ACCOUNT",
+                        "primary_use_case": "ACCOUNT_NOTIFICATION", "expected_messaging_volume": "1000",
+                        "is_tcr_application": true, "phone_number_prefix": "+1",
+                        "destination_countries": [{ "id": "US", "isMain": true }], "notes": "none" }
+    });
+    let mut paths = Vec::new();
+    text_paths(&d["profile"], "/profile", &mut paths);
+    // The form's fields: not what only Sent sets (ids, status, times).
+    paths.retain(|p| {
+        ![
+            "/id",
+            "/status",
+            "_at",
+            "/organization_id",
+            "/billing_model",
+        ]
+        .iter()
+        .any(|end| p.ends_with(end))
+    });
+    eprintln!("emptied one at a time: {paths:?}");
+    assert!(paths.len() > 20, "{paths:?}");
+    for path in &paths {
+        let mut emptied = d.clone();
+        *emptied.pointer_mut(path).unwrap() = Value::Null;
+        let verdict = invoke(
+            &app.window,
+            "check_onboarding",
+            json!({ "workspaceId": ws, "draft": emptied,
+                    "secrets": { "access_token": TOKEN, "payment": null } }),
+        )
+        .unwrap_or_else(|e| panic!("{path} emptied: the draft was not checked: {e}"));
+        invoke(
+            &app.window,
+            "save_onboarding_draft",
+            json!({ "workspaceId": BUILTIN, "draft": emptied }),
+        )
+        .unwrap_or_else(|e| panic!("{path} emptied: the draft was not kept: {e}"));
+        if path == "/profile/name" {
+            assert!(verdict["fields"]["name"].is_array(), "{verdict}");
+        }
+        if path == "/profile/brand/contact/name" {
+            assert!(
+                verdict["fields"]["brand.contact.name"].is_array(),
+                "{verdict}"
+            );
+        }
+    }
 }

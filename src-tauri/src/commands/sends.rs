@@ -468,7 +468,7 @@ pub async fn quick_send(
             if messages.len() == 1 { "" } else { "s" }
         )
     };
-    record(state, &workspace, profile_id, &masked, &summary);
+    let record_id = record(state, &workspace, profile_id, &masked, &summary);
     let message = if draft.sandbox {
         "Sandbox: Sent accepted the send and rendered it below. Nothing was sent and nothing was charged.".to_owned()
     } else {
@@ -483,6 +483,7 @@ pub async fn quick_send(
                 options.clone(),
                 workspace.clone(),
                 m.message_id.clone(),
+                record_id,
             );
         }
     }
@@ -500,17 +501,20 @@ fn record(
     profile_id: Uuid,
     masked: &str,
     summary: &SendSummary,
-) {
+) -> Option<i64> {
     let profile = profile_id.to_string();
-    let _ = state.with_store(|store| {
-        store.record_send(&sent_store::NewSend {
-            workspace_id: workspace,
-            profile_id: &profile,
-            template_id: summary.template_id.as_deref(),
-            recipients_masked: masked,
-            result: summary,
+    state
+        .with_store(|store| {
+            store.record_send(&sent_store::NewSend {
+                workspace_id: workspace,
+                profile_id: &profile,
+                template_id: summary.template_id.as_deref(),
+                recipients_masked: masked,
+                result: summary,
+            })
         })
-    });
+        .ok()
+        .flatten()
 }
 
 /// The errors a test send meets, each said with what to do; Sent's `to[i]` becomes the form's
@@ -567,9 +571,11 @@ fn follow(
     options: CallOptions,
     workspace: String,
     message_id: String,
+    record_id: Option<i64>,
 ) {
     let emit: EventSink = state.emitter();
     let timelines = state.timelines_handle();
+    let store = state.store_handle();
     tauri::async_runtime::spawn(async move {
         let started = std::time::Instant::now();
         let mut last: Option<MessageTimeline> = None;
@@ -598,6 +604,13 @@ fn follow(
                 current.is_final = true;
             }
             if last.as_ref() != Some(&current) {
+                // The history says where the message is now, not only that it was accepted.
+                if let (Some(store), Some(id)) = (&store, record_id) {
+                    let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+                    let _ = store.update_send_result(id, |summary: &mut SendSummary| {
+                        summary.followed(&message_id, &current.status_label, current.tone)
+                    });
+                }
                 if let Ok(mut map) = timelines.lock() {
                     map.insert(message_id.clone(), current.clone());
                 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { AddWorkspaceDialog } from "../components/AddWorkspaceDialog";
 import { ErrorNote } from "../components/ErrorNote";
 import { CommandPalette, OpenPaletteButton } from "../components/palette/CommandPalette";
+import { Shortcuts, shortcutsOpen } from "../components/Shortcuts";
 import { ThemePicker } from "../components/ThemePicker";
 import { WorkspaceSwitcher } from "../components/WorkspaceSwitcher";
 import { appError, appInfo, flash, currentWorkspace, environmentLabel, loadApp, refreshWorkspaces, workspaceList } from "../data/app";
@@ -59,6 +60,11 @@ function Shell() {
 
   return (
     <div class="shell">
+      {/* The first stop of Tab: past the title bar and the tabs, straight to the screen. */}
+      <a class="skip-link" href="#main" data-testid="skip-link"
+        onClick={(e) => { e.preventDefault(); document.getElementById("main")?.focus(); }}>
+        Skip to the main content
+      </a>
       <header class="titlebar">
         <h1 class="product">Sent Profiles</h1>
         {list && <WorkspaceSwitcher list={list} onSwitch={(id) => void switchTo(id)} />}
@@ -131,7 +137,12 @@ function Shell() {
           {info ? `v${info.version}${info.debug_build ? " (debug)" : ""}` : "…"}
         </span>
         {workspace && <span data-testid="workspace-url">{workspace.base_url}</span>}
+        <span class="spacer" />
+        <button type="button" class="link" onClick={() => (shortcutsOpen.value = true)} data-testid="open-shortcuts">
+          Keyboard shortcuts (?)
+        </button>
       </footer>
+      <Shortcuts />
       {/* Ctrl+K: profiles, screens, add workspace, switch workspace; one switch for it and the switcher. */}
       <CommandPalette onSwitch={(id) => void switchTo(id)} onAddWorkspace={() => setAdding(true)}
         canAddWorkspace={info?.keychain_ready !== false} />

@@ -19,7 +19,7 @@ id: string,
  */
 organization_id: string | null, 
 /**
- * Display name.
+ * Display name (an emptied form field's `null` reads as "", which the rules then name).
  */
 name: string, 
 /**

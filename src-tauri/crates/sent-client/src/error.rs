@@ -1,17 +1,12 @@
-//! [`ClientError`]: every way a call can fail, one enum, serialized for the UI as
-//! `{ kind, message, fields?, request_id? }` ([`ClientErrorPayload`]).
-//!
-//! `kind` is what the UI branches on: the Sent error family (`auth`, `validation`, `resource`,
-//! `business`, `conflict`, `service`, `internal`, `unknown`, mapped from the status when the body
-//! has no code), or a local kind (`scope_refused`, `retry_later`, `timeout`, `connect`, `tls`,
-//! `network`, `bad_response`, `redirect`, `response_too_large`, `config`).
+//! [`ClientError`]: every way a call can fail, one enum. [`ClientError::kind`] says it in the app's
+//! one vocabulary ([`ErrorKind`]): Sent's error family (mapped from the status when the body has
+//! no code), or a local kind (scope refused, rate limited, timeout, unreachable, TLS, network, bad
+//! response, redirect, too large, configuration). It never crosses IPC itself: the shell turns it
+//! into its `IpcError`.
 
 use std::time::Duration;
 
-use serde::{Serialize, Serializer};
-use ts_rs::TS;
-
-use sent_model::{ErrorFamily, FieldErrors, WriteOutcome};
+use sent_model::{ErrorFamily, ErrorKind, FieldErrors, WriteOutcome};
 
 /// Result of every client call.
 pub type ClientResult<T> = Result<T, ClientError>;
@@ -146,21 +141,22 @@ impl ClientError {
 }
 
 impl ClientError {
-    /// The UI's `kind`.
-    pub fn kind(&self) -> &'static str {
+    /// What went wrong, in the app's one vocabulary. Exhaustive on purpose: a new variant must be
+    /// placed.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            ClientError::Api { family, .. } => family_kind(*family),
-            ClientError::Invalid { .. } => "validation",
-            ClientError::ScopeRefused => "scope_refused",
-            ClientError::RetryLater { .. } => "retry_later",
-            ClientError::Timeout => "timeout",
-            ClientError::Connect(_) => "connect",
-            ClientError::Tls(_) => "tls",
-            ClientError::Network(_) => "network",
-            ClientError::BadResponse { .. } => "bad_response",
-            ClientError::Redirect { .. } => "redirect",
-            ClientError::ResponseTooLarge { .. } => "response_too_large",
-            ClientError::Config(_) => "config",
+            ClientError::Api { family, .. } => ErrorKind::from(*family),
+            ClientError::Invalid { .. } => ErrorKind::Validation,
+            ClientError::ScopeRefused => ErrorKind::ScopeRefused,
+            ClientError::RetryLater { .. } => ErrorKind::RateLimited,
+            ClientError::Timeout => ErrorKind::Timeout,
+            ClientError::Connect(_) => ErrorKind::Unreachable,
+            ClientError::Tls(_) => ErrorKind::Tls,
+            ClientError::Network(_) => ErrorKind::Network,
+            ClientError::BadResponse { .. } => ErrorKind::BadResponse,
+            ClientError::Redirect { .. } => ErrorKind::Redirect,
+            ClientError::ResponseTooLarge { .. } => ErrorKind::ResponseTooLarge,
+            ClientError::Config(_) => ErrorKind::Config,
         }
     }
 
@@ -204,40 +200,6 @@ impl ClientError {
             _ => None,
         }
     }
-
-    /// The IPC shape.
-    pub fn payload(&self) -> ClientErrorPayload {
-        ClientErrorPayload {
-            kind: self.kind().to_owned(),
-            message: self.to_string(),
-            fields: self.fields().cloned(),
-            request_id: self.request_id().map(str::to_owned),
-        }
-    }
-}
-
-impl Serialize for ClientError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.payload().serialize(serializer)
-    }
-}
-
-/// How a [`ClientError`] crosses IPC.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ClientErrorPayload {
-    /// What the UI branches on (see the module docs).
-    pub kind: String,
-    /// One human sentence.
-    pub message: String,
-    /// Dotted field path -> messages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub fields: Option<FieldErrors>,
-    /// Sent's request id, to quote to support.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub request_id: Option<String>,
 }
 
 /// `120 s`, or `a day or more` for a hint that was clamped ([`crate::retry::MAX_SERVER_HINT`]).
@@ -246,19 +208,6 @@ fn describe_wait(wait: Duration) -> String {
         "a day or more".to_owned()
     } else {
         format!("{} s", wait.as_secs_f64().ceil())
-    }
-}
-
-fn family_kind(family: ErrorFamily) -> &'static str {
-    match family {
-        ErrorFamily::Auth => "auth",
-        ErrorFamily::Validation => "validation",
-        ErrorFamily::Resource => "resource",
-        ErrorFamily::Business => "business",
-        ErrorFamily::Conflict => "conflict",
-        ErrorFamily::Service => "service",
-        ErrorFamily::Internal => "internal",
-        ErrorFamily::Unknown => "unknown",
     }
 }
 
@@ -298,7 +247,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn serializes_as_the_ipc_shape() {
+    fn says_each_failure_in_the_one_vocabulary() {
         let mut fields = FieldErrors::new();
         fields.add("short_name", "bad");
         let error = ClientError::Api {
@@ -310,14 +259,25 @@ mod tests {
             request_id: Some("req_1".into()),
             retry_after: None,
         };
+        assert_eq!(error.kind(), ErrorKind::Validation);
+        assert_eq!(error.request_id(), Some("req_1"));
+        assert_eq!(ClientError::Timeout.kind(), ErrorKind::Timeout);
         assert_eq!(
-            serde_json::to_value(&error).unwrap(),
-            serde_json::json!({"kind": "validation", "message": "Request validation failed",
-                "fields": {"short_name": ["bad"]}, "request_id": "req_1"})
+            ClientError::Connect("refused".into()).kind(),
+            ErrorKind::Unreachable
         );
         assert_eq!(
-            serde_json::to_value(ClientError::Timeout).unwrap(),
-            serde_json::json!({"kind": "timeout", "message": "Sent did not answer in time"})
+            ClientError::Api {
+                status: 404,
+                family: ErrorFamily::Resource,
+                code: None,
+                message: String::new(),
+                fields: None,
+                request_id: None,
+                retry_after: None,
+            }
+            .kind(),
+            ErrorKind::NotFound
         );
         let wait = ClientError::RetryLater {
             wait: Duration::from_secs(120),

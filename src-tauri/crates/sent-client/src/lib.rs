@@ -32,7 +32,7 @@ mod url;
 pub use api::profiles::ProfileBackend;
 pub use config::{ClientConfig, RetryPolicy, MAX_RESPONSE_BYTES};
 pub use drift::ServerDrift;
-pub use error::{ClientError, ClientErrorPayload, ClientResult};
+pub use error::{ClientError, ClientResult};
 pub use idempotency::IdempotencyKey;
 pub use options::CallOptions;
 pub use response::{ApiResponse, RateLimit, ResponseInfo};

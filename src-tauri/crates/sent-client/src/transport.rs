@@ -216,7 +216,7 @@ impl SentClient {
                 }
                 NextStep::RetryAfter(wait) => {
                     tracing::debug!(
-                        path = %call.path, attempt, wait_ms = wait.as_millis() as u64, kind = error.kind(),
+                        path = %call.path, attempt, wait_ms = wait.as_millis() as u64, kind = ?error.kind(),
                         "retrying Sent call"
                     );
                     tokio::time::sleep(wait).await;

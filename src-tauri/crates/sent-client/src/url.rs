@@ -60,11 +60,18 @@ fn has_http_scheme(text: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// Encodes one path segment.
-pub(crate) fn segment(value: &str) -> String {
-    encode(value, |b| {
+/// Encodes one path segment: the id `name` (`profile_id`, `campaign_id`, ...). An id that is empty,
+/// blank, `.` or `..` is refused before any request: encoded it would still name another resource
+/// (`DELETE /v3/profiles/{pid}/campaigns/..` is `DELETE /v3/profiles/{pid}`).
+pub(crate) fn segment(name: &str, value: &str) -> Result<String, crate::ClientError> {
+    if value.trim().is_empty() || value == "." || value == ".." {
+        let mut fields = sent_model::FieldErrors::new();
+        fields.add(name, "This id is empty or not an id; nothing was sent.");
+        return Err(crate::ClientError::Invalid { fields });
+    }
+    Ok(encode(value, |b| {
         b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b)
-    })
+    }))
 }
 
 /// Encodes one query key or value.
@@ -118,8 +125,17 @@ mod tests {
 
     #[test]
     fn encoding() {
-        assert_eq!(segment("+14155550123"), "+14155550123");
-        assert_eq!(segment("a b/c"), "a%20b%2Fc");
+        assert_eq!(segment("id", "+14155550123").unwrap(), "+14155550123");
+        assert_eq!(segment("id", "a b/c").unwrap(), "a%20b%2Fc");
+        assert_eq!(segment("id", "a..b").unwrap(), "a..b");
+        for bad in ["", " ", ".", ".."] {
+            match segment("campaign_id", bad) {
+                Err(crate::ClientError::Invalid { fields }) => {
+                    assert!(fields.contains("campaign_id"))
+                }
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
         assert_eq!(component("a+b c&d"), "a%2Bb%20c%26d");
         assert_eq!(
             query(&[("page", "1".into()), ("search", "é".into())]),

@@ -8,6 +8,7 @@ use sent_client::{CallOptions, ClientConfig, ProfileBackend, RetryPolicy, SentCl
 use sent_model::contact::ContactFilter;
 use sent_model::envelope::PageRequest;
 use sent_model::template::TemplateFilter;
+use sent_model::ErrorKind;
 use sent_model::{
     AccountType, BillingModel, ProfileCreate, ProfileUpdate, WhatsappBusinessAccount,
 };
@@ -137,7 +138,10 @@ async fn reads_and_writes_through_the_whole_surface(rev: ApiRevision) {
         .await
         .unwrap();
     let gone = org.get_profile(&created.data.id).await.unwrap_err();
-    assert_eq!((gone.kind(), gone.status()), ("resource", Some(404)));
+    assert_eq!(
+        (gone.kind(), gone.status()),
+        (ErrorKind::NotFound, Some(404))
+    );
 }
 
 async fn a_response_lost_after_commit_yields_one_profile(rev: ApiRevision) {
@@ -178,5 +182,5 @@ async fn a_profile_key_is_refused_a_profile_scope_locally(rev: ApiRevision) {
     assert!(me.data.is_profile_key());
     let scope = CallOptions::for_profile(profile_key.profile_id.to_string());
     let error = own.lookup_number("+14155550123", &scope).await.unwrap_err();
-    assert_eq!(error.kind(), "scope_refused");
+    assert_eq!(error.kind(), ErrorKind::ScopeRefused);
 }

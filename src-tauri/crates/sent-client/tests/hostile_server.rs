@@ -4,6 +4,7 @@
 
 mod support;
 
+use sent_model::ErrorKind;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -88,7 +89,7 @@ async fn redirects_are_refused_and_nothing_reaches_their_target() {
                 if *s == status && *l == target),
             "{status}: {error:?}"
         );
-        assert_eq!(error.kind(), "redirect");
+        assert_eq!(error.kind(), ErrorKind::Redirect);
         assert_eq!(error.status(), Some(status));
         assert_eq!(error.request_id(), Some("req_Moved01"));
         let message = error.to_string();
@@ -109,7 +110,7 @@ async fn redirects_are_refused_and_nothing_reaches_their_target() {
         // A GET too, and a redirect without a Location.
         server.script(Scripted::new(status).header("location", target.clone()));
         let error = client.get_profile(PROFILE).await.unwrap_err();
-        assert_eq!(error.kind(), "redirect", "{error:?}");
+        assert_eq!(error.kind(), ErrorKind::Redirect, "{error:?}");
         server.script(Scripted::new(status));
         let error = client.me(&CallOptions::default()).await.unwrap_err();
         assert!(
@@ -135,7 +136,11 @@ async fn absurd_retry_after_values_give_a_clear_error_not_a_panic() {
         let before = server.requests().len();
         server.script(Scripted::new(429).header(header, value));
         let error = client.get_profile(PROFILE).await.unwrap_err();
-        assert_eq!(error.kind(), "retry_later", "{header}: {value}: {error:?}");
+        assert_eq!(
+            error.kind(),
+            ErrorKind::RateLimited,
+            "{header}: {value}: {error:?}"
+        );
         assert_eq!(
             error.to_string(),
             "Sent asks to wait a day or more before trying again"
@@ -197,7 +202,7 @@ async fn an_oversized_answer_is_refused() {
         matches!(error, ClientError::ResponseTooLarge { status: 200, limit, .. } if limit == MAX_RESPONSE_BYTES),
         "{error:?}"
     );
-    assert_eq!(error.kind(), "response_too_large");
+    assert_eq!(error.kind(), ErrorKind::ResponseTooLarge);
     assert!(error.to_string().contains("larger than 8 MiB"), "{error}");
     assert_eq!(server.requests().len(), 1, "not retried");
 
@@ -206,7 +211,11 @@ async fn an_oversized_answer_is_refused() {
         let url = chunked_server(status, MAX_RESPONSE_BYTES + 64 * 1024).await;
         let client = SentClient::new(fast_config(&url, "org-key")).unwrap();
         let error = client.get_profile(PROFILE).await.unwrap_err();
-        assert_eq!(error.kind(), "response_too_large", "{status}: {error:?}");
+        assert_eq!(
+            error.kind(),
+            ErrorKind::ResponseTooLarge,
+            "{status}: {error:?}"
+        );
         assert_eq!(error.request_id(), Some("req_Big01"));
     }
 
@@ -220,14 +229,14 @@ async fn an_oversized_answer_is_refused() {
         .get_profile(PROFILE)
         .await
         .unwrap_err();
-    assert_eq!(error.kind(), "internal", "{error:?}");
+    assert_eq!(error.kind(), ErrorKind::ServerError, "{error:?}");
     let beyond = fast_config(&url, "org-key").with_max_response_bytes(999);
     let error = SentClient::new(beyond)
         .unwrap()
         .get_profile(PROFILE)
         .await
         .unwrap_err();
-    assert_eq!(error.kind(), "response_too_large", "{error:?}");
+    assert_eq!(error.kind(), ErrorKind::ResponseTooLarge, "{error:?}");
 }
 
 #[test]
@@ -241,7 +250,7 @@ fn base_urls_with_user_info_are_refused_without_echoing_them() {
         "http://example.com",
     ] {
         let error = SentClient::new(ClientConfig::new(url, "org-key".into())).unwrap_err();
-        assert_eq!(error.kind(), "config", "{url}");
+        assert_eq!(error.kind(), ErrorKind::Config, "{url}");
         let message = error.to_string();
         assert!(
             !message.contains("hunter2") && !message.contains("evil"),

@@ -3,6 +3,7 @@
 
 mod support;
 
+use sent_model::ErrorKind;
 use std::time::Duration;
 
 use sent_client::{
@@ -61,7 +62,7 @@ async fn gives_up_after_two_retries_with_the_last_error() {
         .get_profile(PROFILE)
         .await
         .unwrap_err();
-    assert_eq!(error.kind(), "internal");
+    assert_eq!(error.kind(), ErrorKind::ServerError);
     assert_eq!(error.status(), Some(500));
     assert_eq!(error.code(), Some("INTERNAL_001"));
     assert_eq!(server.requests().len(), 3);
@@ -97,14 +98,14 @@ async fn does_not_retry_400_or_404() {
     );
     let client = server.client("org-key");
     let error = client.get_profile(PROFILE).await.unwrap_err();
-    assert_eq!(error.kind(), "validation");
+    assert_eq!(error.kind(), ErrorKind::Validation);
     assert!(error.fields().unwrap().contains("short_name"));
     assert_eq!(error.request_id(), Some("req_Bad0000001"));
     assert_eq!(server.requests().len(), 1);
 
     server.script(Scripted::error(404, "RESOURCE_014", "Profile not found"));
     let error = client.get_profile(PROFILE).await.unwrap_err();
-    assert_eq!(error.kind(), "resource");
+    assert_eq!(error.kind(), ErrorKind::NotFound);
     assert_eq!(error.to_string(), "Profile not found");
     assert_eq!(server.requests().len(), 2);
 }
@@ -122,7 +123,7 @@ async fn conflicts_retry_only_for_an_in_flight_key() {
         .create_profile(&create_body("A"), &CallOptions::default())
         .await
         .unwrap_err();
-    assert_eq!(error.kind(), "resource");
+    assert_eq!(error.kind(), ErrorKind::NotFound);
     assert_eq!(server.requests().len(), 1);
     server.script(Scripted::error(
         409,
@@ -186,7 +187,7 @@ async fn a_wait_longer_than_a_minute_is_reported_not_slept() {
         }
         other => panic!("expected RetryLater, got {other:?}"),
     }
-    assert_eq!(error.kind(), "retry_later");
+    assert_eq!(error.kind(), ErrorKind::RateLimited);
     assert_eq!(server.requests().len(), 1);
 }
 
@@ -320,5 +321,5 @@ async fn connection_refused_is_a_connect_error() {
         .get_profile(PROFILE)
         .await
         .unwrap_err();
-    assert_eq!(error.kind(), "connect", "{error:?}");
+    assert_eq!(error.kind(), ErrorKind::Unreachable, "{error:?}");
 }

@@ -2,6 +2,8 @@
 //! error texts are kept as `detail` for the log; they never contain a secret (keyring-core reports
 //! the entry's service and account, not its password).
 
+use sent_model::ErrorKind;
+
 /// Why a key could not be stored, read or deleted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeychainError {
@@ -30,14 +32,15 @@ const INSTALL_HINT: &str = "install and start a Secret Service such as gnome-key
 const INSTALL_HINT: &str = "the operating system's credential store could not be opened";
 
 impl KeychainError {
-    /// A stable machine-readable name for the UI and the IPC error `kind`.
-    pub fn kind(&self) -> &'static str {
+    /// What went wrong, in the app's one vocabulary.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            KeychainError::Unavailable { .. } => "keychain_unavailable",
-            KeychainError::Locked { .. } => "keychain_locked",
-            KeychainError::NotPersistent => "keychain_not_persistent",
-            KeychainError::RoundTripFailed => "keychain_round_trip",
-            KeychainError::Platform { .. } => "keychain_failed",
+            KeychainError::Unavailable { .. } => ErrorKind::KeychainUnavailable,
+            KeychainError::Locked { .. } => ErrorKind::KeychainLocked,
+            KeychainError::NotPersistent => ErrorKind::KeychainNotPersistent,
+            KeychainError::RoundTripFailed | KeychainError::Platform { .. } => {
+                ErrorKind::KeychainFailed
+            }
         }
     }
 
@@ -91,6 +94,6 @@ mod tests {
         };
         #[cfg(target_os = "linux")]
         assert!(missing.to_string().contains("gnome-keyring"));
-        assert_eq!(missing.kind(), "keychain_unavailable");
+        assert_eq!(missing.kind(), ErrorKind::KeychainUnavailable);
     }
 }

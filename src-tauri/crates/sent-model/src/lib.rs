@@ -21,8 +21,11 @@ pub mod contact;
 pub mod effective;
 pub mod enums;
 pub mod envelope;
+pub mod environment;
+pub mod error_kind;
 pub mod me;
 pub mod message;
+pub mod no_secret;
 pub mod nullable;
 pub mod number;
 pub mod profile;
@@ -36,7 +39,9 @@ pub mod write_outcome;
 pub use campaign::{CampaignData, CampaignRequest, TcrCampaignWithUseCases, UseCaseData};
 pub use enums::*;
 pub use envelope::{ApiErrorBody, Envelope, ErrorFamily, PaginationMeta, ResponseMeta};
+pub use error_kind::ErrorKind;
 pub use me::Me;
+pub use no_secret::NoSecret;
 pub use profile::{
     BillingContact, BillingContactInfo, BrandBusinessInfo, BrandComplianceInfo, BrandContactInfo,
     BrandData, BrandDetail, DestinationCountry, PaymentDetails, ProfileComplete,

@@ -24,7 +24,6 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rusqlite::Connection;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 pub use migrations::SCHEMA_VERSION;
@@ -67,30 +66,8 @@ pub struct Recovery {
     pub reason: String,
 }
 
-/// Types whose JSON may be written to the database: serializable and holding no secret
-/// (no `SecretString`, no `secret::wire` serializer, no key-like free text). Implement it only
-/// after checking every field; the impls live here so they are reviewed in one place.
-pub trait NoSecret: Serialize + DeserializeOwned {}
-
-impl NoSecret for sent_model::ProfileDetail {}
-impl NoSecret for sent_model::BrandDetail {}
-impl NoSecret for sent_model::BillingContact {}
-// Booleans and a WhatsApp Business Account id (never its token).
-impl NoSecret for sent_model::effective::OrganizationSummary {}
-// Worded rows of the profile list: names, statuses, labels, WABA ids, dates (no key or token).
-impl NoSecret for sent_views::ProfileListView {}
-// Journal records: names, field labels and worded values; card data is "redacted" by
-// `sent_views::edit::changes` and never reaches it.
-impl NoSecret for sent_views::JournalChanges {}
-// Names of detected server behaviours (`sharing_flags_ignored`, ...).
-impl NoSecret for sent_views::edit::DriftMemory {}
-// A test send: profile and template names, variable values, phone numbers, message ids.
-impl NoSecret for sent_views::sends::SendSummary {}
-// An onboarding draft: a response-shaped profile plus WABA/phone ids and the create's idempotency
-// key; the access token and card details are never part of it.
-impl NoSecret for sent_views::onboard::OnboardingDraft {}
-impl<T: NoSecret> NoSecret for Vec<T> {}
-impl<T: NoSecret> NoSecret for Option<T> {}
+/// Types whose JSON may be written to the database (see [`sent_model::no_secret`]).
+pub use sent_model::NoSecret;
 
 /// The open database. Not `Sync`: the app keeps it behind a mutex (one writer, short
 /// transactions).

@@ -198,6 +198,35 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Rewrites what a stored test send says (its result as followed after the send), read and
+    /// changed in one step so two messages of one send followed at once both land. `false` when
+    /// the send is no longer stored.
+    pub fn update_send_result<R: NoSecret>(
+        &mut self,
+        id: i64,
+        change: impl FnOnce(&mut R),
+    ) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let current: Option<String> = tx
+            .query_row(
+                "SELECT result_json FROM send_history WHERE id = ?1",
+                params![id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(current) = current else {
+            return Ok(false);
+        };
+        let mut result: R = serde_json::from_str(&current)?;
+        change(&mut result);
+        tx.execute(
+            "UPDATE send_history SET result_json = ?1 WHERE id = ?2",
+            params![to_json(&result)?, id],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
     /// The workspace's latest `limit` test sends, newest first.
     pub fn send_history(&self, workspace_id: &str, limit: usize) -> Result<Vec<SendRecord>> {
         let mut stmt = self.conn.prepare_cached(

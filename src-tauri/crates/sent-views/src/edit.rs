@@ -8,13 +8,17 @@
 //! spellings a server may use (`brand.business.legal_name`, `brand[business][legalName]`) onto
 //! these, so a server error lands on the field the user sees.
 
-use sent_model::enums::{BillingModel, EntityType, TcrBrandRelationship, TcrVertical};
+use sent_model::enums::BillingModel;
 use sent_model::{BrandData, ProfileDetail, ProfileUpdate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::labels::{billing_label, Choice};
+use crate::fields::choice_label;
+pub use crate::fields::{
+    brand_relationships, camel, canonical_path, entity_types, field_label, tax_id_types, verticals,
+};
+use crate::labels::billing_label;
 
 /// One field a save changes, as the review dialog and the journal show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -41,6 +45,12 @@ pub struct JournalChanges {
     pub message: Option<String>,
 }
 
+// Journal records: names, field labels and worded values; card data is "redacted" by
+// [`changes`] and never reaches it.
+impl sent_model::NoSecret for JournalChanges {}
+// Names of detected server behaviours (`sharing_flags_ignored`, ...).
+impl sent_model::NoSecret for DriftMemory {}
+
 /// What the app learned about a server's behaviour from its own answers (contract §19.2
 /// detections, by their snake_case names), remembered per workspace (one base URL and account).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -53,88 +63,6 @@ pub struct DriftMemory {
 pub const NOT_SET: &str = "not set";
 /// The shown value of card data and tokens.
 pub const REDACTED: &str = "redacted";
-
-/// The label of a field path; an unknown path is shown as it is.
-pub fn field_label(path: &str) -> String {
-    let path = canonical_path(path);
-    let known = match path.as_str() {
-        "name" => "Name",
-        "short_name" => "Short name",
-        "description" => "Description",
-        "icon" => "Icon URL",
-        "allow_contact_sharing" => "Share its contacts with other profiles",
-        "allow_template_sharing" => "Share its templates with other profiles",
-        "inherit_contacts" => "Inherit the organization's contacts",
-        "inherit_templates" => "Inherit the organization's templates",
-        "inherit_tcr_brand" => "Inherit the organization's TCR brand",
-        "inherit_tcr_campaign" => "Inherit the organization's TCR campaigns",
-        "billing_model" => "Billing model",
-        "billing_contact" => "Billing contact",
-        "billing_contact.name" => "Billing contact · Name",
-        "billing_contact.email" => "Billing contact · E-mail",
-        "billing_contact.phone" => "Billing contact · Phone",
-        "billing_contact.address" => "Billing contact · Address",
-        "payment_details" => "Card",
-        "payment_details.card_number" => "Card · Number",
-        "payment_details.expiry" => "Card · Expiry (MM/YY)",
-        "payment_details.cvc" => "Card · CVC",
-        "payment_details.zip_code" => "Card · ZIP / postcode",
-        "brand" => "Brand",
-        "brand.contact" => "Brand contact",
-        "brand.contact.name" => "Brand contact · Name",
-        "brand.contact.businessName" => "Brand contact · Business name",
-        "brand.contact.role" => "Brand contact · Role",
-        "brand.contact.phone" => "Brand contact · Phone",
-        "brand.contact.email" => "Brand contact · E-mail",
-        "brand.contact.phoneCountryCode" => "Brand contact · Calling code",
-        "brand.business" => "Business",
-        "brand.business.legalName" => "Business · Legal name",
-        "brand.business.taxId" => "Business · Tax id",
-        "brand.business.taxIdType" => "Business · Tax id type",
-        "brand.business.entityType" => "Business · Entity type",
-        "brand.business.street" => "Business · Street",
-        "brand.business.city" => "Business · City",
-        "brand.business.state" => "Business · State or region",
-        "brand.business.postalCode" => "Business · Postal code",
-        "brand.business.country" => "Business · Country",
-        "brand.business.url" => "Business · Website",
-        "brand.business.countryOfRegistration" => "Business · Country of registration",
-        "brand.compliance" => "Compliance",
-        "brand.compliance.vertical" => "Compliance · Vertical",
-        "brand.compliance.brandRelationship" => "Compliance · Brand relationship",
-        "brand.compliance.primaryUseCase" => "Compliance · Primary use case",
-        "brand.compliance.expectedMessagingVolume" => "Compliance · Expected monthly volume",
-        "brand.compliance.isTcrApplication" => "Compliance · TCR application (US A2P 10DLC)",
-        "brand.compliance.phoneNumberPrefix" => "Compliance · Number prefix",
-        "brand.compliance.destinationCountries" => "Compliance · Destination countries",
-        "brand.compliance.notes" => "Compliance · Notes",
-        "sending_phone_number" => "Own SMS number",
-        "whatsapp_phone_number" => "Own WhatsApp number",
-        "sending_phone_number_profile_id" => "Borrow the SMS sender of profile",
-        "sending_whatsapp_number_profile_id" => "Borrow the WhatsApp sender of profile",
-        "allow_number_change_during_onboarding" => "Allow a number change during onboarding",
-        _ => return path,
-    };
-    known.into()
-}
-
-/// The form's spelling of a path a server named: `[a][b]` and `a[b]` become `a.b`, and inside
-/// `brand.` every snake_case segment becomes camelCase.
-pub fn canonical_path(path: &str) -> String {
-    let dotted = path.replace("][", ".").replace(['[', ']'], ".");
-    let segments: Vec<String> = dotted
-        .split('.')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let in_brand = segments.first().is_some_and(|s| s == "brand");
-    segments
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| if in_brand && i > 0 { camel(&s) } else { s })
-        .collect::<Vec<_>>()
-        .join(".")
-}
 
 /// A rule's message (Sent's wording, which names the wire path) as a sentence for the form, shown
 /// under the field it is about: what to do, without the path.
@@ -190,23 +118,6 @@ pub fn humanize(path: &str, message: &str) -> String {
     sentence
 }
 
-/// `legal_name` → `legalName` (also how Tauri names a command's arguments).
-pub fn camel(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    let mut upper = false;
-    for c in segment.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Every field a change set sends, with the stored value beside it. The brand goes whole on the
 /// wire; here only its fields that differ are listed. Card data is listed as "redacted".
 pub fn changes(stored: &ProfileDetail, update: &ProfileUpdate) -> Vec<FieldChange> {
@@ -229,6 +140,22 @@ pub fn changes(stored: &ProfileDetail, update: &ProfileUpdate) -> Vec<FieldChang
     }
     let mut leaves = Vec::new();
     flatten("", &new, &mut leaves);
+    // The brand goes whole and replaces the stored one: a field it leaves out (emptied in the
+    // form) is cleared at Sent, so it is a change to list ("Acme Inc" -> not set).
+    if let (Some(new_brand @ Value::Object(_)), Some(old_brand @ Value::Object(_))) =
+        (new.get("brand"), old.get("brand"))
+    {
+        let mut stored_leaves = Vec::new();
+        flatten("brand", old_brand, &mut stored_leaves);
+        for (path, value) in stored_leaves {
+            let in_new = path
+                .strip_prefix("brand.")
+                .and_then(|rest| lookup(new_brand, rest));
+            if !value.is_null() && in_new.is_none() && !leaves.iter().any(|(p, _)| *p == path) {
+                leaves.push((path, Value::Null));
+            }
+        }
+    }
     let mut out: Vec<FieldChange> = leaves
         .into_iter()
         .filter_map(|(path, value)| {
@@ -236,10 +163,17 @@ pub fn changes(stored: &ProfileDetail, update: &ProfileUpdate) -> Vec<FieldChang
             if before == Some(&value) || (before.is_none() && value.is_null()) {
                 return None;
             }
+            let old = word(&path, before.unwrap_or(&Value::Null));
+            let new = word(&path, &value);
+            // Sent as part of a whole section, but reads the same ("not set" and an empty list):
+            // no change the user made.
+            if old == new {
+                return None;
+            }
             Some(FieldChange {
                 label: field_label(&path),
-                old: word(&path, before.unwrap_or(&Value::Null)),
-                new: word(&path, &value),
+                old,
+                new,
                 path,
             })
         })
@@ -347,112 +281,6 @@ pub fn word(path: &str, value: &Value) -> String {
     }
 }
 
-fn choice_label(path: &str, value: &str) -> Option<String> {
-    let list = match path {
-        "brand.compliance.vertical" => verticals(),
-        "brand.compliance.brandRelationship" => brand_relationships(),
-        "brand.business.entityType" => entity_types(),
-        "brand.business.taxIdType" => tax_id_types(),
-        _ => return None,
-    };
-    list.into_iter().find(|c| c.value == value).map(|c| c.label)
-}
-
-fn choice(value: &str, label: &str, hint: Option<&str>) -> Choice {
-    Choice {
-        value: value.into(),
-        label: label.into(),
-        hint: hint.map(Into::into),
-    }
-}
-
-/// TCR verticals (industry), in the contract's order.
-pub fn verticals() -> Vec<Choice> {
-    TcrVertical::ALL
-        .iter()
-        .map(|v| {
-            let label = match v {
-                TcrVertical::Professional => "Professional services",
-                TcrVertical::RealEstate => "Real estate",
-                TcrVertical::Healthcare => "Healthcare",
-                TcrVertical::HumanResources => "Human resources",
-                TcrVertical::Energy => "Energy and utilities",
-                TcrVertical::Entertainment => "Entertainment",
-                TcrVertical::Retail => "Retail",
-                TcrVertical::Transportation => "Transportation",
-                TcrVertical::Agriculture => "Agriculture",
-                TcrVertical::Insurance => "Insurance",
-                TcrVertical::Postal => "Postal and delivery",
-                TcrVertical::Education => "Education",
-                TcrVertical::Hospitality => "Hospitality",
-                TcrVertical::Financial => "Financial services",
-                TcrVertical::Political => "Political",
-                TcrVertical::Gambling => "Gambling",
-                TcrVertical::Legal => "Legal",
-                TcrVertical::Construction => "Construction",
-                TcrVertical::Ngo => "Non-governmental organization",
-                TcrVertical::Manufacturing => "Manufacturing",
-                TcrVertical::Government => "Government",
-                TcrVertical::Technology => "Technology",
-                TcrVertical::Communication => "Communication and media",
-            };
-            choice(v.as_str(), label, None)
-        })
-        .collect()
-}
-
-/// TCR brand relationship tiers.
-pub fn brand_relationships() -> Vec<Choice> {
-    TcrBrandRelationship::ALL
-        .iter()
-        .map(|r| {
-            let (label, hint) = match r {
-                TcrBrandRelationship::BasicAccount => {
-                    ("Basic account", "No business history with the provider yet")
-                }
-                TcrBrandRelationship::SmallAccount => {
-                    ("Small account", "Some business history, small volume")
-                }
-                TcrBrandRelationship::MediumAccount => {
-                    ("Medium account", "Established business, medium volume")
-                }
-                TcrBrandRelationship::LargeAccount => {
-                    ("Large account", "Dedicated account manager, large volume")
-                }
-                TcrBrandRelationship::KeyAccount => {
-                    ("Key account", "Strategic account, highest volume")
-                }
-            };
-            choice(r.as_str(), label, Some(hint))
-        })
-        .collect()
-}
-
-/// Legal entity types.
-pub fn entity_types() -> Vec<Choice> {
-    EntityType::ALL
-        .iter()
-        .map(|e| {
-            let label = match e {
-                EntityType::PrivateProfit => "Private company",
-                EntityType::PublicProfit => "Publicly traded company",
-                EntityType::NonProfit => "Non-profit",
-                EntityType::SoleProprietor => "Sole proprietor",
-                EntityType::Government => "Government body",
-            };
-            choice(e.as_str(), label, None)
-        })
-        .collect()
-}
-
-/// Tax id types the contract documents (an open list: a stored value outside it is kept).
-pub fn tax_id_types() -> Vec<Choice> {
-    vec![
-        choice("us_ein", "US Employer Identification Number (EIN)", None),
-        choice("ca_bn", "Canadian Business Number (BN)", None),
-    ]
-}
-
 /// The app's own rule on top of Sent's: a brand's destination countries name exactly one main
 /// country (a profile that is not a TCR application sends completion to review for that country,
 /// contract §12.3), each a two-letter code listed once.
@@ -523,9 +351,99 @@ pub fn normalize_phone(input: &str, default_country: Option<&str>) -> Result<Str
     Ok(parsed.format().mode(phonenumber::Mode::E164).to_string())
 }
 
+/// Which parts of a profile cannot be changed from this app right now: the brand once submitted
+/// to TCR (V13), and what the server showed it ignores (drift D1, D2, D5).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOnlyParts {
+    pub brand: bool,
+    pub sharing: bool,
+    pub borrowing: bool,
+    pub brand_volume: bool,
+}
+
+/// What of a kept draft still applies to the stored profile. A change to a part that is
+/// read-only now is not an edit anyone can save (the field is shown locked), so it is dropped:
+/// otherwise the draft would keep the profile "unsaved" forever and ask before every navigation.
+/// `None` when nothing is left to save (also a draft made before a save that carried it: only
+/// the profile's timestamps differ).
+pub fn draft_within_locks(
+    mut draft: ProfileDetail,
+    stored: &ProfileDetail,
+    locked: ReadOnlyParts,
+) -> Option<ProfileDetail> {
+    if locked.brand {
+        draft.brand = stored.brand.clone();
+    }
+    if locked.sharing {
+        draft.allow_contact_sharing = stored.allow_contact_sharing;
+        draft.allow_template_sharing = stored.allow_template_sharing;
+        draft.inherit_contacts = stored.inherit_contacts;
+        draft.inherit_templates = stored.inherit_templates;
+    }
+    if locked.borrowing {
+        draft.sending_phone_number_profile_id = stored.sending_phone_number_profile_id.clone();
+        draft.sending_whatsapp_number_profile_id =
+            stored.sending_whatsapp_number_profile_id.clone();
+    }
+    if locked.brand_volume {
+        let kept = stored.brand.as_ref().and_then(|b| b.compliance.as_ref());
+        if let Some(compliance) = draft.brand.as_mut().and_then(|b| b.compliance.as_mut()) {
+            compliance.primary_use_case = kept.and_then(|c| c.primary_use_case.clone());
+            compliance.expected_messaging_volume =
+                kept.and_then(|c| c.expected_messaging_volume.clone());
+        }
+    }
+    // Compared as a save would: server-kept fields (timestamps, statuses) are no edit.
+    (!ProfileUpdate::diff(stored, &draft).is_empty()).then_some(draft)
+}
+
+/// The fields the draft empties that Sent cannot clear: a PATCH treats `null` (and an absent key)
+/// as "leave unchanged" (contract Q3), so saving would silently keep the old value. Each gets a
+/// message on its field that says so and what to do.
+pub fn uncleared(stored: &ProfileDetail, draft: &ProfileDetail) -> Vec<(String, String)> {
+    type Read = fn(&ProfileDetail) -> Option<String>;
+    fn contact(
+        p: &ProfileDetail,
+        f: fn(&sent_model::BillingContact) -> &Option<String>,
+    ) -> Option<String> {
+        p.billing_contact.as_ref().and_then(|c| f(c).clone())
+    }
+    const READERS: [(&str, Read); 11] = [
+        ("short_name", |p| p.short_name.clone()),
+        ("description", |p| p.description.clone()),
+        ("icon", |p| p.icon.clone()),
+        ("sending_phone_number", |p| p.sending_phone_number.clone()),
+        ("whatsapp_phone_number", |p| p.whatsapp_phone_number.clone()),
+        ("sending_phone_number_profile_id", |p| {
+            p.sending_phone_number_profile_id.clone()
+        }),
+        ("sending_whatsapp_number_profile_id", |p| {
+            p.sending_whatsapp_number_profile_id.clone()
+        }),
+        ("billing_contact.name", |p| contact(p, |c| &c.name)),
+        ("billing_contact.email", |p| contact(p, |c| &c.email)),
+        ("billing_contact.phone", |p| contact(p, |c| &c.phone)),
+        ("billing_contact.address", |p| contact(p, |c| &c.address)),
+    ];
+    READERS
+        .iter()
+        .map(|(path, read)| (*path, read(stored), read(draft)))
+        .filter_map(|(path, old, new)| {
+            let old = old.filter(|v| !v.trim().is_empty())?;
+            new.as_deref().is_none_or(|v| v.trim().is_empty()).then(|| {
+                (
+                    path.to_owned(),
+                    format!("Sent cannot clear this field: it would keep “{old}”. Type a new value, or put the old one back."),
+                )
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sent_model::enums::TcrVertical;
     use serde_json::json;
 
     fn stored() -> ProfileDetail {
@@ -539,6 +457,50 @@ mod tests {
                     "destination_countries": [{"id": "US", "isMain": true}]}}
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn an_emptied_field_sent_cannot_clear_says_so() {
+        let mut stored = stored();
+        stored.short_name = Some("Sales".into());
+        let mut draft = stored.clone();
+        assert!(uncleared(&stored, &draft).is_empty());
+        draft.short_name = None;
+        draft.description = Some("  ".into()); // was not set: nothing to keep
+        let found = uncleared(&stored, &draft);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "short_name");
+        assert!(found[0].1.contains("keep “Sales”"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn a_kept_draft_loses_its_changes_to_read_only_parts() {
+        let stored = stored();
+        let mut draft = stored.clone();
+        draft.allow_contact_sharing = !stored.allow_contact_sharing;
+        // Sharing ignored by the server: the draft was only that toggle, so nothing is left.
+        let sharing = ReadOnlyParts {
+            sharing: true,
+            ..Default::default()
+        };
+        assert_eq!(draft_within_locks(draft.clone(), &stored, sharing), None);
+        // Not locked: the change is kept.
+        assert_eq!(
+            draft_within_locks(draft.clone(), &stored, ReadOnlyParts::default()),
+            Some(draft.clone())
+        );
+        // Only server-kept fields differ (the draft predates a save that carried it): no edit.
+        let mut older = stored.clone();
+        older.updated_at = Some(serde_json::from_value(json!("2026-12-01T10:00:00Z")).unwrap());
+        assert_eq!(
+            draft_within_locks(older, &stored, ReadOnlyParts::default()),
+            None
+        );
+        // A locked toggle beside a real edit: the edit stays, the toggle goes back.
+        draft.name = "Renamed".into();
+        let kept = draft_within_locks(draft, &stored, sharing).expect("the rename is kept");
+        assert_eq!(kept.name, "Renamed");
+        assert_eq!(kept.allow_contact_sharing, stored.allow_contact_sharing);
     }
 
     #[test]
@@ -565,6 +527,39 @@ mod tests {
             ]
         );
         assert_eq!(list[2].label, "Business · Legal name");
+    }
+
+    #[test]
+    fn an_emptied_brand_field_is_a_change_because_the_brand_goes_whole() {
+        let mut stored = stored();
+        stored
+            .brand
+            .as_mut()
+            .unwrap()
+            .contact
+            .as_mut()
+            .unwrap()
+            .business_name = Some("Acme Inc".into());
+        let mut draft = stored.clone();
+        draft
+            .brand
+            .as_mut()
+            .unwrap()
+            .contact
+            .as_mut()
+            .unwrap()
+            .business_name = None;
+        let update = ProfileUpdate::diff(&stored, &draft);
+        assert!(update.brand.is_some(), "the brand is sent");
+        let list = changes(&stored, &update);
+        let by_path: Vec<(&str, &str, &str)> = list
+            .iter()
+            .map(|c| (c.path.as_str(), c.old.as_str(), c.new.as_str()))
+            .collect();
+        assert_eq!(
+            by_path,
+            [("brand.contact.businessName", "Acme Inc", NOT_SET)]
+        );
     }
 
     #[test]

@@ -2,22 +2,13 @@
 //! inherit, share).
 
 use sent_model::effective::ResourceSource;
+use sent_model::environment::EnvironmentKind;
 use sent_model::{BillingModel, ProfileStatus};
-use sent_workspaces::EnvironmentKind;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// One value of a closed or open vocabulary and how it is shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Choice {
-    /// The wire value (what filters compare).
-    pub value: String,
-    /// What a person reads.
-    pub label: String,
-    /// A short second line, when the value has one (e.g. an environment's address).
-    pub hint: Option<String>,
-}
+use crate::fields;
+pub use crate::fields::Choice;
 
 /// How a status reads at a glance; always shown with its word, never by colour alone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -87,10 +78,10 @@ impl DomainLabels {
                 })
                 .collect(),
             toggles: toggles(),
-            verticals: crate::edit::verticals(),
-            brand_relationships: crate::edit::brand_relationships(),
-            entity_types: crate::edit::entity_types(),
-            tax_id_types: crate::edit::tax_id_types(),
+            verticals: fields::verticals(),
+            brand_relationships: fields::brand_relationships(),
+            entity_types: fields::entity_types(),
+            tax_id_types: fields::tax_id_types(),
         }
     }
 }
@@ -140,7 +131,7 @@ pub struct ToggleWords {
 fn toggles() -> Vec<ToggleWords> {
     let t = |field: &str, on: &str, off: &str| ToggleWords {
         field: field.into(),
-        label: crate::edit::field_label(field),
+        label: fields::field_label(field),
         on: on.into(),
         off: off.into(),
     };

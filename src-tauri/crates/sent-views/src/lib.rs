@@ -5,6 +5,7 @@
 //! This crate must not do I/O: it turns data the client fetched into what a person reads.
 
 pub mod edit;
+pub mod fields;
 pub mod labels;
 pub mod onboard;
 pub mod rows;

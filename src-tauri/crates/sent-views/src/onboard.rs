@@ -64,6 +64,10 @@ pub struct OnboardingDraft {
     pub ambiguous_since: Option<i64>,
 }
 
+// An onboarding draft: a response-shaped profile plus WABA/phone ids and the create's idempotency
+// key; the access token and card details are never part of it.
+impl sent_model::NoSecret for OnboardingDraft {}
+
 /// A preset: the seeds' pattern, in one line, and the values it sets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -295,9 +299,45 @@ pub fn missing_for_review(
     out
 }
 
+/// Where a submitted profile is, in words, while the app follows it (`None` for a status that
+/// says nothing new: the intermediate ones read the same, so the list does not flash "incomplete"
+/// between "Submitted" and "Pending review"). `timed_out`: followed for two minutes without a
+/// settled status.
+pub fn submit_status_words(status: &str, timed_out: bool) -> String {
+    match status {
+        "approved" | "completed" => "Approved: the profile is ready to send.".to_owned(),
+        "pending_review" => "Pending review: Sent (or TCR) is reviewing the profile; this can take days. The list shows the status when you refresh it.".to_owned(),
+        "rejected" | "failed" => "Rejected: open the profile to see what Sent reports, fix it and submit again.".to_owned(),
+        _ if timed_out => "Still processing after two minutes: refresh the list later to see the result.".to_owned(),
+        "incomplete" | "processing" | "submitted" | "in_progress" => {
+            "Sent is checking the profile and connecting its channels…".to_owned()
+        }
+        other => format!("Sent reports the status “{other}”, which this app version does not know; open the profile in the Sent dashboard."),
+    }
+}
+
+/// Whether a status is still moving after a submit (the app keeps following it).
+pub fn submit_in_progress(status: &str) -> bool {
+    matches!(
+        status,
+        "incomplete" | "processing" | "submitted" | "in_progress"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_submit_is_followed_in_words_without_flashing_intermediate_statuses() {
+        let checking = submit_status_words("incomplete", false);
+        assert_eq!(checking, submit_status_words("processing", false));
+        assert!(!checking.contains("incomplete"));
+        assert!(submit_status_words("pending_review", false).starts_with("Pending review"));
+        assert!(submit_status_words("incomplete", true).contains("two minutes"));
+        assert!(submit_status_words("frozen", false).contains("“frozen”"));
+        assert!(submit_in_progress("submitted") && !submit_in_progress("pending_review"));
+    }
 
     #[test]
     fn every_field_has_a_step() {

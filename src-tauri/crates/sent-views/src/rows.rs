@@ -89,7 +89,7 @@ fn whatsapp_cell(
         (Some(id), None) if organization.has_waba => SourceCell {
             source: None,
             // The same "last four" hint the app shows for keys: `Account …9851`.
-            label: format!("Account {}", sent_workspaces::key_hint(id)),
+            label: format!("Account {}", sent_model::environment::key_hint(id)),
             hint: Some(format!(
                 "WhatsApp Business Account {id}. Sent does not report whether it is the profile's own or the organization's."
             )),
@@ -124,9 +124,13 @@ pub fn resource_lines(
             resource: "Billing".into(),
             source: Some(o.billing.source),
             text: match o.billing.reason {
-                ResourceReason::ProfilePays => {
-                    "The profile is billed (it needs a billing contact).".into()
-                }
+                ResourceReason::ProfilePays => match &profile.billing_contact {
+                    Some(contact) if contact.name.is_some() || contact.email.is_some() => {
+                        let who = contact.name.as_deref().or(contact.email.as_deref()).unwrap_or_default();
+                        format!("The profile is billed; invoices go to {who}.")
+                    }
+                    _ => "The profile is billed, but has no billing contact yet: add one so Sent can invoice it.".into(),
+                },
                 ResourceReason::OrganizationPays => "The organization is billed.".into(),
                 ResourceReason::ProfileThenOrganization => {
                     "The profile is billed first, the organization as a fallback.".into()
@@ -193,6 +197,9 @@ pub struct ProfileListView {
     /// The `request_id` of the answer the rows came from.
     pub request_id: Option<String>,
 }
+
+// Worded rows of the profile list: names, statuses, labels, WABA ids, dates (no key or token).
+impl sent_model::NoSecret for ProfileListView {}
 
 #[cfg(test)]
 mod tests {

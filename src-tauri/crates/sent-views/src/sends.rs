@@ -378,6 +378,76 @@ pub struct SendSummary {
     pub outcome: String,
     pub tone: Tone,
     pub request_id: Option<String>,
+    /// The latest status of each message followed after the send, by message id.
+    #[serde(default)]
+    pub statuses: BTreeMap<String, MessageWord>,
+}
+
+// A test send: profile and template names, variable values, phone numbers, message ids.
+impl sent_model::NoSecret for SendSummary {}
+
+/// A message's latest status, worded as its timeline says it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MessageWord {
+    pub label: String,
+    pub tone: Tone,
+}
+
+impl SendSummary {
+    /// Follows a message's timeline into the history: the outcome says where the messages are
+    /// now ("Delivered (1 message)", "1 delivered, 1 failed"), not only that Sent accepted them.
+    /// A message not reported yet counts as accepted. Dry runs and unknown ids change nothing.
+    pub fn followed(&mut self, message_id: &str, label: &str, tone: Tone) {
+        if self.sandbox || !self.message_ids.iter().any(|id| id == message_id) {
+            return;
+        }
+        self.statuses.insert(
+            message_id.to_owned(),
+            MessageWord {
+                label: label.to_owned(),
+                tone,
+            },
+        );
+        let accepted = MessageWord {
+            label: "Accepted".into(),
+            tone: Tone::Success,
+        };
+        let mut counts: Vec<(&MessageWord, usize)> = Vec::new();
+        for id in &self.message_ids {
+            let word = self.statuses.get(id).unwrap_or(&accepted);
+            match counts.iter_mut().find(|(w, _)| w.label == word.label) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((word, 1)),
+            }
+        }
+        let total = self.message_ids.len();
+        self.outcome = match counts.as_slice() {
+            [(word, _)] => format!(
+                "{} ({total} message{})",
+                word.label,
+                if total == 1 { "" } else { "s" }
+            ),
+            _ => counts
+                .iter()
+                .map(|(word, n)| format!("{n} {}", word.label.to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        // The history's badge takes the most pressing tone of its messages.
+        let rank = |t: Tone| match t {
+            Tone::Danger => 4,
+            Tone::Attention => 3,
+            Tone::Neutral => 2,
+            Tone::Progress => 1,
+            Tone::Success => 0,
+        };
+        self.tone = counts
+            .iter()
+            .map(|(word, _)| word.tone)
+            .max_by_key(|t| rank(*t))
+            .unwrap_or(Tone::Success);
+    }
 }
 
 /// Channel values a send may ask for.
@@ -392,6 +462,42 @@ pub fn channel_from(value: &str) -> Option<Channel> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_history_follows_the_timeline() {
+        let mut summary = SendSummary {
+            message_ids: vec!["m1".into(), "m2".into()],
+            outcome: "Accepted (2 messages)".into(),
+            tone: Tone::Success,
+            ..Default::default()
+        };
+        summary.followed("m1", "Delivered", Tone::Success);
+        assert_eq!(summary.outcome, "1 delivered, 1 accepted");
+        summary.followed("m2", "Delivered", Tone::Success);
+        assert_eq!(
+            (summary.outcome.as_str(), summary.tone),
+            ("Delivered (2 messages)", Tone::Success)
+        );
+        summary.followed("m2", "Failed", Tone::Danger);
+        assert_eq!(
+            (summary.outcome.as_str(), summary.tone),
+            ("1 delivered, 1 failed", Tone::Danger)
+        );
+        summary.followed("other", "Failed", Tone::Danger);
+        assert_eq!(
+            summary.statuses.len(),
+            2,
+            "an unknown message changes nothing"
+        );
+        let mut dry = SendSummary {
+            sandbox: true,
+            message_ids: vec!["m1".into()],
+            outcome: "Dry run accepted (nothing sent)".into(),
+            ..Default::default()
+        };
+        dry.followed("m1", "Delivered", Tone::Success);
+        assert_eq!(dry.outcome, "Dry run accepted (nothing sent)");
+    }
 
     #[test]
     fn templates_become_choices_with_a_variable_form() {

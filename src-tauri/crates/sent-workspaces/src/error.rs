@@ -1,7 +1,7 @@
 //! Why a workspace action failed, worded for the person at the keyboard.
 
 use sent_keychain::KeychainError;
-use sent_model::{ErrorFamily, FieldErrors};
+use sent_model::{ErrorFamily, ErrorKind, FieldErrors};
 
 use crate::EnvironmentKind;
 use uuid::Uuid;
@@ -57,20 +57,22 @@ pub enum WorkspaceError {
 }
 
 impl WorkspaceError {
-    /// The IPC error `kind` the UI branches on.
-    pub fn kind(&self) -> &'static str {
+    /// What went wrong, in the app's one vocabulary.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            WorkspaceError::Invalid(_) => "validation",
-            WorkspaceError::KeyRejected { .. } => "key_rejected",
-            WorkspaceError::NotOrganizationKey { .. } => "not_organization_key",
-            WorkspaceError::NotAdmin { .. } => "not_admin",
-            WorkspaceError::WrongProfileKey { .. } => "wrong_profile_key",
-            WorkspaceError::Unreachable { .. } => "unreachable",
-            WorkspaceError::Sent { .. } => "sent",
-            WorkspaceError::NotFound(_) => "not_found",
-            WorkspaceError::BuiltIn => "built_in",
+            WorkspaceError::Invalid(_) => ErrorKind::Validation,
+            WorkspaceError::KeyRejected { .. } => ErrorKind::KeyRejected,
+            WorkspaceError::NotOrganizationKey { .. } => ErrorKind::NotOrganizationKey,
+            WorkspaceError::NotAdmin { .. } => ErrorKind::NotAdmin,
+            WorkspaceError::WrongProfileKey { .. } => ErrorKind::WrongProfileKey,
+            WorkspaceError::Unreachable { .. } => ErrorKind::Unreachable,
+            WorkspaceError::Sent { family, .. } => {
+                family.map(ErrorKind::from).unwrap_or(ErrorKind::Unknown)
+            }
+            WorkspaceError::NotFound(_) => ErrorKind::WorkspaceNotFound,
+            WorkspaceError::BuiltIn => ErrorKind::BuiltIn,
             WorkspaceError::Keychain(error) => error.kind(),
-            WorkspaceError::Settings(_) => "settings",
+            WorkspaceError::Settings(_) => ErrorKind::Settings,
         }
     }
 

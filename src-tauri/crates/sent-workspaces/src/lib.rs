@@ -7,7 +7,6 @@
 //! implements over `tauri-plugin-store`. No Tauri dependency, no window.
 
 mod draft;
-mod environment;
 mod error;
 mod identity;
 mod service;
@@ -16,9 +15,9 @@ mod settings_file;
 mod workspace;
 
 pub use draft::WorkspaceDraft;
-pub use environment::EnvironmentKind;
 pub use error::WorkspaceError;
 pub use identity::{identity, organization_identity};
+pub use sent_model::environment::EnvironmentKind;
 pub use service::{LocalSandbox, Workspaces};
 pub use settings::{
     MemoryBackend, Settings, SettingsBackend, Theme, WindowState, SETTINGS_VERSION,

@@ -66,16 +66,7 @@ pub struct WorkspaceList {
     pub current: Uuid,
 }
 
-/// The masked form of a key: an ellipsis and its last four characters (all of a shorter key is
-/// never shown; it becomes `…` alone).
-pub fn key_hint(key: &str) -> String {
-    let chars: Vec<char> = key.chars().collect();
-    if chars.len() < 12 {
-        return "…".into();
-    }
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("…{tail}")
-}
+pub use sent_model::environment::key_hint;
 
 #[cfg(test)]
 mod tests {

@@ -110,7 +110,9 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
 
   // A step's messages show once the user tried to leave it (or on Review, or after a resume), not on
   // a form they have not started.
-  const shownSteps = new Set([...attempted, ...(resumed ? STEP_IDS.slice(0, STEP_IDS.indexOf(draft.step)) : []), "review"]);
+  // A resumed draft shows its messages up to and including the step it resumes on (the step list
+  // already counts them).
+  const shownSteps = new Set([...attempted, ...(resumed ? STEP_IDS.slice(0, STEP_IDS.indexOf(draft.step) + 1) : []), "review"]);
   const visibleChecks = Object.fromEntries(Object.entries(check?.fields ?? {}).filter(([path]) =>
     // What the organization lacks (V14) is said on arrival: it is news, not a typing mistake.
     path === "whatsapp" || shownSteps.has(stepOf(path)) || draft.step === "review"));
@@ -124,7 +126,11 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
     setOutcome((o) => (o?.dry_run ? null : o));
     setDraft(next);
   };
-  const edit = (path: string, value: unknown) => change(setPath(draft, `profile.${path}`, value));
+  const edit = (path: string, value: unknown) => {
+    // Emptying a field is a choice, not a form not started yet: the step's messages show now.
+    if ((value === null || value === "") && !attempted.includes(draft.step)) setAttempted((a) => [...a, draft.step]);
+    change(setPath(draft, `profile.${path}`, value));
+  };
   const text = (path: string) => (value: string) => edit(path, value === "" ? null : value);
   const goto = (step: string) => {
     setBlocked(null);
@@ -224,7 +230,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
         </h2>
         {!created && <button type="button" class="danger" onClick={discard} data-testid="discard-draft">Discard draft</button>}
       </header>
-      <p class="hint">Saved as a draft on this computer as you go (without the WhatsApp token or card details).</p>
+      {!created && <p class="hint">Saved as a draft on this computer as you go (without the WhatsApp token or card details).</p>}
       {resumed && !created && (!draft.whatsapp_inherit || billsProfile) && (
         <p class={styles.note} role="status" data-testid="secrets-again">
           Draft resumed. For your security the WhatsApp access token and card details are never kept in drafts: enter them again where needed.
@@ -439,6 +445,8 @@ function AfterCreate(p: {
   outcome: CreateOutcome | null; workspace: Workspace; profileId: string; busy: boolean; local: boolean; ownCampaigns: boolean;
   submit: { message: string; tone: string }[]; error: IpcError | null; hookUrl: string; setHookUrl: (v: string) => void; onSubmit: () => void;
 }) {
+  // Once Sent took the submission, submitting again is offered only after a rejection.
+  const submitted = p.submit.length > 0 && !p.error && p.submit[p.submit.length - 1].tone !== "danger";
   return (
     <div class={styles.after} data-testid="after-create">
       {p.outcome && !p.outcome.dry_run && (
@@ -472,8 +480,8 @@ function AfterCreate(p: {
         </div>
       )}
       <div class="actions" style="justify-content: flex-start">
-        <button type="button" class="primary" onClick={p.onSubmit} disabled={p.busy} data-testid="submit-review">
-          {p.busy ? "Submitting…" : "Submit for review"}
+        <button type="button" class="primary" onClick={p.onSubmit} disabled={p.busy || submitted} data-testid="submit-review">
+          {p.busy ? "Submitting…" : submitted ? "Submitted for review" : "Submit for review"}
         </button>
         <a class="button" href={`/profiles/${encodeURIComponent(p.workspace.id)}/${encodeURIComponent(p.profileId)}`} data-testid="open-created">Open the profile</a>
       </div>

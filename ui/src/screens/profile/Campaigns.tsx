@@ -125,14 +125,27 @@ function CampaignDialog(p: {
   const errors = mergeFields(touched ? fields : null, error);
   const set = (change: Partial<CampaignData>) => { setError(null); setTouched(true); setData((d) => ({ ...d, ...change })); };
   const useCases = data.useCases ?? [];
+  // A use case's samples: the count's message and each sample's own ("Sample 2: …"), under its text area.
+  const sampleErrors = (i: number) => {
+    const base = `campaign.useCases[${i}].sampleMessages`;
+    const messages = Object.entries(errors).flatMap(([path, list]) => {
+      if (path === base) return list ?? [];
+      const index = path.startsWith(`${base}[`) ? Number(path.slice(base.length + 1, -1)) : NaN;
+      return Number.isInteger(index) ? (list ?? []).map((m) => `Sample ${index + 1}: ${m.charAt(0).toLowerCase()}${m.slice(1)}`) : [];
+    });
+    return messages.length > 0 ? { [base]: messages } : {};
+  };
   const setUseCase = (i: number, change: { messagingUseCaseUs?: MessagingUseCaseUs; sampleMessages?: string[] }) =>
     set({ useCases: useCases.map((u, j) => (j === i ? { ...u, ...change } : u)) });
 
   const save = async () => {
     setTouched(true);
     if (fields && Object.keys(fields).length > 0) {
+      // The first field with a problem; a sample's own problem is on its use case's text area.
       const first = Object.keys(fields)[0].replace(/\[(\d+)\]/g, ".$1");
-      (document.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
+      const target = document.querySelector(`[name="${first}"]`) ?? document.querySelector(`[name="${first.replace(/\.\d+$/, "")}"]`)
+        ?? document.querySelector('[data-testid="campaign-dialog"] [aria-invalid="true"]');
+      (target as HTMLElement | null)?.focus();
       return;
     }
     setBusy(true);
@@ -180,9 +193,11 @@ function CampaignDialog(p: {
               <label>
                 Sample messages (one per line)
                 <textarea name={`campaign.useCases.${i}.sampleMessages`} rows={3} value={(u.sampleMessages ?? []).join("\n")}
+                  aria-invalid={Object.keys(sampleErrors(i)).length > 0}
+                  aria-describedby={Object.keys(sampleErrors(i)).length > 0 ? `error-campaign.useCases[${i}].sampleMessages` : undefined}
                   onInput={(e) => setUseCase(i, { sampleMessages: e.currentTarget.value.split("\n") })} />
               </label>
-              <Messages errors={errors} path={`campaign.useCases[${i}].sampleMessages`} />
+              <Messages errors={sampleErrors(i)} path={`campaign.useCases[${i}].sampleMessages`} />
               {useCases.length > 1 && (
                 <button type="button" onClick={() => set({ useCases: useCases.filter((_, j) => j !== i) })} aria-label={`Remove use case ${i + 1}`}>Remove</button>
               )}

@@ -13,6 +13,8 @@ import type { ProfileDetailView } from "../../bindings/ProfileDetailView";
 import type { SaveOutcome } from "../../bindings/SaveOutcome";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
+import { ErrorSummary, focusFirstProblem } from "../../components/ErrorSummary";
+import { commandKey, useCommandKey } from "../../components/Shortcuts";
 import { ProfileKeyActions } from "../../components/ProfileKeyActions";
 import { flash, labels, leaveGuard } from "../../data/app";
 import { removeRow, replaceRow } from "../../data/profiles";
@@ -43,6 +45,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
+  // The error summary shows once the user asked to save with problems, until they are fixed.
+  const [summary, setSummary] = useState(false);
   const keys = useRef(new SaveKeys());
   const heading = useRef<HTMLHeadingElement>(null);
   const profile = view?.profile ?? null;
@@ -100,25 +104,42 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     return () => clearTimeout(timer);
   }, [draft, card, profile]);
 
-  // Keep the draft (never the card) in the local database while typing.
+  // Keep the draft (never the card) in the local database while typing: written 400 ms after the
+  // last change, at once when the screen closes (a change made just before leaving is kept), and
+  // never after a save started (the save carries it; a late write would bring it back as unsaved).
   const firstDraft = useRef(true);
+  const pendingDraft = useRef<{ timer: ReturnType<typeof setTimeout>; write: () => void } | null>(null);
+  const cancelDraftWrite = () => {
+    if (pendingDraft.current) clearTimeout(pendingDraft.current.timer);
+    pendingDraft.current = null;
+  };
   useEffect(() => {
     if (!draft || !profile) return;
     if (firstDraft.current) {
       firstDraft.current = false;
       return;
     }
-    const timer = setTimeout(() => {
+    cancelDraftWrite();
+    const write = () => {
+      pendingDraft.current = null;
       if (sameDraft(draft, profile)) void call("discard_profile_draft", { workspaceId: workspace.id, profileId }).catch(() => {});
       else void call("save_profile_draft", { workspaceId: workspace.id, profileId, draft }).catch(() => {});
-    }, 400);
-    return () => clearTimeout(timer);
+    };
+    pendingDraft.current = { timer: setTimeout(write, 400), write };
   }, [draft]);
+  useEffect(() => () => {
+    const pending = pendingDraft.current;
+    cancelDraftWrite();
+    pending?.write();
+  }, []);
 
   const changes = check?.changes ?? [];
   const dirty = !!draft && !!profile && (!sameDraft(draft, profile) || !cardIsEmpty(card));
   const errors = mergeFields(check?.fields ?? null, saveError);
   const errorCount = Object.keys(errors).length;
+  useEffect(() => {
+    if (errorCount === 0) setSummary(false);
+  }, [errorCount]);
   const differences = useMemo(() => {
     const out: Record<string, string> = {};
     for (const d of outcome?.differences ?? []) out[d.path] = `Sent kept “${d.new}” (you set “${d.old}”).`;
@@ -180,6 +201,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     setCard(EMPTY_CARD);
     setSaveError(null);
     setRestoredAt(null);
+    cancelDraftWrite(); // a write still waiting would bring the discarded draft back
     void call("discard_profile_draft", { workspaceId: workspace.id, profileId }).catch(() => {});
   };
 
@@ -200,6 +222,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     if (!draft) return;
     const fingerprint = JSON.stringify({ draft, card: !cardIsEmpty(card) });
     const idempotencyKey = keys.current.take(fingerprint, dryRun);
+    const unwritten = dryRun ? null : pendingDraft.current;
+    if (!dryRun) cancelDraftWrite();
     setBusy(true);
     setSaveError(null);
     try {
@@ -220,12 +244,28 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       const error = e as IpcError;
       keys.current.settle(error);
       setSaveError(error);
+      unwritten?.write(); // not saved: the draft is kept after all
       // Field errors are shown on their fields: close the review so they can be fixed.
       if (error.fields && Object.keys(error.fields).length > 0) setDialog(null);
     } finally {
       setBusy(false);
     }
   };
+
+  // "Review and save…" (the button and Ctrl/⌘+S): the review of the changes, or, with problems,
+  // the list of what to fix at the top and focus on the first field with a problem.
+  const reviewOrShowProblems = () => {
+    if (errorCount > 0) {
+      setSummary(true);
+      requestAnimationFrame(() => focusFirstProblem(errors));
+      return;
+    }
+    if (changes.length === 0) return;
+    setSaveError(null);
+    setOutcome(null);
+    setDialog("review");
+  };
+  useCommandKey("s", reviewOrShowProblems, !!profile && !busy);
 
   const back = (
     <a href="/" class={styles.back} data-testid="back-to-list">← All profiles (Esc)</a>
@@ -309,7 +349,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
         </dl>
         <dl class={`identity ${styles.facts}`}>
           <dt>Profile id</dt><dd><code>{profile.id}</code></dd>
-          <dt>Contact e-mail</dt><dd>{shown(profile.email)}</dd>
+          <dt>Contact e-mail (the organization's)</dt><dd>{shown(profile.email)}</dd>
           <dt>WhatsApp Business Account</dt><dd>{shown(profile.waba_id)}</dd>
           <dt>Created</dt><dd>{date(profile.created_at)}</dd>
           <dt>Updated</dt><dd>{date(profile.updated_at)}</dd>
@@ -317,6 +357,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       </section>
 
       <form class={styles.form} onSubmit={(e) => e.preventDefault()} aria-label={`Edit ${profile.name}`} autocomplete="off">
+        {summary && <ErrorSummary errors={errors} />}
         <Section id="identity" title="Identity" invalid={sectionInvalid(["name", "short_name", "description", "icon"])}>
           <TextField path="name" label="Name" value={draft.name} onInput={(v) => edit("name", v)} errors={errors} required note={differences.name} />
           <TextField path="short_name" label="Short name" value={draft.short_name} onInput={text("short_name")} errors={errors}
@@ -445,17 +486,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
           <button type="button" onClick={discard} data-testid="discard-changes">Discard changes</button>
           <button type="button" class="primary" data-testid="review-save"
             disabled={changes.length === 0}
-            onClick={() => {
-              if (errorCount > 0) {
-                const first = Object.keys(errors)[0];
-                (document.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
-                return;
-              }
-              setSaveError(null);
-              setOutcome(null);
-              setDialog("review");
-            }}>
-            {errorCount > 0 ? "Fix the fields to save" : "Review and save…"}
+            onClick={reviewOrShowProblems}>
+            {errorCount > 0 ? "Fix the fields to save" : "Review and save…"} <kbd aria-hidden="true">{commandKey()}+S</kbd>
           </button>
         </div>
       )}

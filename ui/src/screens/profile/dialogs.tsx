@@ -23,7 +23,11 @@ export function ReviewDialog(p: {
     <dialog ref={ref} class={`dialog ${styles.review}`} aria-labelledby="review-title" onClose={p.onCancel} data-testid="review-dialog">
       <div>
         <h2 id="review-title">Save {p.changes.length} change{p.changes.length === 1 ? "" : "s"}?</h2>
-        <p class="hint">Only these fields are sent to Sent. Card details show as redacted.</p>
+        <p class="hint" data-testid="review-hint">
+          {p.changes.some((c) => c.path.startsWith("brand."))
+            ? "Sent replaces the brand as a whole, so the whole brand is sent; of it, only these fields change. Card details show as redacted."
+            : "Only these fields are sent to Sent. Card details show as redacted."}
+        </p>
         <table class={styles.diff}>
           <caption class="visually-hidden">Changes to send</caption>
           <thead><tr><th scope="col">Field</th><th scope="col">Now</th><th scope="col">After saving</th></tr></thead>

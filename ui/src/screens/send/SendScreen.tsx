@@ -13,6 +13,7 @@ import type { SendOptions } from "../../bindings/SendOptions";
 import type { SendOutcome } from "../../bindings/SendOutcome";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
+import { commandKey, useCommandKey } from "../../components/Shortcuts";
 import { call, on } from "../../ipc";
 import { Messages } from "../profile/fields";
 import { SaveKeys, mergeFields } from "../profile/form";
@@ -62,6 +63,8 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
     const stop = on("message_timeline", (update) => {
       if (update.workspace_id !== workspace.id) return;
       setTimelines((all) => (all[update.timeline.message_id] ? { ...all, [update.timeline.message_id]: update.timeline } : all));
+      // The history row of the send follows its messages (the backend rewrote it before this event).
+      void loadHistory();
     });
     return () => void stop.then((unlisten) => unlisten());
   }, [workspace.id]);
@@ -77,10 +80,29 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
   }, [draft, options]);
 
   const fields = mergeFields(check?.fields ?? null, error);
-  const touched = draft.recipients.some((r) => r.trim() !== "");
-  // Until a number is typed, "add a number" is a hint, not an error.
+  // Until a number is typed or Send is pressed, "add a number" is a hint, not an error; Send stays
+  // pressable and, with problems, says each on its field and moves focus to the first.
+  const [attempted, setAttempted] = useState(false);
+  const touched = attempted || draft.recipients.some((r) => r.trim() !== "");
   const shownFields = touched ? fields : Object.fromEntries(Object.entries(fields).filter(([p]) => p !== "recipients"));
   const blocking = Object.keys(fields).length > 0;
+  // Checked afresh on Send (the check while typing runs 150 ms after the last key, so a quick
+  // click could act on the form as it was before it).
+  const submit = async () => {
+    if (busy) return;
+    const fresh = await call("check_send", { draft, template }).catch(() => null);
+    if (fresh) setCheck(fresh);
+    if (fresh ? Object.keys(fresh.fields).length > 0 : blocking) {
+      setAttempted(true);
+      requestAnimationFrame(() => {
+        const first = document.querySelector('[data-testid="send-screen"] form [aria-invalid="true"]') as HTMLElement | null;
+        (first ?? document.getElementById("recipient-0"))?.focus();
+      });
+      return;
+    }
+    void send(draft, true);
+  };
+  useCommandKey("Enter", () => void submit(), !!options);
 
   const send = async (what: SendDraft, sameAction: boolean) => {
     const fingerprint = JSON.stringify(what);
@@ -117,6 +139,7 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
       const failure = e as IpcError;
       keys.current.settle(failure);
       setError(failure);
+      if (failure.fields && Object.keys(failure.fields).length > 0) setAttempted(true);
     } finally {
       setBusy(false);
       void loadHistory();
@@ -153,7 +176,7 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
       <h2 id="send-heading" ref={heading} tabIndex={-1}>Test send as {options.profile_name}</h2>
       <p class="hint" data-testid="key-note">{options.key_note}</p>
 
-      <form class={styles.form} autocomplete="off" onSubmit={(e) => { e.preventDefault(); if (!blocking && !busy) void send(draft, true); }}>
+      <form class={styles.form} autocomplete="off" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div class={`${styles.sandbox} ${draft.sandbox ? styles.sandboxOn : ""}`}>
           <input type="checkbox" role="switch" id="send-sandbox" name="sandbox" checked={draft.sandbox}
             onChange={(e) => set({ sandbox: e.currentTarget.checked })} aria-describedby="send-sandbox-hint" />
@@ -187,7 +210,8 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
             <p class="hint" id="send-template-hint" data-testid="template-status">
               <span class={`badge tone-${template.status_tone}`}>{template.status_label}</span>{" "}
               Channels: {template.channels_label}{template.category ? ` · ${template.category.toLowerCase()}` : ""}
-              {template.reason && <span class={styles.reason}> {template.reason}</span>}
+              {/* The reason is said once: as the field's message when the check gives it. */}
+              {template.reason && !shownFields.template?.includes(template.reason) && <span class={styles.reason}> {template.reason}</span>}
             </p>
           )}
           {options.templates_error && <p class="form-error" role="alert"><ErrorNote error={options.templates_error} /></p>}
@@ -218,7 +242,8 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
             <div class={styles.recipient} key={i}>
               <label class="visually-hidden" for={`recipient-${i}`}>Recipient {i + 1}</label>
               <input id={`recipient-${i}`} name={`recipients.${i}`} value={r} inputMode="tel" placeholder="+14155550123"
-                aria-invalid={!!shownFields[`recipients.${i}`]} aria-describedby={shownFields[`recipients.${i}`] ? `error-recipients.${i}` : undefined}
+                aria-invalid={!!shownFields[`recipients.${i}`] || (i === 0 && !!shownFields.recipients)}
+                aria-describedby={shownFields[`recipients.${i}`] ? `error-recipients.${i}` : i === 0 && shownFields.recipients ? "error-recipients" : undefined}
                 onInput={(e) => setRecipient(i, e.currentTarget.value)} onBlur={(e) => normalizeRecipient(i, e.currentTarget.value)} />
               {draft.recipients.length > 1 && (
                 <button type="button" aria-label={`Remove recipient ${i + 1}`}
@@ -227,6 +252,7 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
               <Messages errors={shownFields} path={`recipients.${i}`} />
             </div>
           ))}
+          <Messages errors={shownFields} path="recipients" />
           <div class={styles.row}>
             <button type="button" onClick={() => set({ recipients: [...draft.recipients, ""] })} data-testid="add-recipient">Add another number</button>
             {recent.slice(0, 5).map((number) => (
@@ -253,8 +279,9 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
           </p>
         )}
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy || blocking} data-testid="send">
+          <button type="submit" class="primary" disabled={busy} data-testid="send">
             {busy ? "Sending…" : retry ? "Send again (safe: never sent twice)" : draft.sandbox ? "Check in the sandbox" : "Send"}
+            {!busy && <kbd aria-hidden="true">{commandKey()}+Enter</kbd>}
           </button>
         </div>
       </form>

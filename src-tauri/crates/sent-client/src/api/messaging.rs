@@ -68,7 +68,7 @@ impl SentClient {
         options: &CallOptions,
     ) -> ClientResult<ApiResponse<Template>> {
         self.call(get(
-            format!("/v3/templates/{}", segment(id)),
+            format!("/v3/templates/{}", segment("template_id", id)?),
             String::new(),
             options,
         ))
@@ -104,7 +104,7 @@ impl SentClient {
         options: &CallOptions,
     ) -> ClientResult<ApiResponse<MessageDetail>> {
         self.call(get(
-            format!("/v3/messages/{}", segment(id)),
+            format!("/v3/messages/{}", segment("message_id", id)?),
             String::new(),
             options,
         ))
@@ -117,7 +117,7 @@ impl SentClient {
         id: &str,
         options: &CallOptions,
     ) -> ClientResult<ApiResponse<MessageActivities>> {
-        let path = format!("/v3/messages/{}/activities", segment(id));
+        let path = format!("/v3/messages/{}/activities", segment("message_id", id)?);
         self.call(get(path, String::new(), options)).await
     }
 
@@ -127,7 +127,10 @@ impl SentClient {
         phone_number: &str,
         options: &CallOptions,
     ) -> ClientResult<ApiResponse<NumberLookup>> {
-        let path = format!("/v3/numbers/lookup/{}", segment(phone_number));
+        let path = format!(
+            "/v3/numbers/lookup/{}",
+            segment("phone_number", phone_number)?
+        );
         self.call(get(path, String::new(), options)).await
     }
 

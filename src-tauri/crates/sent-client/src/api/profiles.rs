@@ -205,7 +205,7 @@ impl ProfileBackend for SentClient {
 
     async fn get_profile(&self, profile_id: &str) -> ClientResult<ApiResponse<ProfileDetail>> {
         self.call(read(
-            format!("/v3/profiles/{}", segment(profile_id)),
+            format!("/v3/profiles/{}", segment("profile_id", profile_id)?),
             UNSCOPED,
         ))
         .await
@@ -233,7 +233,7 @@ impl ProfileBackend for SentClient {
     ) -> ClientResult<ApiResponse<ProfileDetail>> {
         preflight(validate::profile_update_fields(changes, None, None))?;
         let body = body_json(changes, options.sandbox)?;
-        let path = format!("/v3/profiles/{}", segment(profile_id));
+        let path = format!("/v3/profiles/{}", segment("profile_id", profile_id)?);
         self.call(write(Method::PATCH, path, body, options)).await
     }
 
@@ -243,7 +243,7 @@ impl ProfileBackend for SentClient {
         options: &CallOptions,
     ) -> ClientResult<ApiResponse<()>> {
         let body = body_json(&SandboxOnly::default(), options.sandbox)?;
-        let path = format!("/v3/profiles/{}", segment(profile_id));
+        let path = format!("/v3/profiles/{}", segment("profile_id", profile_id)?);
         self.call_empty(write(Method::DELETE, path, body, options))
             .await
     }
@@ -256,7 +256,10 @@ impl ProfileBackend for SentClient {
     ) -> ClientResult<ApiResponse<ProfileCompleteResult>> {
         preflight(validate::profile_complete_fields(request))?;
         let body = body_json(request, options.sandbox)?;
-        let path = format!("/v3/profiles/{}/complete", segment(profile_id));
+        let path = format!(
+            "/v3/profiles/{}/complete",
+            segment("profile_id", profile_id)?
+        );
         self.call(write(Method::POST, path, body, options)).await
     }
 
@@ -264,7 +267,10 @@ impl ProfileBackend for SentClient {
         &self,
         profile_id: &str,
     ) -> ClientResult<ApiResponse<Vec<TcrCampaignWithUseCases>>> {
-        let path = format!("/v3/profiles/{}/campaigns", segment(profile_id));
+        let path = format!(
+            "/v3/profiles/{}/campaigns",
+            segment("profile_id", profile_id)?
+        );
         self.call(read(path, UNSCOPED)).await
     }
 
@@ -279,7 +285,10 @@ impl ProfileBackend for SentClient {
         };
         preflight(validate::campaign_write_fields(request, rules))?;
         let body = body_json(request, options.sandbox)?;
-        let path = format!("/v3/profiles/{}/campaigns", segment(profile_id));
+        let path = format!(
+            "/v3/profiles/{}/campaigns",
+            segment("profile_id", profile_id)?
+        );
         self.call(write(Method::POST, path, body, options)).await
     }
 
@@ -297,8 +306,8 @@ impl ProfileBackend for SentClient {
         let body = body_json(request, options.sandbox)?;
         let path = format!(
             "/v3/profiles/{}/campaigns/{}",
-            segment(profile_id),
-            segment(campaign_id)
+            segment("profile_id", profile_id)?,
+            segment("campaign_id", campaign_id)?
         );
         self.call(write(Method::PUT, path, body, options)).await
     }
@@ -312,8 +321,8 @@ impl ProfileBackend for SentClient {
         let body = body_json(&SandboxOnly::default(), options.sandbox)?;
         let path = format!(
             "/v3/profiles/{}/campaigns/{}",
-            segment(profile_id),
-            segment(campaign_id)
+            segment("profile_id", profile_id)?,
+            segment("campaign_id", campaign_id)?
         );
         self.call_empty(write(Method::DELETE, path, body, options))
             .await

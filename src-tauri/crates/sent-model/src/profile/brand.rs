@@ -76,7 +76,11 @@ pub struct BrandDetail {
 #[ts(export)]
 pub struct BrandContactDetail {
     /// Contact person's name.
-    #[serde(rename = "name", default)]
+    #[serde(
+        rename = "name",
+        default,
+        deserialize_with = "crate::nullable::or_default"
+    )]
     pub name: String,
     /// Business name.
     #[serde(rename = "business_name", default)]
@@ -164,7 +168,11 @@ pub struct BrandComplianceDetail {
     #[serde(rename = "phone_number_prefix", default)]
     pub phone_number_prefix: Option<String>,
     /// Never `null`, may be empty. Items are camelCase (`isMain`).
-    #[serde(rename = "destination_countries", default)]
+    #[serde(
+        rename = "destination_countries",
+        default,
+        deserialize_with = "crate::nullable::or_default"
+    )]
     pub destination_countries: Vec<DestinationCountry>,
     /// Notes.
     #[serde(rename = "notes", default)]

@@ -49,8 +49,8 @@ pub struct ProfileDetail {
     /// Parent organization.
     #[serde(default)]
     pub organization_id: Option<String>,
-    /// Display name.
-    #[serde(default)]
+    /// Display name (an emptied form field's `null` reads as "", which the rules then name).
+    #[serde(default, deserialize_with = "crate::nullable::or_default")]
     pub name: String,
     /// Contact e-mail, inherited from the organization (not settable).
     #[serde(default)]

@@ -1,8 +1,8 @@
 //! Campaign rules: V20 (body), V21 (submitted or inherited campaigns are read-only), V22 (no own
 //! campaign while inheriting the organization's).
 
-use super::{blank, messages, FieldErrors};
-use crate::campaign::CampaignRequest;
+use super::{blank, messages, urls, FieldErrors};
+use crate::campaign::{CampaignData, CampaignRequest};
 
 /// Which write a campaign body is for, with the facts its state rules need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,27 @@ pub fn campaign_write_fields(req: &CampaignRequest, write: CampaignWrite) -> Fie
     errors
 }
 
+/// The app's own check of a campaign's policy links, not a server rule (the contract types them as
+/// plain strings, and the sandbox accepts any): TCR's reviewers open them, so a link must be a full
+/// web address. A blank link is no link.
+pub fn campaign_link_fields(campaign: &CampaignData) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    for (path, value) in [
+        ("campaign.privacyPolicyLink", &campaign.privacy_policy_link),
+        (
+            "campaign.termsAndConditionsLink",
+            &campaign.terms_and_conditions_link,
+        ),
+    ] {
+        if let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            if urls::parse_http_url(value).is_err() {
+                errors.add(path, messages::LINK_NOT_A_WEB_ADDRESS);
+            }
+        }
+    }
+    errors
+}
+
 /// V21 for `DELETE .../campaigns/{id}`: an inherited campaign cannot be deleted by the profile.
 pub fn campaign_delete_fields(existing: CampaignFacts) -> FieldErrors {
     campaign_state_errors(existing, false)
@@ -95,4 +116,40 @@ fn campaign_state_errors(existing: CampaignFacts, updating: bool) -> FieldErrors
         errors.add("campaign", messages::CAMPAIGN_SUBMITTED);
     }
     errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_policy_link_must_be_a_full_web_address() {
+        let campaign = |link: &str| CampaignData {
+            privacy_policy_link: Some(link.into()),
+            terms_and_conditions_link: Some(link.into()),
+            ..CampaignData::default()
+        };
+        for bad in [
+            "see our website",
+            "example.com/privacy",
+            "ftp://example.com",
+            "https://",
+        ] {
+            let errors = campaign_link_fields(&campaign(bad)).into_map();
+            assert_eq!(errors.len(), 2, "{bad}: {errors:?}");
+            assert_eq!(
+                errors["campaign.privacyPolicyLink"],
+                vec![messages::LINK_NOT_A_WEB_ADDRESS.to_owned()]
+            );
+        }
+        for good in [
+            "https://example.com/privacy",
+            " http://example.com ",
+            "",
+            "  ",
+        ] {
+            assert!(campaign_link_fields(&campaign(good)).is_empty(), "{good}");
+        }
+        assert!(campaign_link_fields(&CampaignData::default()).is_empty());
+    }
 }

@@ -40,6 +40,9 @@ pub const CAMPAIGN_INHERITED: &str =
 pub const CAMPAIGN_WHILE_INHERITING: &str =
     "Cannot create a campaign when inherit_tcr_campaign is true.";
 /// V23 (own wording).
+/// The app's own (not Sent's): a campaign's privacy or terms link that is no web address.
+pub const LINK_NOT_A_WEB_ADDRESS: &str =
+    "Enter the full web address, starting with https://, e.g. https://example.com/privacy.";
 pub const WEBHOOK_URL_INVALID: &str = "webHookUrl must be an absolute https URL";
 /// Q39 (own wording).
 pub const BODY_NOT_OBJECT: &str = "Request body must be a JSON object";

@@ -34,7 +34,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use campaign::{campaign_delete_fields, campaign_write_fields, CampaignFacts, CampaignWrite};
+pub use campaign::{
+    campaign_delete_fields, campaign_link_fields, campaign_write_fields, CampaignFacts,
+    CampaignWrite,
+};
 pub use json::{
     campaign_from_json, profile_complete_from_json, profile_create_from_json,
     profile_update_from_json,

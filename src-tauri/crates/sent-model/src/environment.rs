@@ -1,4 +1,5 @@
-//! The Sent environments a workspace can point at.
+//! The Sent environments a workspace can point at, and the masked form of a key. Here, beside
+//! the other shared vocabulary, so the views, the store and the workspaces read them as siblings.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -37,4 +38,15 @@ impl EnvironmentKind {
             EnvironmentKind::Custom => "Custom server",
         }
     }
+}
+
+/// The masked form of a key: an ellipsis and its last four characters (all of a shorter key is
+/// never shown; it becomes `…` alone).
+pub fn key_hint(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() < 12 {
+        return "…".into();
+    }
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("…{tail}")
 }
