@@ -168,6 +168,8 @@ test("edit a profile: toggle, review, dry run, save, draft, field errors, card, 
       .map((e) => e.name));
     assert.ok(names.length >= 8, `fields with a value: ${names.join(", ")}`);
     for (const name of names) {
+      // From a form with nothing to save, so the count below is this field's, not a stale one.
+      await browser.waitUntil(async () => !(await byTestId(browser, "save-bar").isExisting()), { timeout: 5000, timeoutMsg: `before emptying ${name}: changes left over` });
       const input = field(browser, name);
       const before = await input.getValue();
       await input.click();
@@ -178,7 +180,8 @@ test("edit a profile: toggle, review, dry run, save, draft, field errors, card, 
       await input.setValue(before);
       await browser.waitUntil(async () => !(await byTestId(browser, `error-${name}`).isExisting()), { timeout: 5000, timeoutMsg: `${name} put back: its message stayed` });
     }
-    await byTestId(browser, "discard-changes").click();
+    // Every value put back: nothing left to save.
+    await browser.waitUntil(async () => !(await byTestId(browser, "save-bar").isExisting()), { timeout: 5000, timeoutMsg: "the put-back form still has changes" });
 
     // A brand submitted to TCR is read-only, with the reason.
     await openProfile(browser, "Northwind Clinics");

@@ -79,6 +79,7 @@ test("the demo profiles are listed with their badges, found by search and opened
     await summary.waitForDisplayed({ timeout: 5000 });
     assert.equal(await browser.$("#profile-heading").getText(), second);
     assert.ok((await byTestId(browser, "summary-status").getText()).length > 0);
+    await browser.waitUntil(async () => /Read from Sent/.test(await summary.getText()), { timeout: 10000, timeoutMsg: "the profile was not read from Sent" });
     await checkAccessibility(browser, "a profile's screen");
     await browser.keys("Escape");
     await waitForRows(browser, 5000);

@@ -48,6 +48,7 @@ test("send a template to a number and watch it delivered; failures explained; sa
     const options = await browser.execute(() => [...document.querySelectorAll('select[name="template"] option')].map((o) => o.textContent));
     assert.ok(options.some((o) => o.startsWith("spring_promo") && o.includes("cannot be sent")), options.join(" | "));
 
+    const historyBefore = (await browser.$$('[data-testid="history-row"]')).length;
     // Send with nothing filled in: each problem said on its field (the template's variables, then
     // the number), focus on the first, nothing sent.
     await byTestId(browser, "send").click();
@@ -62,7 +63,11 @@ test("send a template to a number and watch it delivered; failures explained; sa
     await fill(browser, "415 555");
     await byTestId(browser, "error-recipients.0").waitForDisplayed({ timeout: 5000 });
     await byTestId(browser, "send").click();
+    // Held back: focus moves to the number (the first field with a problem); nothing was sent.
+    await browser.waitUntil(async () => await browser.execute(() => document.activeElement?.getAttribute("name") === "recipients.0"
+      && document.activeElement?.getAttribute("aria-invalid") === "true"), { timeout: 5000, timeoutMsg: "Send with a bad number did not point at it" });
     assert.equal(await byTestId(browser, "send-outcome").isExisting(), false, "a bad number was sent");
+    assert.equal(await browser.$$('[data-testid="history-row"]').length, historyBefore, "a bad number reached the history");
 
     // Delivered: the timeline is pushed by the backend until final.
     await retype(browser, '[name="recipients.0"]', "+1 (415) 555-0123");

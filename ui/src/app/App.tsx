@@ -174,7 +174,7 @@ function InWorkspace({ workspaceId, render }: { workspaceId: string; render: (wo
 }
 
 function ProfileRoute({ workspace, id }: { workspace: string; id: string }) {
-  return <InWorkspace workspaceId={workspace} render={(w) => <ProfileScreen workspace={w} profileId={decodeURIComponent(id)} />} />;
+  return <InWorkspace workspaceId={workspace} render={(w) => <ProfileScreen key={`${w.id}:${id}`} workspace={w} profileId={decodeURIComponent(id)} />} />;
 }
 
 /** The test-send panel of one profile (deep link, like the profile). */

@@ -1,7 +1,7 @@
 // Keyboard shortcuts: one place that says which key does what (the `?` list reads it), and the
 // helpers the screens bind them with. A shortcut never fires while another modal dialog holds the
 // keyboard, and the one-key `?` never fires while typing in a field.
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { store, useStores } from "../data/store";
 import { isMac } from "./palette/model";
 import { useModal } from "./useModal";
@@ -41,18 +41,24 @@ export function dialogOpen(): boolean {
   return document.querySelector("dialog[open]") !== null;
 }
 
-/** Binds Ctrl/⌘+`letter` on window while the calling screen is shown. */
+/**
+ * Binds Ctrl/⌘+`letter` on window while the calling screen is shown. Registered once; the handler
+ * reads the latest `action` through a ref (a listener re-registered after each render would run the
+ * previous render's action until effects ran). A key held down fires once, not on each repeat.
+ */
 export function useCommandKey(letter: string, action: () => void, enabled = true) {
+  const latest = useRef({ action, enabled });
+  latest.current = { action, enabled };
   useEffect(() => {
-    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (!isCommand(event, letter) || dialogOpen()) return;
       event.preventDefault();
-      action();
+      if (event.repeat || !latest.current.enabled) return;
+      latest.current.action();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  });
+  }, [letter]);
 }
 
 /** Every shortcut of the app, in the words of the list the `?` key shows. */

@@ -151,7 +151,16 @@ pub fn changes(stored: &ProfileDetail, update: &ProfileUpdate) -> Vec<FieldChang
             let in_new = path
                 .strip_prefix("brand.")
                 .and_then(|rest| lookup(new_brand, rest));
-            if !value.is_null() && in_new.is_none() && !leaves.iter().any(|(p, _)| *p == path) {
+            // Only inside a section the new brand sends (a section left out is not cleared).
+            let section_sent = path
+                .split('.')
+                .nth(1)
+                .is_some_and(|section| new_brand.get(section).is_some_and(Value::is_object));
+            if section_sent
+                && !value.is_null()
+                && in_new.is_none()
+                && !leaves.iter().any(|(p, _)| *p == path)
+            {
                 leaves.push((path, Value::Null));
             }
         }

@@ -121,7 +121,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     }
     cancelDraftWrite();
     const write = () => {
-      pendingDraft.current = null;
+      // Only this write's own entry is cleared: a newer one keeps its timer and stays cancellable.
+      if (pendingDraft.current?.write === write) pendingDraft.current = null;
       if (sameDraft(draft, profile)) void call("discard_profile_draft", { workspaceId: workspace.id, profileId }).catch(() => {});
       else void call("save_profile_draft", { workspaceId: workspace.id, profileId, draft }).catch(() => {});
     };
@@ -198,6 +199,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
   const discard = () => {
     if (!profile) return;
     setDraft(profile);
+    setCheck(null);
     setCard(EMPTY_CARD);
     setSaveError(null);
     setRestoredAt(null);
@@ -234,6 +236,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
         setView(result.view);
         // The banner and the read-only fields follow what this answer revealed.
         setDraft(result.view.profile);
+        setCheck(null); // the saved changes are no longer changes
         setCard(EMPTY_CARD);
         setRestoredAt(null);
         replaceRow(workspace.id, result.view.row);
@@ -244,7 +247,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       const error = e as IpcError;
       keys.current.settle(error);
       setSaveError(error);
-      unwritten?.write(); // not saved: the draft is kept after all
+      // Not saved: the draft is kept after all (unless a newer write is already waiting).
+      if (unwritten && !pendingDraft.current) unwritten.write();
       // Field errors are shown on their fields: close the review so they can be fixed.
       if (error.fields && Object.keys(error.fields).length > 0) setDialog(null);
     } finally {
@@ -260,7 +264,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       requestAnimationFrame(() => focusFirstProblem(errors));
       return;
     }
-    if (changes.length === 0) return;
+    if (!dirty || changes.length === 0) return;
     setSaveError(null);
     setOutcome(null);
     setDialog("review");

@@ -83,4 +83,19 @@ describe("Send", () => {
     expect(sent[0].recipients).toEqual(["+14155550123"]);
     expect(screen.queryByTestId("error-recipients")).toBeNull();
   });
+
+  it("sends once for a double click or a held Ctrl+Enter", async () => {
+    const sent: SendDraft[] = [];
+    answer(sent);
+    render(<SendScreen workspace={workspace} profileId="p1" />);
+    const send = await screen.findByTestId("send");
+    fireEvent.input(document.getElementById("recipient-0")!, { target: { value: "+14155550123" } });
+    fireEvent.click(send);
+    fireEvent.click(send);
+    fireEvent.keyDown(window, { key: "Enter", code: "Enter", ctrlKey: true });
+    fireEvent.keyDown(window, { key: "Enter", code: "Enter", ctrlKey: true, repeat: true });
+    await waitFor(() => expect(sent).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toHaveLength(1);
+  });
 });

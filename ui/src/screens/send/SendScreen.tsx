@@ -34,11 +34,15 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
   const keys = useRef(new SaveKeys());
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const loadHistory = () =>
-    call("send_history", { workspaceId: workspace.id }).then(
-      (rows) => setHistory(rows.filter((r) => r.profile_id === profileId)),
+  // Reads overlap (one per timeline push): only the latest request's answer is shown.
+  const historyRead = useRef(0);
+  const loadHistory = () => {
+    const read = ++historyRead.current;
+    return call("send_history", { workspaceId: workspace.id }).then(
+      (rows) => read === historyRead.current && setHistory(rows.filter((r) => r.profile_id === profileId)),
       () => {},
     );
+  };
 
   useEffect(() => {
     let current = true;
@@ -88,11 +92,16 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
   const blocking = Object.keys(fields).length > 0;
   // Checked afresh on Send (the check while typing runs 150 ms after the last key, so a quick
   // click could act on the form as it was before it).
+  // One send at a time: a second click, Enter or Ctrl+Enter while the check or the send of the
+  // first is under way does nothing (state updates come too late to guard it).
+  const inFlight = useRef(false);
   const submit = async () => {
-    if (busy) return;
+    if (busy || inFlight.current) return;
+    inFlight.current = true;
     const fresh = await call("check_send", { draft, template }).catch(() => null);
     if (fresh) setCheck(fresh);
     if (fresh ? Object.keys(fresh.fields).length > 0 : blocking) {
+      inFlight.current = false;
       setAttempted(true);
       requestAnimationFrame(() => {
         const first = document.querySelector('[data-testid="send-screen"] form [aria-invalid="true"]') as HTMLElement | null;
@@ -100,7 +109,7 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
       });
       return;
     }
-    void send(draft, true);
+    await send(draft, true);
   };
   useCommandKey("Enter", () => void submit(), !!options);
 
@@ -142,6 +151,7 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
       if (failure.fields && Object.keys(failure.fields).length > 0) setAttempted(true);
     } finally {
       setBusy(false);
+      inFlight.current = false;
       void loadHistory();
     }
   };
@@ -267,10 +277,11 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
         <div class={styles.field}>
           <label for="send-channel">Channel</label>
           <select id="send-channel" name="channel" value={draft.channel ?? "auto"} onChange={(e) => set({ channel: e.currentTarget.value })}
-            aria-describedby="send-channel-hint">
+            aria-invalid={!!shownFields.channel} aria-describedby={shownFields.channel ? "error-channel send-channel-hint" : "send-channel-hint"}>
             {options.channels.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
           </select>
           <p class="hint" id="send-channel-hint">{options.channel_notes.join(" ")}</p>
+          <Messages errors={shownFields} path="channel" />
         </div>
 
         {error && (
@@ -298,7 +309,9 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
         </section>
       )}
 
-      <History rows={history} onAgain={(row) => {
+      <History rows={history} busy={busy} onAgain={(row) => {
+        if (busy || inFlight.current) return;
+        inFlight.current = true;
         const again: SendDraft = {
           template_id: row.summary.template_id, variables: row.summary.variables, recipients: row.summary.recipients,
           channel: row.summary.channel ?? "auto", sandbox: row.summary.sandbox,
@@ -340,7 +353,7 @@ function Timeline({ body, timeline }: { body: string | null; timeline: MessageTi
   );
 }
 
-function History({ rows, onAgain }: { rows: SendHistoryRow[]; onAgain: (row: SendHistoryRow) => void }) {
+function History({ rows, busy, onAgain }: { rows: SendHistoryRow[]; busy: boolean; onAgain: (row: SendHistoryRow) => void }) {
   const shown = useMemo(() => rows.slice(0, 50), [rows]);
   return (
     <section class={styles.history} aria-labelledby="history-title" data-testid="send-history">
@@ -356,7 +369,7 @@ function History({ rows, onAgain }: { rows: SendHistoryRow[]; onAgain: (row: Sen
               <span>to {row.recipients_masked}</span>
               <span class={`badge tone-${row.summary.tone}`}>{row.summary.outcome}</span>
               {row.summary.request_id && <span class="request-id">request {row.summary.request_id}</span>}
-              <button type="button" onClick={() => onAgain(row)} aria-label={`Send again: ${row.summary.template_name ?? "template"} to ${row.recipients_masked}`}>
+              <button type="button" disabled={busy} onClick={() => onAgain(row)} aria-label={`Send again: ${row.summary.template_name ?? "template"} to ${row.recipients_masked}`}>
                 Send again
               </button>
             </li>
