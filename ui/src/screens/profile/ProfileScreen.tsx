@@ -489,7 +489,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
           <span class="spacer" />
           <button type="button" onClick={discard} data-testid="discard-changes">Discard changes</button>
           <button type="button" class="primary" data-testid="review-save"
-            disabled={changes.length === 0}
+            disabled={changes.length === 0 && errorCount === 0}
             onClick={reviewOrShowProblems}>
             {errorCount > 0 ? "Fix the fields to save" : "Review and save…"} <kbd aria-hidden="true">{commandKey()}+S</kbd>
           </button>
