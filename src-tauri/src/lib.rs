@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod lists;
 pub mod receiver;
 mod settings_store;
 pub mod state;

@@ -112,6 +112,8 @@ pub struct AppState {
     /// The local database (profile cache, journal, drafts, send history); `None` when it could
     /// not be opened even fresh (a notice says so, and the app works without a cache).
     pub store: Option<Arc<Mutex<sent_store::Store>>>,
+    /// Every workspace's profile list, held here; the window asks for the rows it shows.
+    pub lists: crate::lists::ListModels,
     /// One client per workspace (and per profile with a key of its own), reused so the connection
     /// pool and the key-kind cache work; dropped when that workspace's keys change.
     clients: Mutex<HashMap<ClientSlot, Arc<SentClient>>>,
@@ -346,6 +348,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         workspaces,
         notices,
         sandbox,
+        lists: crate::lists::ListModels::new(store.clone()),
         store,
         clients: Mutex::new(HashMap::new()),
         timelines: Timelines::default(),

@@ -59,6 +59,20 @@ pub fn mock_app_with(dir: TempDir, keychain_service: String) -> MockApp {
 }
 
 /// Invokes `command` with a JSON body; `Ok` with the returned value or `Err` with the rejection.
+/// Refreshes a workspace's list from Sent, then answers its first rows as the list window does
+/// (`query_profiles`: `rows`, `total`, `fetched_at`, ...).
+pub fn refreshed_list(window: &WebviewWindow<MockRuntime>, body: Value) -> Result<Value, Value> {
+    invoke(window, "refresh_profiles", body.clone())?;
+    listed(window, body)
+}
+
+/// The first rows of a workspace's list as the app holds it (no network).
+pub fn listed(window: &WebviewWindow<MockRuntime>, body: Value) -> Result<Value, Value> {
+    let mut body = body;
+    body["query"] = serde_json::json!({ "limit": 500 });
+    invoke(window, "query_profiles", body)
+}
+
 pub fn invoke(
     window: &WebviewWindow<MockRuntime>,
     command: &str,
@@ -136,12 +150,8 @@ pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<PathBuf> {
 /// Refreshes `workspace`'s profile list through the command and answers the id of the profile
 /// named `name` (tests of the screens that start from one profile).
 pub fn profile_id(app: &MockApp, workspace: &str, name: &str) -> Value {
-    let list = invoke(
-        &app.window,
-        "refresh_profiles",
-        serde_json::json!({ "workspaceId": workspace }),
-    )
-    .expect("the list refreshes");
+    let list = refreshed_list(&app.window, serde_json::json!({ "workspaceId": workspace }))
+        .expect("the list refreshes");
     list["rows"]
         .as_array()
         .expect("rows")

@@ -28,10 +28,12 @@ declare_commands! {
     /// On the built-in local sandbox only: stores the sandbox's own key of that profile.
     workspaces::use_sandbox_profile_key(profile_id: Uuid) -> Workspace;
 
-    /// The profile list from the local cache, at once (no network).
-    profiles::cached_profiles(workspace_id: Uuid) -> ProfileListView;
-    /// Fetches every page of the profile list from Sent, caches it and pushes `profiles_updated`.
-    profiles::refresh_profiles(workspace_id: Uuid) -> ProfileListView;
+    /// One window of the profile list (search, filters, sort, rows), from what the app holds (no network).
+    profiles::query_profiles(workspace_id: Uuid, query: ListQuery) -> ListWindow;
+    /// The palette's profile options for what was typed, ranked.
+    profiles::palette_profiles(workspace_id: Uuid, text: String) -> PaletteProfiles;
+    /// Fetches every page of the profile list from Sent, keeps it and pushes `profiles_updated`.
+    profiles::refresh_profiles(workspace_id: Uuid) -> ProfilesUpdated;
 
     /// One profile from the local cache, with its effective configuration, locks and draft.
     edit::profile_detail(workspace_id: Uuid, profile_id: String) -> ProfileDetailView;

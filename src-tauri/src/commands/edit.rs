@@ -15,7 +15,7 @@ use sent_model::effective::OrganizationSummary;
 use sent_model::validate::{self, OrganizationFacts, StoredProfile};
 use sent_model::{BillingContact, BrandDetail, PaymentDetails, ProfileDetail, ProfileUpdate};
 use sent_views::edit::{self as words, DriftMemory, FieldChange, JournalChanges};
-use sent_views::{resource_lines, ProfileListView, ProfileRow, ResourceLine};
+use sent_views::{resource_lines, ProfileRow, ResourceLine};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -23,7 +23,7 @@ use uuid::Uuid;
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
-use super::profiles::{organization_summary, PROFILE_LIST_KEY};
+use super::profiles::organization_summary;
 
 /// Workspace fact: the newer-server behaviours detected so far.
 const DRIFT_KEY: &str = "server_drift";
@@ -307,38 +307,33 @@ pub(crate) fn remember_drift(
     Ok(())
 }
 
-/// Puts a profile Sent answered into the cache and its row into the list as last shown.
+/// Puts a profile Sent answered into the cache and its row into the list (which pushes
+/// `profiles_updated`).
 pub(crate) fn remember_profile(
     state: &AppState,
     workspace: &str,
     profile: &ProfileDetail,
 ) -> Result<(), IpcError> {
     let organization = organization_summary(state, workspace);
-    state.with_store(|store| {
-        store.upsert_profile(workspace, profile)?;
-        if let Some(mut list) = store.fact::<ProfileListView>(workspace, PROFILE_LIST_KEY)? {
-            let row = ProfileRow::new(profile, &organization);
-            match list.rows.iter_mut().find(|r| r.id == profile.id) {
-                Some(existing) => *existing = row,
-                None => list.rows.push(row),
-            }
-            store.put_fact(workspace, PROFILE_LIST_KEY, &list)?;
+    state.with_store(|store| store.upsert_profile(workspace, profile))?;
+    if let Ok(id) = workspace.parse::<Uuid>() {
+        if state.lists.upsert(id, profile, &organization) {
+            super::profiles::announce(state, id);
         }
-        Ok(())
-    })?;
+    }
     Ok(())
 }
 
 fn forget_profile(state: &AppState, workspace: &str, profile_id: &str) -> Result<(), IpcError> {
     state.with_store(|store| {
         store.remove_profile(workspace, profile_id)?;
-        store.delete_draft(workspace, &draft_key(profile_id))?;
-        if let Some(mut list) = store.fact::<ProfileListView>(workspace, PROFILE_LIST_KEY)? {
-            list.rows.retain(|r| r.id != profile_id);
-            store.put_fact(workspace, PROFILE_LIST_KEY, &list)?;
-        }
-        Ok(())
+        store.delete_draft(workspace, &draft_key(profile_id))
     })?;
+    if let Ok(id) = workspace.parse::<Uuid>() {
+        if state.lists.remove(id, profile_id) {
+            super::profiles::announce(state, id);
+        }
+    }
     Ok(())
 }
 

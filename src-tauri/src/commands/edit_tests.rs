@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use tauri::Manager;
 
 use crate::state::AppState;
-use crate::test_support::{invoke, mock_app, MockApp};
+use crate::test_support::{invoke, listed, mock_app, MockApp};
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 
@@ -319,12 +319,7 @@ fn delete_needs_the_name_and_forgets_the_profile() {
     )
     .unwrap();
     assert!(done["message"].as_str().unwrap().contains("Sent keeps"));
-    let list = invoke(
-        &app.window,
-        "cached_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    let list = listed(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
     assert!(!list["rows"]
         .as_array()
         .unwrap()

@@ -28,13 +28,14 @@ use campaigns::{CampaignCheck, CampaignsView};
 use edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
 use journal::{JournalExport, JournalOutcome, JournalRow};
 use onboard::{CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, SubmitOutcome};
+use profiles::ProfilesUpdated;
 use sends::{SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome};
 use sent_model::campaign::CampaignData;
 use sent_model::message::{SendMessage, SendResult};
 use sent_model::{PaymentDetails, ProfileDetail, SecretString};
 use sent_views::onboard::{DraftSummary, OnboardingDraft};
 use sent_views::sends::{MessageTimeline, TemplateChoice};
-use sent_views::{DomainLabels, ProfileListView};
+use sent_views::{DomainLabels, ListQuery, ListWindow, PaletteProfiles};
 use sent_workspaces::{Theme, Workspace, WorkspaceDraft, WorkspaceList};
 use uuid::Uuid;
 
@@ -65,7 +66,7 @@ mod tests {
             );
         }
         assert!(ts.contains("set_profile_key: { args: { workspaceId: string; profileId: string; apiKey: SecretString }"), "{ts}");
-        assert!(ts.contains("import type { ProfileListView } from \"./ProfileListView\";"));
+        assert!(ts.contains("import type { ListWindow } from \"./ListWindow\";"));
     }
 
     /// The capability must grant exactly the declared commands: build.rs writes one permission per

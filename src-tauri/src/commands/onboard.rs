@@ -396,12 +396,11 @@ fn check_draft(
     }
     // V14 before anything is sent: inheriting WhatsApp needs an organization account.
     let summary = organization_summary(state, workspace);
-    let known = state
-        .with_store(|store| store.cached_profiles(workspace))
-        .ok()
-        .flatten()
-        .flatten()
-        .is_some();
+    // Whether the organization's answers were ever read (the list was fetched): only then does
+    // the summary know its WhatsApp account. The list model answers without reading every profile.
+    let known = workspace
+        .parse::<Uuid>()
+        .is_ok_and(|id| state.lists.with(id, |m| m.fetched_at().is_some()));
     let organization_has_whatsapp = known.then_some(summary.has_waba);
     if draft.whatsapp_inherit && organization_has_whatsapp == Some(false) {
         errors.add(
@@ -782,6 +781,7 @@ fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
     };
     let emit = state.emitter();
     let store = state.store_handle();
+    let lists = state.lists.clone();
     let organization = organization_summary(state, &workspace_id.to_string());
     tauri::async_runtime::spawn(async move {
         let started = std::time::Instant::now();
@@ -808,6 +808,13 @@ fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
                 if let Some(store) = &store {
                     if let Ok(mut store) = store.lock() {
                         let _ = store.upsert_profile(&workspace_id.to_string(), &profile);
+                    }
+                }
+                if lists.upsert(workspace_id, &profile, &organization) {
+                    if let Ok(value) =
+                        serde_json::to_value(super::profiles::list_update(&lists, workspace_id))
+                    {
+                        emit(super::profiles::PROFILES_UPDATED, value);
                     }
                 }
                 let row = sent_views::ProfileRow::new(&profile, &organization);

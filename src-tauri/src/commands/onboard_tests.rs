@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::test_support::{invoke, mock_app, second_sandbox, MockApp};
+use crate::test_support::{invoke, listed, mock_app, refreshed_list, second_sandbox, MockApp};
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 const TOKEN: &str = "EAAG-onboarding-secret-token-0123456789";
@@ -37,12 +37,7 @@ fn create(app: &MockApp, workspace: &Value, draft: &Value, dry_run: bool) -> Res
 
 /// How many profiles of that name the workspace lists, read afresh from its server.
 fn profiles_named(app: &MockApp, workspace: &Value, name: &str) -> usize {
-    let list = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": workspace }),
-    )
-    .unwrap();
+    let list = refreshed_list(&app.window, json!({ "workspaceId": workspace })).unwrap();
     list["rows"]
         .as_array()
         .unwrap()
@@ -65,12 +60,7 @@ fn agency(app: &MockApp, name: &str) -> Value {
 fn a_draft_is_checked_step_by_step_and_created_once() {
     let app = mock_app();
     let ws = json!(BUILTIN);
-    invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    refreshed_list(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
     let empty = start(&app, None);
     let verdict = check(&app, &ws, &empty, None);
     assert!(verdict["fields"]["name"].is_array(), "{verdict}");
@@ -132,12 +122,7 @@ fn a_draft_is_checked_step_by_step_and_created_once() {
     d = created["draft"].clone();
     assert_eq!(d["created_profile_id"], profile["id"]);
     // The list shows it with its effective configuration.
-    let list = invoke(
-        &app.window,
-        "cached_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    let list = listed(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
     assert!(list["rows"]
         .as_array()
         .unwrap()
@@ -163,12 +148,7 @@ fn add_workspace(app: &MockApp, sandbox: &sent_sandbox::RunningSandbox, name: &s
     )
     .unwrap();
     let id = added["id"].clone();
-    invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": id }),
-    )
-    .unwrap();
+    refreshed_list(&app.window, json!({ "workspaceId": id })).unwrap();
     id
 }
 
@@ -228,12 +208,7 @@ fn a_lost_response_then_a_retry_creates_one_profile() {
 fn submit_checks_the_prerequisites_then_follows_the_status() {
     let app = mock_app();
     let ws = json!(BUILTIN);
-    invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    refreshed_list(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
     // No short name or description: each missing item is named.
     let mut bare = agency(&app, "Bare Co");
     bare["profile"]["short_name"] = Value::Null;

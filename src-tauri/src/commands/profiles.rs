@@ -1,39 +1,41 @@
-//! Profile commands. The list opens from the local cache at once (`cached_profiles`), then
-//! refreshes from Sent in the background (`refresh_profiles`), which stores the new list, answers
-//! it, and pushes a small `profiles_updated` event ([`ProfilesUpdated`]) so any other view of that
-//! workspace re-reads the cache (the 10,000-row list crosses IPC once per refresh, not twice).
+//! Profile list commands. The list model lives in the app process ([`crate::lists`]); the window
+//! asks for the rows it shows (`query_profiles`), at once from what the database kept, and
+//! refreshes from Sent in the background (`refresh_profiles`), which stores the new list and pushes
+//! a small `profiles_updated` event ([`ProfilesUpdated`]) so every view re-asks its window. Saves
+//! and deletes change the model in place and push the same event.
 
 use sent_client::ProfileBackend;
 use sent_model::effective::OrganizationSummary;
-use sent_model::ProfileDetail;
-use sent_views::{ProfileListView, ProfileRow};
+use sent_views::{
+    DomainLabels, ListQuery, ListWindow, PaletteProfiles, ProfileListModel, ProfileRow,
+};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::IpcError;
+use crate::lists::{LIST_MODEL_KEY, ORGANIZATION_SUMMARY_KEY};
 use crate::state::AppState;
 
-/// The event `refresh_profiles` pushes (a [`ProfilesUpdated`]).
+/// The event pushed when a workspace's list changed (a [`ProfilesUpdated`]).
 pub const PROFILES_UPDATED: &str = "profiles_updated";
 
-/// A workspace's profile list changed: re-read it with `cached_profiles` if yours is older.
+/// A workspace's profile list changed: re-ask your window if it is of an older generation.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ProfilesUpdated {
     pub workspace_id: String,
-    /// Unix milliseconds.
+    /// The list's generation now (see `ListWindow::generation`).
     #[ts(type = "number")]
-    pub fetched_at: i64,
+    pub generation: u64,
+    /// When the list was last fetched from Sent (Unix milliseconds); `None` when never.
+    #[ts(type = "number | null")]
+    pub fetched_at: Option<i64>,
+    /// Every profile the list holds.
+    pub total: u32,
+    /// False when the server stopped paging before the end.
+    pub complete: bool,
 }
-
-/// The store's workspace fact holding the worded list as last shown, so the list opens without
-/// deserializing every full profile.
-pub(crate) const PROFILE_LIST_KEY: &str = "profile_list_view";
-
-/// The store's workspace fact holding what the app knows of the organization: it resolves the
-/// cached rows' WhatsApp column before the server answers.
-const ORGANIZATION_SUMMARY_KEY: &str = "organization_summary";
 
 pub(crate) fn organization_summary(state: &AppState, workspace: &str) -> OrganizationSummary {
     state
@@ -44,59 +46,47 @@ pub(crate) fn organization_summary(state: &AppState, workspace: &str) -> Organiz
         .unwrap_or_default()
 }
 
-fn view(
-    workspace_id: Uuid,
-    profiles: &[ProfileDetail],
-    organization: &OrganizationSummary,
-    fetched_at: Option<i64>,
-    complete: bool,
-    request_id: Option<String>,
-) -> ProfileListView {
-    ProfileListView {
+/// What `profiles_updated` says of a workspace's list as it is now.
+pub(crate) fn list_update(lists: &crate::lists::ListModels, workspace_id: Uuid) -> ProfilesUpdated {
+    lists.with(workspace_id, |m| ProfilesUpdated {
         workspace_id: workspace_id.to_string(),
-        rows: profiles
-            .iter()
-            .map(|p| ProfileRow::new(p, organization))
-            .collect(),
-        fetched_at,
-        complete,
-        request_id,
-    }
+        generation: m.generation(),
+        fetched_at: m.fetched_at(),
+        total: u32::try_from(m.len()).unwrap_or(u32::MAX),
+        complete: m.complete(),
+    })
 }
 
-pub async fn cached_profiles(
+/// Pushes `profiles_updated` for the list as it is now.
+pub(crate) fn announce(state: &AppState, workspace_id: Uuid) -> ProfilesUpdated {
+    let update = list_update(&state.lists, workspace_id);
+    state.emit(PROFILES_UPDATED, &update);
+    update
+}
+
+pub async fn query_profiles(
     state: &AppState,
     workspace_id: Uuid,
-) -> Result<ProfileListView, IpcError> {
-    let workspace = workspace_id.to_string();
-    if let Some(list) = state
-        .with_store(|store| store.fact::<ProfileListView>(&workspace, PROFILE_LIST_KEY))?
-        .flatten()
-    {
-        return Ok(list);
-    }
-    // A database from before the worded list was kept: word the full profiles.
-    let cached = state
-        .with_store(|store| store.cached_profiles(&workspace))?
-        .flatten();
-    let organization = organization_summary(state, &workspace);
-    Ok(match cached {
-        Some(cached) => view(
-            workspace_id,
-            &cached.profiles,
-            &organization,
-            Some(cached.fetched_at),
-            cached.complete,
-            cached.request_id,
-        ),
-        None => view(workspace_id, &[], &organization, None, true, None),
-    })
+    query: ListQuery,
+) -> Result<ListWindow, IpcError> {
+    let labels = DomainLabels::new();
+    Ok(state.lists.with(workspace_id, |m| m.query(&query, &labels)))
+}
+
+pub async fn palette_profiles(
+    state: &AppState,
+    workspace_id: Uuid,
+    text: String,
+) -> Result<PaletteProfiles, IpcError> {
+    Ok(state.lists.with(workspace_id, |m| {
+        m.palette(&text, sent_views::list::MAX_PALETTE)
+    }))
 }
 
 pub async fn refresh_profiles(
     state: &AppState,
     workspace_id: Uuid,
-) -> Result<ProfileListView, IpcError> {
+) -> Result<ProfilesUpdated, IpcError> {
     let (client, _) = state.list_client(workspace_id)?;
     // The organization's own WhatsApp account tells an inherited `waba_id` from a profile's own.
     let me = client.me(&Default::default()).await?;
@@ -122,10 +112,9 @@ pub async fn refresh_profiles(
     {
         return Err(sent_workspaces::WorkspaceError::NotFound(workspace_id).into());
     }
-    let mut list = view(
-        workspace_id,
-        &profiles,
-        &organization,
+    let mut model = ProfileListModel::new(
+        workspace.clone(),
+        profiles.iter().map(|p| ProfileRow::new(p, &organization)),
         None,
         complete,
         request_id.clone(),
@@ -134,21 +123,15 @@ pub async fn refresh_profiles(
         let fetched_at =
             store.replace_profiles(&workspace, &profiles, complete, request_id.as_deref())?;
         store.put_fact(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)?;
-        list.fetched_at = Some(fetched_at);
-        store.put_fact(&workspace, PROFILE_LIST_KEY, &list)?;
+        model.set_fetched_at(Some(fetched_at));
+        store.put_fact(&workspace, LIST_MODEL_KEY, &model.stored())?;
         Ok(fetched_at)
     })?;
+    drop(profiles);
     // Without a database the list is still shown, timed now.
-    let fetched_at = stored.unwrap_or_else(now_ms);
-    list.fetched_at = Some(fetched_at);
-    state.emit(
-        PROFILES_UPDATED,
-        &ProfilesUpdated {
-            workspace_id: workspace,
-            fetched_at,
-        },
-    );
-    Ok(list)
+    model.set_fetched_at(Some(stored.unwrap_or_else(now_ms)));
+    state.lists.replace(model, workspace_id);
+    Ok(announce(state, workspace_id))
 }
 
 pub(crate) fn now_ms() -> i64 {

@@ -3,7 +3,9 @@
 
 use serde_json::{json, Value};
 
-use crate::test_support::{invoke, mock_app, mock_app_with, second_sandbox, TempDir};
+use crate::test_support::{
+    invoke, listed, mock_app, mock_app_with, refreshed_list, second_sandbox, TempDir,
+};
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 
@@ -18,21 +20,11 @@ fn the_list_is_cached_refreshed_and_kept_across_a_restart() {
     let app = mock_app_with(dir, service.clone());
 
     // Nothing cached yet: an empty list that says it was never fetched, at once.
-    let cold = invoke(
-        &app.window,
-        "cached_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    let cold = listed(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
     assert!(rows(&cold).is_empty());
     assert_eq!(cold["fetched_at"], Value::Null);
 
-    let fresh = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    let fresh = refreshed_list(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
     assert!(rows(&fresh).len() >= 5, "the demo organization's profiles");
     assert_eq!(fresh["complete"], true);
     assert!(fresh["fetched_at"].as_i64().is_some());
@@ -49,12 +41,7 @@ fn the_list_is_cached_refreshed_and_kept_across_a_restart() {
     );
     assert!(bella["brand"]["label"].as_str().unwrap().contains("brand"));
 
-    let cached = invoke(
-        &app.window,
-        "cached_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    let cached = listed(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
     assert_eq!(rows(&cached), rows(&fresh));
 
     let summary = invoke(
@@ -76,12 +63,7 @@ fn the_list_is_cached_refreshed_and_kept_across_a_restart() {
     // A restart shows the saved list before any network call.
     let MockAppParts { dir, .. } = into_parts(app);
     let again = mock_app_with(dir, service);
-    let restarted = invoke(
-        &again.window,
-        "cached_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    let restarted = listed(&again.window, json!({ "workspaceId": BUILTIN })).unwrap();
     assert_eq!(rows(&restarted).len(), rows(&fresh).len());
     assert_eq!(restarted["fetched_at"], fresh["fetched_at"]);
 }
@@ -108,50 +90,30 @@ fn a_server_that_stopped_gives_an_unreachable_error_and_the_cache_stays() {
     )
     .unwrap();
     let id = added["id"].clone();
-    let fresh = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": id }),
-    )
-    .unwrap();
+    let fresh = refreshed_list(&app.window, json!({ "workspaceId": id })).unwrap();
     assert!(!rows(&fresh).is_empty());
     // Stopped for good (its open connections closed), not merely told to stop: a request racing
     // the shutdown would still be answered.
     tauri::async_runtime::block_on(sandbox.shutdown());
 
-    let error = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": id }),
-    )
-    .unwrap_err();
+    let error = refreshed_list(&app.window, json!({ "workspaceId": id })).unwrap_err();
     assert!(
         ["unreachable", "network", "timeout"].contains(&error["kind"].as_str().unwrap()),
         "{error}"
     );
-    let cached = invoke(&app.window, "cached_profiles", json!({ "workspaceId": id })).unwrap();
+    let cached = listed(&app.window, json!({ "workspaceId": id })).unwrap();
     assert_eq!(rows(&cached), rows(&fresh), "the saved rows stay");
 
     // Removing the workspace forgets its cache.
     invoke(&app.window, "remove_workspace", json!({ "id": id })).unwrap();
-    let unknown = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": id }),
-    )
-    .unwrap_err();
+    let unknown = refreshed_list(&app.window, json!({ "workspaceId": id })).unwrap_err();
     assert_eq!(unknown["kind"], "workspace_not_found");
 }
 
 #[test]
 fn the_sandbox_offers_its_own_profile_keys() {
     let app = mock_app();
-    let list = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": BUILTIN }),
-    )
-    .unwrap();
+    let list = refreshed_list(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
     let profile_id = rows(&list)[0]["id"].clone();
     let workspace = invoke(
         &app.window,
@@ -217,14 +179,86 @@ fn errors_keep_their_kind_code_fields_and_request_id_across_ipc() {
     assert_eq!(bad_key["kind"], "validation");
 
     // Arguments the command cannot read: refused by Tauri before the command runs.
-    let unreadable = invoke(
-        &app.window,
-        "cached_profiles",
-        json!({ "workspaceId": "not-a-uuid" }),
-    )
-    .unwrap_err();
+    let unreadable = listed(&app.window, json!({ "workspaceId": "not-a-uuid" })).unwrap_err();
     assert!(
         unreadable.to_string().contains("workspaceId"),
         "{unreadable}"
     );
+}
+
+#[test]
+fn the_window_gets_only_the_rows_it_asks_for_and_sees_a_save_at_once() {
+    let app = mock_app();
+    let all = refreshed_list(&app.window, json!({ "workspaceId": BUILTIN })).unwrap();
+    let total = all["total"].as_u64().unwrap();
+    assert!(total >= 5);
+    assert_eq!(all["matched"], total);
+    let query = |q: Value| {
+        invoke(
+            &app.window,
+            "query_profiles",
+            json!({ "workspaceId": BUILTIN, "query": q }),
+        )
+        .unwrap()
+    };
+    // Two rows from the second on, in name order, and where the focused profile is.
+    let bella = rows(&all)
+        .iter()
+        .find(|r| r["name"] == "Bella Salon")
+        .unwrap()["id"]
+        .clone();
+    let window = query(json!({ "offset": 1, "limit": 2, "focus_id": bella }));
+    assert_eq!(rows(&window).len(), 2);
+    assert_eq!(rows(&window)[0], rows(&all)[1]);
+    let at = window["focus_index"].as_u64().unwrap() as usize;
+    assert_eq!(rows(&all)[at]["id"], bella);
+    // Search ignores case and accents; the facets count every profile.
+    let found = query(json!({ "search": "BELLA" }));
+    assert_eq!(found["matched"], 1);
+    let counted: u64 = found["statuses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, total);
+    // Arguments the webview got wrong are refused, never a panic.
+    let bad = invoke(
+        &app.window,
+        "query_profiles",
+        json!({ "workspaceId": BUILTIN, "query": { "offset": -1 } }),
+    )
+    .unwrap_err();
+    assert!(bad.to_string().contains("query"), "{bad}");
+
+    // The palette ranks from the same list.
+    let palette = invoke(
+        &app.window,
+        "palette_profiles",
+        json!({ "workspaceId": BUILTIN, "text": "send bella" }),
+    )
+    .unwrap();
+    assert_eq!(palette["items"][0]["verb"], "send");
+    assert_eq!(palette["items"][0]["id"], bella);
+
+    // A save changes the row in the list the window asks, without a refresh.
+    let detail = invoke(
+        &app.window,
+        "profile_detail",
+        json!({ "workspaceId": BUILTIN, "profileId": bella }),
+    )
+    .unwrap();
+    let mut draft = detail["profile"].clone();
+    draft["name"] = json!("Bella Salon Renamed");
+    invoke(
+        &app.window,
+        "save_profile",
+        json!({ "workspaceId": BUILTIN, "profileId": bella,
+        "draft": draft, "payment": null, "dryRun": false,
+        "idempotencyKey": uuid::Uuid::new_v4().to_string() }),
+    )
+    .unwrap();
+    let after = query(json!({ "search": "renamed" }));
+    assert_eq!(after["matched"], 1);
+    assert!(after["generation"].as_u64() > all["generation"].as_u64());
 }

@@ -25,6 +25,7 @@ pub async fn switch_workspace(state: &AppState, id: Uuid) -> Result<WorkspaceLis
 pub async fn remove_workspace(state: &AppState, id: Uuid) -> Result<WorkspaceList, IpcError> {
     let list = state.workspaces.remove(id)?;
     state.forget_clients(id);
+    state.lists.forget(id);
     let _ = state.with_store(|store| store.forget_workspace(&id.to_string()));
     Ok(list)
 }

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use tauri::Manager;
 
-use crate::test_support::{invoke, mock_app, mock_app_in, second_sandbox, TempDir};
+use crate::test_support::{invoke, mock_app, mock_app_in, refreshed_list, second_sandbox, TempDir};
 
 fn add(app: &crate::test_support::MockApp, url: &str, key: &str) -> Result<Value, Value> {
     invoke(
@@ -33,12 +33,7 @@ fn add_switch_and_remove_a_workspace() {
     let switched = invoke(&app.window, "switch_workspace", json!({ "id": builtin })).unwrap();
     assert_eq!(switched["current"], builtin);
 
-    let profiles = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": added["id"] }),
-    )
-    .unwrap();
+    let profiles = refreshed_list(&app.window, json!({ "workspaceId": added["id"] })).unwrap();
     assert!(
         !profiles["rows"].as_array().unwrap().is_empty(),
         "the demo organization has profiles"
@@ -131,11 +126,7 @@ fn workspaces_survive_a_restart() {
         list["current"], added["id"],
         "the current workspace is remembered"
     );
-    let profiles = invoke(
-        &second.window,
-        "refresh_profiles",
-        json!({ "workspaceId": added["id"] }),
-    );
+    let profiles = refreshed_list(&second.window, json!({ "workspaceId": added["id"] }));
     assert!(
         profiles.is_ok(),
         "the key is found again in the keychain: {profiles:?}"
@@ -189,12 +180,7 @@ fn no_key_reaches_the_settings_or_data_files() {
         json!({ "workspaceId": workspace["id"], "profileId": profile.profile_id, "apiKey": profile.key }),
     )
     .expect("profile key added");
-    invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": workspace["id"] }),
-    )
-    .unwrap();
+    refreshed_list(&app.window, json!({ "workspaceId": workspace["id"] })).unwrap();
     // Send as the profile (its own key) and as another profile (org key + x-profile-id).
     for profile_id in [profile.profile_id, keys.profiles[1].profile_id] {
         let sent = invoke(
@@ -353,12 +339,7 @@ fn profile_writes_with_secrets(app: &crate::test_support::MockApp) -> [&'static 
 
 fn list_builtin_profiles(app: &crate::test_support::MockApp) -> usize {
     let builtin = sent_workspaces::LOCAL_SANDBOX_ID;
-    let profiles = invoke(
-        &app.window,
-        "refresh_profiles",
-        json!({ "workspaceId": builtin }),
-    )
-    .unwrap();
+    let profiles = refreshed_list(&app.window, json!({ "workspaceId": builtin })).unwrap();
     profiles["rows"].as_array().unwrap().len()
 }
 

@@ -4,17 +4,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import type { AppInfo } from "../bindings/AppInfo";
-import type { ProfileListView } from "../bindings/ProfileListView";
+import type { ListWindow } from "../bindings/ListWindow";
+import type { ProfilesUpdated } from "../bindings/ProfilesUpdated";
 import type { Workspace } from "../bindings/Workspace";
 import type { WorkspaceList } from "../bindings/WorkspaceList";
-import { LABELS, row } from "../test/fixtures";
+import { LABELS, listUpdate, listWindow, row } from "../test/fixtures";
 
 const invoke = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: async () => () => {} }));
 
 const { App } = await import("./App");
-const { profileLists } = await import("../data/profiles");
+const { resetLists } = await import("../data/profiles");
 const appState = await import("../data/app");
 
 const sandbox: Workspace = {
@@ -28,12 +29,11 @@ const sandbox: Workspace = {
   built_in: true,
 };
 
-function list(rows = [row({ id: "p1", name: "Acme Dental" })], fetched_at: number | null = Date.now()): ProfileListView {
-  return { workspace_id: sandbox.id, rows, fetched_at, complete: true, request_id: null };
-}
-
-function answer(info: Partial<AppInfo> = {}, workspaces?: WorkspaceList, refresh?: () => Promise<ProfileListView>,
-  cached: ProfileListView = list([], null)) {
+/** The list Rust holds: empty and never fetched until a refresh answers, then `fresh`. */
+function answer(info: Partial<AppInfo> = {}, workspaces?: WorkspaceList, refresh?: () => Promise<ProfilesUpdated>,
+  cached: ListWindow = listWindow([], sandbox.id, null, 0)) {
+  const fresh = [row({ id: "p1", name: "Acme Dental" })];
+  let refreshed = false;
   invoke.mockImplementation(async (command: string) => {
     switch (command) {
       case "app_info":
@@ -43,10 +43,12 @@ function answer(info: Partial<AppInfo> = {}, workspaces?: WorkspaceList, refresh
         return workspaces ?? { workspaces: [sandbox], current: sandbox.id };
       case "domain_labels":
         return LABELS;
-      case "cached_profiles":
-        return cached;
+      case "query_profiles":
+        return refreshed ? listWindow(fresh, sandbox.id) : cached;
       case "refresh_profiles":
-        return refresh ? refresh() : list();
+        if (refresh) return refresh();
+        refreshed = true;
+        return listUpdate(sandbox.id, fresh.length);
       default:
         throw { kind: "ipc", message: `unexpected ${command}` };
     }
@@ -56,7 +58,7 @@ function answer(info: Partial<AppInfo> = {}, workspaces?: WorkspaceList, refresh
 afterEach(() => {
   cleanup();
   invoke.mockReset();
-  profileLists.value = {};
+  resetLists();
   appState.appError.value = null;
   appState.appInfo.value = null;
   appState.workspaceList.value = null;
@@ -90,7 +92,7 @@ describe("App", () => {
   it("keeps the cached rows and says the error once when the refresh fails", async () => {
     answer({}, undefined, async () => {
       throw { kind: "unreachable", message: "No Sent server answered.", request_id: "req_9" };
-    }, list([row({ id: "p1", name: "Cached one" })], Date.now() - 5 * 60000));
+    }, listWindow([row({ id: "p1", name: "Cached one" })], sandbox.id, Date.now() - 5 * 60000));
     render(<App />);
     const offline = await screen.findByTestId("profiles-offline");
     expect(offline.textContent).toContain("Could not update the list from Sent");

@@ -12,15 +12,18 @@ import type { EditCheck } from "./EditCheck";
 import type { JournalExport } from "./JournalExport";
 import type { JournalOutcome } from "./JournalOutcome";
 import type { JournalRow } from "./JournalRow";
+import type { ListQuery } from "./ListQuery";
+import type { ListWindow } from "./ListWindow";
 import type { MessageTimeline } from "./MessageTimeline";
 import type { OnboardingCheck } from "./OnboardingCheck";
 import type { OnboardingDraft } from "./OnboardingDraft";
 import type { OnboardingSecrets } from "./OnboardingSecrets";
 import type { OnboardingStart } from "./OnboardingStart";
+import type { PaletteProfiles } from "./PaletteProfiles";
 import type { PaymentDetails } from "./PaymentDetails";
 import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileDetailView } from "./ProfileDetailView";
-import type { ProfileListView } from "./ProfileListView";
+import type { ProfilesUpdated } from "./ProfilesUpdated";
 import type { SandboxRevision } from "./SandboxRevision";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { SecretString } from "./SecretString";
@@ -62,10 +65,12 @@ export type Commands = {
   remove_profile_key: { args: { workspaceId: string; profileId: string }; returns: Workspace };
   /** On the built-in local sandbox only: stores the sandbox's own key of that profile. */
   use_sandbox_profile_key: { args: { profileId: string }; returns: Workspace };
-  /** The profile list from the local cache, at once (no network). */
-  cached_profiles: { args: { workspaceId: string }; returns: ProfileListView };
-  /** Fetches every page of the profile list from Sent, caches it and pushes `profiles_updated`. */
-  refresh_profiles: { args: { workspaceId: string }; returns: ProfileListView };
+  /** One window of the profile list (search, filters, sort, rows), from what the app holds (no network). */
+  query_profiles: { args: { workspaceId: string; query: ListQuery }; returns: ListWindow };
+  /** The palette's profile options for what was typed, ranked. */
+  palette_profiles: { args: { workspaceId: string; text: string }; returns: PaletteProfiles };
+  /** Fetches every page of the profile list from Sent, keeps it and pushes `profiles_updated`. */
+  refresh_profiles: { args: { workspaceId: string }; returns: ProfilesUpdated };
   /** One profile from the local cache, with its effective configuration, locks and draft. */
   profile_detail: { args: { workspaceId: string; profileId: string }; returns: ProfileDetailView };
   /** Reads one profile from Sent (fresh), caches it and answers its detail. */

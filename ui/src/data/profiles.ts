@@ -1,23 +1,23 @@
-// The profile lists, cached per workspace. A list opens from the local database at once
-// (`cached_profiles`), then refreshes from Sent in the background. The backend pushes
-// `profiles_updated` after every refresh; a list older than the push is re-read from the local
-// database (no network), so every view of a workspace shows the same list.
+// The profile lists, per workspace. The rows stay in Rust (see src-tauri/src/lists.rs); a screen
+// asks for the window it shows with `query_profiles`. This store keeps only what every view of a
+// workspace shares: the list's generation and freshness, whether a refresh runs, and its error.
+// The backend pushes `profiles_updated` after a refresh, a save or a delete; a view whose window is
+// of an older generation asks again.
 import type { IpcError } from "../bindings/IpcError";
-import type { ProfileListView } from "../bindings/ProfileListView";
-import type { ProfileRow } from "../bindings/ProfileRow";
+import type { ProfilesUpdated } from "../bindings/ProfilesUpdated";
 import { call, on } from "../ipc";
-import { markPhase, markRefreshAnswered, markRowsShown } from "../lib/bench";
+import { markRefreshAnswered } from "../lib/bench";
 import { store } from "./store";
 
 export type ListState = {
-  /** What is shown: the cached rows, then the fresh ones. */
-  view: ProfileListView | null;
+  /** The list as last announced (generation, freshness, count); null until the first answer. */
+  update: ProfilesUpdated | null;
   refreshing: boolean;
-  /** The last refresh failed: the cached rows stay, this error is said once, above them. */
+  /** The last refresh failed: the kept rows stay, this error is said once, above them. */
   error: IpcError | null;
 };
 
-const EMPTY: ListState = { view: null, refreshing: false, error: null };
+const EMPTY: ListState = { update: null, refreshing: false, error: null };
 
 export const profileLists = store<Record<string, ListState>>({});
 
@@ -29,72 +29,58 @@ function update(workspaceId: string, change: Partial<ListState>): void {
   profileLists.value = { ...profileLists.value, [workspaceId]: { ...listState(workspaceId), ...change } };
 }
 
+/** The generation a view's window must be at least, for a workspace (0 before any news). */
+export function generationOf(workspaceId: string): number {
+  return listState(workspaceId).update?.generation ?? 0;
+}
+
 let listening = false;
 function listen(): void {
   if (listening) return;
   listening = true;
-  // The refresh's own answer already carries the list: re-read only when the push is newer.
   void on("profiles_updated", (change) => {
-    const shown = listState(change.workspace_id).view?.fetched_at;
-    if (shown !== null && shown !== undefined && change.fetched_at <= shown) return;
-    call("cached_profiles", { workspaceId: change.workspace_id }).then(
-      (view) => {
-        const now = listState(change.workspace_id).view?.fetched_at ?? null;
-        if (now === null || (view.fetched_at ?? 0) > now) update(change.workspace_id, { view, error: null });
-      },
-      () => {},
-    );
+    const known = listState(change.workspace_id).update;
+    if (known && change.generation < known.generation) return;
+    update(change.workspace_id, { update: change });
   });
 }
 
-/** Shows the cached list of a workspace, then refreshes it. */
-export async function openList(workspaceId: string): Promise<void> {
+const opened = new Set<string>();
+
+/** The list screen opened: the rows kept are shown at once, and the list is refreshed from Sent. */
+export function openList(workspaceId: string): void {
   listen();
-  if (!listState(workspaceId).view) {
-    try {
-      markPhase("cacheAsked");
-      const cached = await call("cached_profiles", { workspaceId });
-      markPhase("cacheAnswered");
-      // A refresh that finished first wins over the cache.
-      if (!listState(workspaceId).view?.fetched_at || cached.fetched_at) {
-        if (!listState(workspaceId).view) {
-          update(workspaceId, { view: cached });
-          if (cached.rows.length > 0) markRowsShown(true);
-        }
-      }
-    } catch (error) {
-      update(workspaceId, { error: error as IpcError });
-    }
-  }
-  await refreshList(workspaceId);
+  opened.add(workspaceId);
+  void refreshList(workspaceId);
 }
 
-/** Fetches the list from Sent; on failure the cached rows stay and the error is kept once. */
+/** Another view needs the list (the palette): refreshed once in this run if no screen did. */
+export function ensureList(workspaceId: string): void {
+  if (!opened.has(workspaceId)) openList(workspaceId);
+  listen();
+}
+
+/** Fetches the list from Sent; on failure the kept rows stay and the error is kept once. */
 export async function refreshList(workspaceId: string): Promise<void> {
+  listen();
   if (listState(workspaceId).refreshing) return;
   update(workspaceId, { refreshing: true });
   try {
-    const view = await call("refresh_profiles", { workspaceId });
+    const result = await call("refresh_profiles", { workspaceId });
     markRefreshAnswered();
-    update(workspaceId, { view, error: null, refreshing: false });
-    if (view.rows.length > 0) markRowsShown(false);
+    const known = listState(workspaceId).update;
+    update(workspaceId, {
+      update: known && known.generation > result.generation ? known : result,
+      error: null,
+      refreshing: false,
+    });
   } catch (error) {
     update(workspaceId, { error: error as IpcError, refreshing: false });
   }
 }
 
-/** After a save: the list shows the profile's new row at once (the database already has it). */
-export function replaceRow(workspaceId: string, row: ProfileRow): void {
-  const view = listState(workspaceId).view;
-  if (!view) return;
-  const found = view.rows.some((r) => r.id === row.id);
-  const rows = found ? view.rows.map((r) => (r.id === row.id ? row : r)) : [...view.rows, row];
-  update(workspaceId, { view: { ...view, rows } });
-}
-
-/** After a delete: the row leaves the list at once. */
-export function removeRow(workspaceId: string, profileId: string): void {
-  const view = listState(workspaceId).view;
-  if (!view) return;
-  update(workspaceId, { view: { ...view, rows: view.rows.filter((r) => r.id !== profileId) } });
+/** Forgets what this run did (tests). */
+export function resetLists(): void {
+  opened.clear();
+  profileLists.value = {};
 }

@@ -1,6 +1,6 @@
 // Timestamps the benchmark (`./x bench`) reads through WebDriver: when the first rows were painted,
 // how long a refresh took from Sent's answer to painted rows, and each filter keystroke from input
-// to paint. Recording costs a few numbers; nothing is sent anywhere.
+// to the painted answer of the window it asked for. Recording costs a few numbers; nothing is sent anywhere.
 type BenchRecord = {
   firstRows?: number;
   firstRowsFromCache?: boolean;
@@ -42,12 +42,27 @@ export function markRowsShown(fromCache: boolean): void {
   });
 }
 
+let refreshAnsweredAt: number | null = null;
+
+/** A refresh answered: the next window painted closes the measure. */
 export function markRefreshAnswered(): void {
-  const start = performance.now();
+  refreshAnsweredAt = performance.now();
+}
+
+/** A list window was applied: after its paint, a pending refresh measure ends. */
+export function markWindowApplied(): void {
+  if (refreshAnsweredAt === null) return;
+  const start = refreshAnsweredAt;
+  refreshAnsweredAt = null;
   afterPaint((at) => record().refreshToPaint.push(at - start));
 }
 
-export function markFilterInput(): void {
-  const start = performance.now();
+/** A filter keystroke: answers its start, handed to `markFilterPainted` with the window it asked. */
+export function markFilterInput(): number {
+  return performance.now();
+}
+
+/** The window a keystroke asked for was applied: the measure ends after its paint. */
+export function markFilterPainted(start: number): void {
   afterPaint((at) => record().filterToPaint.push(at - start));
 }

@@ -36,7 +36,9 @@ pub(crate) fn recover_if_corrupt(path: &Path) -> Result<Option<Recovery>> {
 }
 
 /// `Some(reason)` when the file is not a database or fails its integrity check; errors that say
-/// nothing about the content (busy, permissions) are returned as errors.
+/// nothing about the content (busy, permissions) are returned as errors. The check is SQLite's
+/// `quick_check` (every page and record, not every index entry against its row): it runs before the
+/// window opens, and the full `integrity_check` reads a large cache for seconds.
 fn corruption(path: &Path) -> Result<Option<String>> {
     let checked = Connection::open_with_flags(
         path,
@@ -44,7 +46,7 @@ fn corruption(path: &Path) -> Result<Option<String>> {
     )
     .and_then(|conn| {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let mut stmt = conn.prepare("PRAGMA quick_check")?;
         let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
         rows.collect::<rusqlite::Result<Vec<String>>>()
     });

@@ -7,10 +7,12 @@
 pub mod edit;
 pub mod fields;
 pub mod labels;
+pub mod list;
 pub mod onboard;
 pub mod rows;
 pub mod sends;
 
 pub use edit::{FieldChange, JournalChanges};
 pub use labels::{Choice, DomainLabels, Tone};
+pub use list::{ListQuery, ListWindow, PaletteProfiles, ProfileListModel, StoredList};
 pub use rows::{resource_lines, ProfileListView, ProfileRow, ResourceLine, SourceCell};

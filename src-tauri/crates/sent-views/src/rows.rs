@@ -9,7 +9,7 @@ use ts_rs::TS;
 use crate::labels::{billing_label, brand_label, status_label, status_tone, whatsapp_label, Tone};
 
 /// One resolved resource column: where it comes from, and the words for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SourceCell {
     /// `None` when the server's answers do not tell (said in `hint`).

@@ -3,14 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import type { Workspace } from "../../bindings/Workspace";
-import { LABELS, row } from "../../test/fixtures";
+import { LABELS, listUpdate, listWindow, paletteAnswer, row } from "../../test/fixtures";
 
 const invoke = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: async () => () => {} }));
 
 const { App } = await import("../../app/App");
-const { profileLists } = await import("../../data/profiles");
+const { resetLists } = await import("../../data/profiles");
 const appState = await import("../../data/app");
 const { paletteOpen } = await import("./CommandPalette");
 
@@ -24,7 +24,7 @@ const production: Workspace = { ...sandbox, id: "w-prod", name: "Acme", environm
 
 function answer() {
   const rows = [row({ id: "p1", name: "Acme Dental", short_name: "ACD" }), row({ id: "p2", name: "Crème Café" })];
-  invoke.mockImplementation(async (command: string, args?: { id?: string }) => {
+  invoke.mockImplementation(async (command: string, args?: { id?: string; text?: string }) => {
     switch (command) {
       case "app_info":
         return { name: "Sent Profiles", version: "1.0.0", environment: "local_sandbox", debug_build: false,
@@ -35,9 +35,12 @@ function answer() {
         return { workspaces: [sandbox, production], current: args?.id };
       case "domain_labels":
         return LABELS;
-      case "cached_profiles":
+      case "query_profiles":
+        return listWindow(rows, sandbox.id);
       case "refresh_profiles":
-        return { workspace_id: sandbox.id, rows, fetched_at: Date.now(), complete: true, request_id: null };
+        return listUpdate(sandbox.id, rows.length);
+      case "palette_profiles":
+        return paletteAnswer(rows, args?.text ?? "", sandbox.id);
       default:
         throw { kind: "ipc", message: `unexpected ${command}` };
     }
@@ -66,7 +69,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   invoke.mockReset();
   paletteOpen.value = false;
-  profileLists.value = {};
+  resetLists();
   appState.appError.value = null;
   appState.appInfo.value = null;
   appState.workspaceList.value = null;
@@ -109,9 +112,10 @@ describe("CommandPalette", () => {
     await openApp();
     ctrlK();
     fireEvent.input(await screen.findByTestId("palette-input"), { target: { value: "CREME" } });
-    expect(options().map((o) => o.textContent)).toEqual([
+    // The profiles are ranked in Rust: the options follow its answer.
+    await waitFor(() => expect(options().map((o) => o.textContent)).toEqual([
       expect.stringContaining("Open Crème Café"), expect.stringContaining("Send a test message as Crème Café"),
-    ]);
+    ]));
     fireEvent.keyDown(input(), { key: "ArrowDown" });
     expect(activeLabel()).toContain("Send a test message");
     fireEvent.keyDown(input(), { key: "ArrowDown" });
@@ -130,7 +134,7 @@ describe("CommandPalette", () => {
     await openApp();
     ctrlK();
     fireEvent.input(await screen.findByTestId("palette-input"), { target: { value: "zzz" } });
-    expect(options()).toHaveLength(0);
+    await waitFor(() => expect(options()).toHaveLength(0));
     expect(input().getAttribute("aria-activedescendant")).toBeNull();
     expect(screen.getByTestId("palette-status").textContent).toContain("Nothing matches");
     fireEvent.keyDown(input(), { key: "Escape" });
@@ -149,7 +153,7 @@ describe("CommandPalette", () => {
     await openApp();
     ctrlK();
     fireEvent.input(await screen.findByTestId("palette-input"), { target: { value: "switch" } });
-    expect(options().map((o) => o.dataset.action)).toEqual(["switch-workspace"]);
+    await waitFor(() => expect(options().map((o) => o.dataset.action)).toEqual(["switch-workspace"]));
     fireEvent.keyDown(input(), { key: "Enter" });
     await waitFor(() => expect(invoke).toHaveBeenCalledWith("switch_workspace", { id: "w-prod" }));
   });
@@ -158,7 +162,7 @@ describe("CommandPalette", () => {
     await openApp();
     ctrlK();
     fireEvent.input(await screen.findByTestId("palette-input"), { target: { value: "add work" } });
-    expect(options().map((o) => o.dataset.action)).toEqual(["add-workspace"]);
+    await waitFor(() => expect(options().map((o) => o.dataset.action)).toEqual(["add-workspace"]));
     fireEvent.keyDown(input(), { key: "Enter" });
     expect(await screen.findByLabelText("Organization API key")).toBeTruthy();
     expect(screen.queryByTestId("command-palette")).toBeNull();

@@ -1,14 +1,17 @@
 // The command palette: Ctrl+K (⌘K on a Mac) from anywhere, or the title bar's "Search…" button.
 // One search box over the current workspace's profiles (open, send a test message), the screens,
-// "Add workspace…" and the other workspaces. Matching and ranking live in model.ts.
+// "Add workspace…" and the other workspaces. Matching and ranking live in model.ts; the profiles are
+// ranked in Rust, which holds the list (`palette_profiles`).
 import { useLocation } from "preact-iso";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { currentWorkspace, environmentLabel, leaveGuard, workspaceList } from "../../data/app";
-import { listState, openList, profileLists } from "../../data/profiles";
+import type { PaletteProfiles } from "../../bindings/PaletteProfiles";
+import { ensureList, generationOf, profileLists } from "../../data/profiles";
+import { call } from "../../ipc";
 import { store, useStores } from "../../data/store";
 import { useModal } from "../useModal";
 import {
-  command, isMoveKey, isPaletteShortcut, moveActive, profileIndex, search, shortcutLabel,
+  command, isMoveKey, isPaletteShortcut, moveActive, search, shortcutLabel,
   type Command, type PaletteItem,
 } from "./model";
 import styles from "./CommandPalette.module.css";
@@ -73,13 +76,34 @@ function PaletteDialog(props: Props) {
   const [active, setActive] = useState(0);
 
   const workspace = currentWorkspace();
-  const list = workspace ? listState(workspace.id) : null;
-  const rows = list?.view?.workspace_id === workspace?.id ? list?.view?.rows : undefined;
+  const generation = workspace ? generationOf(workspace.id) : 0;
 
-  // The profiles come from the list the Profiles screen keeps; opened elsewhere first, load it.
+  // The list is held in Rust; opened elsewhere first, it is refreshed once in this run.
   useEffect(() => {
-    if (workspace && !listState(workspace.id).view && !listState(workspace.id).error) void openList(workspace.id);
+    if (workspace) ensureList(workspace.id);
   }, [workspace?.id]);
+
+  // The profiles matching what was typed, ranked in Rust; a late answer never replaces a newer one.
+  const [answered, setAnswered] = useState<{ text: string; profiles: PaletteProfiles } | null>(null);
+  const [profilesError, setProfilesError] = useState(false);
+  const asked = useRef(0);
+  useEffect(() => {
+    if (!workspace) return;
+    const mine = ++asked.current;
+    call("palette_profiles", { workspaceId: workspace.id, text: query }).then(
+      (answer) => {
+        if (mine === asked.current) {
+          setAnswered({ text: query, profiles: answer });
+          setProfilesError(false);
+        }
+      },
+      () => {
+        if (mine === asked.current) setProfilesError(true);
+      },
+    );
+  }, [workspace?.id, query, generation]);
+  // Only the answer for what is typed now: options for an older text are never shown (or run).
+  const profiles = answered?.text === query ? answered.profiles : null;
 
   const commands = useMemo(() => {
     const all: Command[] = [];
@@ -105,7 +129,6 @@ function PaletteDialog(props: Props) {
     return all;
   }, [path, workspaceList.value, props.canAddWorkspace]);
 
-  const profiles = useMemo(() => (rows ? profileIndex(rows) : []), [rows]);
   const results = useMemo(
     () => search(query, { commands, profiles, workspaceId: workspace?.id ?? "" }),
     [query, commands, profiles, workspace?.id],
@@ -183,8 +206,8 @@ function PaletteDialog(props: Props) {
         {count === 0
           ? query.trim() ? "Nothing matches." : "Nothing to show yet."
           : results.more > 0 ? `${results.more.toLocaleString()} more — keep typing` : null}
-        {workspace && !rows && !list?.error && <span> Loading the profiles…</span>}
-        {list?.error && !rows && <span> The profiles could not be loaded.</span>}
+        {workspace && !answered && !profilesError && <span> Loading the profiles…</span>}
+        {profilesError && !profiles && <span> The profiles could not be loaded.</span>}
       </p>
       <p class={styles.keys} aria-hidden="true">
         <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> run · <kbd>Esc</kbd> close

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ProfileRow } from "../../bindings/ProfileRow";
-import { row } from "../../test/fixtures";
+import type { PaletteProfile } from "../../bindings/PaletteProfile";
+import type { PaletteProfiles } from "../../bindings/PaletteProfiles";
 import {
-  command, fold, isPaletteShortcut, MAX_OPTIONS, matchClass, moveActive, parseQuery, profileIndex, rank, search,
+  command, fold, isPaletteShortcut, MAX_OPTIONS, matchClass, moveActive, parseQuery, rank, search,
   searchKey, shortcutLabel, type Command,
 } from "./model";
 
@@ -19,12 +19,17 @@ function screens(): Command[] {
   ];
 }
 
-function rows(names: string[]): ProfileRow[] {
-  return names.map((name, i) => row({ id: `p${i + 1}`, name }));
+/** Profiles as Rust answers them (`palette_profiles`): ranked, capped, with the total. */
+function ranked(items: Partial<PaletteProfile>[], total = items.length, workspace = WS): PaletteProfiles {
+  return {
+    workspace_id: workspace,
+    items: items.map((p, i) => ({ verb: "open", rank: 0, id: `p${i + 1}`, name: `Profile ${i + 1}`, short_name: null, ...p })),
+    total,
+  };
 }
 
-function run(query: string, list: ProfileRow[], cap = MAX_OPTIONS) {
-  return search(query, { commands: screens(), profiles: profileIndex(list), workspaceId: WS }, cap);
+function run(query: string, profiles: PaletteProfiles | null, cap = MAX_OPTIONS) {
+  return search(query, { commands: screens(), profiles, workspaceId: WS }, cap);
 }
 
 const labels = (result: ReturnType<typeof run>) => result.items.map((i) => i.label);
@@ -69,7 +74,8 @@ describe("rank", () => {
 
 describe("search", () => {
   it("shows screens, workspaces and the first profiles on an empty query", () => {
-    const result = run("", rows(["Acme Dental", "Bravo Bakery"]));
+    const both = (name: string) => [{ name, verb: "open" as const }, { name, verb: "send" as const }];
+    const result = run("", ranked([...both("Acme Dental"), ...both("Bravo Bakery")]));
     expect(result.groups.map((g) => g.group)).toEqual(["Screens", "Workspaces", "Profiles"]);
     expect(labels(result)).toEqual([
       "Profiles", "Journal", "Workspace and keys", "Add workspace…", "Switch to Acme — Production",
@@ -79,7 +85,10 @@ describe("search", () => {
   });
 
   it("builds the profile actions with their paths", () => {
-    const result = run("bravo", [row({ id: "p/1", name: "Bravo Bakery", short_name: "BB" })]);
+    const result = run("bravo", ranked([
+      { id: "p/1", name: "Bravo Bakery", short_name: "BB", verb: "open" },
+      { id: "p/1", name: "Bravo Bakery", short_name: "BB", verb: "send" },
+    ]));
     expect(result.items.map((i) => [i.action, i.target, i.detail])).toEqual([
       ["open-profile", "/profiles/ws-1/p%2F1", "BB · p/1"],
       ["send-profile", "/profiles/ws-1/p%2F1/send", "BB · p/1"],
@@ -87,7 +96,8 @@ describe("search", () => {
   });
 
   it("puts prefix matches first, and orders groups by their best option", () => {
-    const result = run("ac", rows(["Placard Inc", "Acme Dental", "The Acorn"]));
+    const both = (name: string, rank: number) => [{ name, rank, verb: "open" as const }, { name, rank, verb: "send" as const }];
+    const result = run("ac", ranked([...both("Acme Dental", 0), ...both("The Acorn", 1), ...both("Placard Inc", 2)]));
     expect(labels(result)).toEqual([
       "Switch to Acme — Production", // "Acme" is a term of its own
       "Open Acme Dental", "Send a test message as Acme Dental",
@@ -98,51 +108,33 @@ describe("search", () => {
     expect(result.groups.map((g) => g.group)).toEqual(["Workspaces", "Profiles", "Screens"]);
   });
 
-  it("matches the short name and the id, ignoring case and accents", () => {
-    const list = [row({ id: "prof_77", name: "Crème Brûlée", short_name: "CRB" })];
-    expect(labels(run("CREME", list))).toContain("Open Crème Brûlée");
-    expect(labels(run("brulee", list))).toContain("Open Crème Brûlée");
-    expect(labels(run("crb", list))).toContain("Open Crème Brûlée");
-    expect(labels(run("PROF_7", list))).toContain("Open Crème Brûlée");
-    expect(run("zzz", list).items).toEqual([]);
+  it("words the profiles Rust ranked and finds commands itself", () => {
+    const profiles = ranked([{ verb: "send", id: "prof_77", name: "Crème Brûlée", short_name: "CRB" }]);
+    const result = run("creme", profiles);
+    expect(labels(result)).toEqual(["Send a test message as Crème Brûlée"]);
+    expect(result.items[0].target).toBe("/profiles/ws-1/prof_77/send");
+    expect(result.items[0].detail).toBe("CRB · prof_77");
+    expect(labels(run("journal", ranked([])))).toEqual(["Journal"]);
   });
 
-  it("narrows to one action with the verb", () => {
-    expect(labels(run("send acme", rows(["Acme Dental", "Bravo"])))).toEqual(["Send a test message as Acme Dental"]);
-    expect(labels(run("open bra", rows(["Acme Dental", "Bravo"])))).toEqual(["Open Bravo"]);
-    expect(labels(run("journal", rows(["Acme"])))).toEqual(["Journal"]);
+  it("puts commands before profiles of the same rank, and better ranks first", () => {
+    const profiles = ranked([{ name: "Acme Dental", rank: 0 }, { name: "Macme", rank: 2 }]);
+    // "Acme" is a term of the workspace's command (rank 0), as of Acme Dental: the command first.
+    expect(labels(run("acme", profiles))).toEqual(["Switch to Acme — Production", "Open Acme Dental", "Open Macme"]);
+    expect(labels(run("", ranked([{ name: "First" }])))[0]).toBe("Profiles");
+  });
+
+  it("ignores profiles of another workspace (a late answer)", () => {
+    expect(run("", ranked([{ name: "Elsewhere" }], 1, "ws-2")).items.every((i) => i.group !== "Profiles")).toBe(true);
   });
 
   it("caps the options and counts the rest", () => {
-    const many = rows(Array.from({ length: 100 }, (_, i) => `Shop ${i}`));
+    const many = ranked(Array.from({ length: 50 }, (_, i) => ({ name: `Shop ${i}` })), 200);
     const result = run("shop", many);
     expect(result.items).toHaveLength(MAX_OPTIONS);
     expect(result.total).toBe(200);
     expect(result.more).toBe(150);
     expect(run("", many, 10).more).toBe(5 + 200 - 10);
-  });
-
-  it("keeps the best ranks when capping, wherever they are in the list", () => {
-    const list = rows([...Array.from({ length: 60 }, (_, i) => `Zebra ${i}`), "Ze Last"]);
-    const result = run("ze", list, 4);
-    expect(labels(result)).toEqual(["Open Zebra 0", "Send a test message as Zebra 0", "Open Zebra 1", "Send a test message as Zebra 1"]);
-    // A whole-word-prefix beats a substring, even at the end of 10,000 rows.
-    const big = rows([...Array.from({ length: 10_000 }, (_, i) => `Xmaze ${i}`), "Maze Runner"]);
-    expect(run("maze", big, 2).items[0].label).toBe("Open Maze Runner");
-  });
-
-  it("folds a profile list once per version and stays quick on 10,000 profiles", () => {
-    const big = rows(Array.from({ length: 10_000 }, (_, i) => `Profile ${i} Sträße`));
-    const index = profileIndex(big);
-    expect(profileIndex(big)).toBe(index);
-    expect(profileIndex([...big])).not.toBe(index);
-    const started = performance.now();
-    for (const q of ["p", "pr", "pro", "prof", "9999", "strasse", "straße", "send 42", "zz"]) run(q, big);
-    // Nine keystrokes over 20,000 options: generous bound, it takes a few ms each.
-    expect(performance.now() - started).toBeLessThan(1500);
-    // "Profile 9999" (a word) before "Profile 9998", whose id is p9999 (inside a word).
-    expect(labels(run("9999", big))).toEqual(["Open Profile 9999 Sträße", "Send a test message as Profile 9999 Sträße",
-      "Open Profile 9998 Sträße", "Send a test message as Profile 9998 Sträße"]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The command palette's pure logic: what it offers, how a query matches and ranks it, and how the
 // arrow keys move. No DOM, no stores: CommandPalette.tsx feeds it and renders what it returns.
-import type { ProfileRow } from "../../bindings/ProfileRow";
+import type { PaletteProfile } from "../../bindings/PaletteProfile";
+import type { PaletteProfiles } from "../../bindings/PaletteProfiles";
 
 export type PaletteAction = "open-profile" | "send-profile" | "screen" | "switch-workspace" | "add-workspace";
 export type PaletteGroup = "Profiles" | "Screens" | "Workspaces";
@@ -18,9 +19,6 @@ export type PaletteItem = {
 
 /** A small, fixed command (a screen, a workspace, add workspace) with its search key. */
 export type Command = PaletteItem & { key: string };
-
-/** One profile, folded once per list version (see `profileIndex`). */
-export type ProfileEntry = { row: ProfileRow; key: string };
 
 export type PaletteResults = {
   /** Groups in the order their best option ranks; options inside in rank order. */
@@ -108,40 +106,25 @@ export function rank(keys: readonly string[], query: Query): number {
 }
 
 const RANKS = 6;
-const indexes = new WeakMap<readonly ProfileRow[], ProfileEntry[]>();
-
-/**
- * The folded keys of a profile list (name, short name, id), computed once per list version: a list
- * that changes is a new array (see data/profiles.ts), so the array is the memo key.
- */
-export function profileIndex(rows: readonly ProfileRow[]): ProfileEntry[] {
-  let index = indexes.get(rows);
-  if (!index) {
-    index = rows.map((row) => ({ row, key: searchKey([row.name, row.short_name, row.id]) }));
-    indexes.set(rows, index);
-  }
-  return index;
-}
-
-const VERBS: { action: "open-profile" | "send-profile"; key: string; label: (name: string) => string }[] = [
-  { action: "open-profile", key: searchKey(["Open"]), label: (name) => `Open ${name}` },
-  { action: "send-profile", key: searchKey(["Send a test message as"]), label: (name) => `Send a test message as ${name}` },
-];
 
 export function profilePath(workspaceId: string, profileId: string): string {
   return `/profiles/${encodeURIComponent(workspaceId)}/${encodeURIComponent(profileId)}`;
 }
 
-function profileItem(entry: ProfileEntry, verb: number, workspaceId: string): PaletteItem {
-  const { row } = entry;
-  const { action, label } = VERBS[verb];
-  const path = profilePath(workspaceId, row.id);
+const VERB_LABELS: Record<PaletteProfile["verb"], (name: string) => string> = {
+  open: (name) => `Open ${name}`,
+  send: (name) => `Send a test message as ${name}`,
+};
+
+function profileItem(profile: PaletteProfile, workspaceId: string): PaletteItem {
+  const path = profilePath(workspaceId, profile.id);
+  const action = profile.verb === "send" ? "send-profile" : "open-profile";
   return {
-    id: `${action}:${row.id}`,
+    id: `${action}:${profile.id}`,
     group: "Profiles",
     action,
-    label: label(row.name),
-    detail: row.short_name ? `${row.short_name} · ${row.id}` : row.id,
+    label: VERB_LABELS[profile.verb](profile.name),
+    detail: profile.short_name ? `${profile.short_name} · ${profile.id}` : profile.id,
     target: action === "send-profile" ? `${path}/send` : path,
   };
 }
@@ -152,13 +135,13 @@ export function command(item: PaletteItem, extraTerms: readonly (string | null)[
 }
 
 /**
- * Matches and ranks: commands first, then profiles (Open, then Send, per profile) among equals, so
- * an empty query shows the screens, the workspaces and the first profiles. At most `cap` options;
- * one linear pass, no sort, so 10,000 profiles stay quick per keystroke.
+ * Matches and ranks: commands first, then profiles among equals, so an empty query shows the
+ * screens, the workspaces and the first profiles. At most `cap` options. The profiles come ranked
+ * from Rust (`palette_profiles`, the same ranks: sent-views/src/list.rs), which holds the list.
  */
 export function search(
   text: string,
-  sources: { commands: readonly Command[]; profiles: readonly ProfileEntry[]; workspaceId: string },
+  sources: { commands: readonly Command[]; profiles: PaletteProfiles | null; workspaceId: string },
   cap = MAX_OPTIONS,
 ): PaletteResults {
   const query = parseQuery(text);
@@ -173,12 +156,12 @@ export function search(
     const at = rank([item.key], query);
     if (at >= 0) keep(at, () => item);
   }
-  for (const entry of sources.profiles) {
-    for (let verb = 0; verb < VERBS.length; verb++) {
-      const at = rank([VERBS[verb].key, entry.key], query);
-      if (at >= 0) keep(at, () => profileItem(entry, verb, sources.workspaceId));
-    }
+  const profiles = sources.profiles?.workspace_id === sources.workspaceId ? sources.profiles : null;
+  for (const profile of profiles?.items ?? []) {
+    const at = Math.min(profile.rank, RANKS - 1);
+    if (buckets[at].length < cap) buckets[at].push(() => profileItem(profile, sources.workspaceId));
   }
+  total += profiles?.total ?? 0;
   const ranked: PaletteItem[] = [];
   for (const bucket of buckets) {
     for (const make of bucket) {

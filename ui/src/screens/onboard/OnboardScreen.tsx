@@ -15,7 +15,6 @@ import type { Preset } from "../../bindings/Preset";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { labels } from "../../data/app";
-import { replaceRow } from "../../data/profiles";
 import { useStores } from "../../data/store";
 import { call, on } from "../../ipc";
 import { BrandSection } from "../profile/BrandSection";
@@ -92,7 +91,6 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
     const stops = [
       on("profile_status", (u) => {
         if (u.workspace_id !== workspace.id || u.profile_id !== draft?.created_profile_id) return;
-        replaceRow(workspace.id, u.row);
         setSubmit((all) => [...all, { message: u.message, tone: u.row.status_tone }]);
       }),
       on("completion_callback", (c: CompletionReceived) => {
@@ -170,7 +168,6 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
         setDraft(result.draft);
         setToken("");
         setCard(EMPTY_CARD);
-        if (result.view) replaceRow(workspace.id, result.view.row);
       }
       requestAnimationFrame(() => document.getElementById("create-outcome")?.focus());
     } catch (e) {

@@ -17,7 +17,6 @@ import { ErrorSummary, focusFirstProblem } from "../../components/ErrorSummary";
 import { commandKey, useCommandKey } from "../../components/Shortcuts";
 import { ProfileKeyActions } from "../../components/ProfileKeyActions";
 import { flash, labels, leaveGuard } from "../../data/app";
-import { removeRow, replaceRow } from "../../data/profiles";
 import { useStores } from "../../data/store";
 import { call } from "../../ipc";
 import { BrandSection } from "./BrandSection";
@@ -72,7 +71,6 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     call("refresh_profile", { workspaceId: workspace.id, profileId }).then(
       (v) => {
         apply(v, false);
-        replaceRow(workspace.id, v.row);
       },
       (e) => {
         if (!current) return;
@@ -80,7 +78,6 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
         // Offline: the cached profile stays, the error is said above it. Gone: say so.
         if (error.kind === "not_found") {
           setLoadError(error);
-          removeRow(workspace.id, profileId);
         } else setSaveError(error);
       },
     ).finally(() => current && setRefreshing(false));
@@ -213,7 +210,6 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       (v) => {
         setView(v);
         if (!dirty) setDraft(v.profile);
-        replaceRow(workspace.id, v.row);
         setSaveError(null);
       },
       (e) => setSaveError(e as IpcError),
@@ -239,7 +235,6 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
         setCheck(null); // the saved changes are no longer changes
         setCard(EMPTY_CARD);
         setRestoredAt(null);
-        replaceRow(workspace.id, result.view.row);
         setDialog(null);
         requestAnimationFrame(() => document.getElementById("save-message")?.focus());
       }
@@ -503,7 +498,6 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       {dialog === "delete" && (
         <DeleteDialog workspace={workspace} profile={profile} onCancel={() => setDialog(null)}
           onDeleted={(message) => {
-            removeRow(workspace.id, profile.id);
             setDialog(null);
             flash.value = message;
             route("/");

@@ -1,32 +1,35 @@
-// The home screen: the current workspace's sender profiles. Rows come resolved and worded from
-// Rust; search, filters and sort run here over every row (no round trip), and only the rows in view
-// are rendered. Keyboard: `/` search, arrows/PageUp/PageDown/Home/End move, Enter opens, Escape
-// clears the search.
+// The home screen: the current workspace's sender profiles. The rows stay in Rust (the list model
+// in sent-views/src/list.rs): this screen keeps the query and asks for the rows in view plus
+// overscan, so the webview holds a few hundred rows however long the list is. Keyboard: `/`
+// search, arrows/PageUp/PageDown/Home/End move, Enter opens, Escape clears the search.
 import { useLocation } from "preact-iso";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { IpcError } from "../../bindings/IpcError";
+import type { ListWindow } from "../../bindings/ListWindow";
 import type { ProfileRow } from "../../bindings/ProfileRow";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { useVirtualizer } from "../../components/useVirtualizer";
-import { labels } from "../../data/app";
 import { useStores } from "../../data/store";
-import { markFilterInput } from "../../lib/bench";
-import { listState, openList, profileLists, refreshList } from "../../data/profiles";
+import { call } from "../../ipc";
+import { markFilterInput, markFilterPainted, markPhase, markRowsShown, markWindowApplied } from "../../lib/bench";
+import { generationOf, listState, openList, profileLists, refreshList } from "../../data/profiles";
 import {
-  countBy,
-  filterRows,
-  sortRows,
   DEFAULT_QUERY,
-  indexRows,
   type ListQuery,
   moveActive,
+  OVERSCAN_ROWS,
+  rowAt,
   type SortKey,
   updatedAgo,
+  windowFor,
 } from "./model";
 import { DraftsBar } from "./DraftsBar";
 import styles from "./ProfileList.module.css";
 
 const ROW_HEIGHT = 44;
+/** Rows asked for when the query changes: a screenful and then some. */
+const FIRST_WINDOW = 60;
 
 /** Per workspace, the query and the active row survive leaving the screen and coming back. */
 const saved = new Map<string, { query: ListQuery; activeId: string | null }>();
@@ -41,59 +44,128 @@ function savedFor(workspaceId: string) {
 
 export function ProfileList({ workspace }: { workspace: Workspace }) {
   const { route } = useLocation();
-  useStores(profileLists, labels);
+  useStores(profileLists);
   const memory = savedFor(workspace.id);
   const [queryValue, setQuery] = useState<ListQuery>(memory.query);
   const query = { value: queryValue };
-
   const now = useNow();
 
   useEffect(() => {
-    void openList(workspace.id);
+    openList(workspace.id);
   }, [workspace.id]);
 
   const current = listState(workspace.id);
-  const allRows = current.view?.rows ?? [];
-  const indexed = useMemo(() => indexRows(allRows), [allRows]);
-  // Sorted once per list and sort order; each keystroke only filters (one pass over 10,000 rows).
-  const sorted = useMemo(
-    () => sortRows(indexed, query.value),
-    [indexed, query.value.sort, query.value.direction],
-  );
-  const rows = useMemo(() => filterRows(sorted, query.value), [sorted, query.value]);
-  const [activeId, setActiveIdState] = useState<string | null>(memory.activeId);
-  const setActiveId = (id: string | null) => {
-    savedFor(workspace.id).activeId = id;
-    setActiveIdState(id);
+  const generation = generationOf(workspace.id);
+  /** The window Rust answered last: the rows in view plus overscan, the counts and facets. */
+  const [view, setView] = useState<ListWindow | null>(null);
+  const [queryError, setQueryError] = useState<IpcError | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  /** The active row's id, when its row is held (sent as the query's focus, kept for coming back). */
+  const activeId = useRef<string | null>(memory.activeId);
+  const setActive = (index: number) => {
+    setActiveIndex(index);
+    const row = rowAt(view, index);
+    activeId.current = row?.id ?? null;
+    if (row) savedFor(workspace.id).activeId = row.id;
   };
-  // Another workspace: its own query and active row.
-  useEffect(() => {
-    setQuery(savedFor(workspace.id).query);
-    setActiveIdState(savedFor(workspace.id).activeId);
-  }, [workspace.id]);
-  const activeIndex = Math.max(0, activeId === null ? 0 : rows.findIndex((r) => r.id === activeId));
+  const matched = view?.matched ?? 0;
+  const total = view?.total ?? 0;
 
   const search = useRef<HTMLInputElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: matched,
     getScrollElement: () => body.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => rows[i]?.id ?? i,
+    getItemKey: (i) => rowAt(view, i)?.id ?? `pending-${i}`,
   });
 
-  // Back from a profile: the grid takes the focus again on the row the user left, scrolled into view.
+  // Every answer is checked against the latest request: a late one never replaces a newer window.
+  const asked = useRef(0);
   const restored = useRef(false);
+  const filterStart = useRef<number | null>(null);
+  function ask(offset: number, limit: number, fresh: boolean) {
+    const mine = ++asked.current;
+    const workspaceId = workspace.id;
+    const started = filterStart.current;
+    filterStart.current = null;
+    if (fresh) markPhase("cacheAsked");
+    call("query_profiles", {
+      workspaceId,
+      query: { ...query.value, offset, limit, focus_id: activeId.current },
+    }).then(
+      (answer) => {
+        if (mine !== asked.current || answer.workspace_id !== workspaceId) return;
+        if (fresh) markPhase("cacheAnswered");
+        setView(answer);
+        setQueryError(null);
+        // Only the first answer after opening the screen may restore where the user was.
+        const restoring = !restored.current;
+        restored.current = true;
+        if (answer.focus_index !== null) {
+          setActiveIndex(answer.focus_index);
+          // Back from a profile: the grid takes the focus again on the row the user left.
+          if (restoring && savedFor(workspaceId).activeId) {
+            virtualizer.scrollToIndex(answer.focus_index, { align: "center" });
+            grid.current?.focus();
+          }
+        } else if (fresh) {
+          setActiveIndex(0);
+        }
+        if (answer.rows.length > 0) markRowsShown(listState(workspaceId).update === null);
+        if (started !== null) markFilterPainted(started);
+        markWindowApplied();
+      },
+      (error: IpcError) => {
+        if (mine === asked.current) setQueryError(error);
+      },
+    );
+  }
+
+  // Another workspace: its own query, active row and window.
+  const shownWorkspace = useRef(workspace.id);
   useEffect(() => {
-    if (restored.current || !memory.activeId || rows.length === 0) return;
-    const index = rows.findIndex((r) => r.id === memory.activeId);
-    if (index < 0) return;
-    restored.current = true;
-    virtualizer.scrollToIndex(index, { align: "center" });
-    grid.current?.focus();
-  }, [rows.length]);
+    if (shownWorkspace.current === workspace.id) return;
+    shownWorkspace.current = workspace.id;
+    restored.current = false;
+    activeId.current = savedFor(workspace.id).activeId;
+    setView(null);
+    setQuery(savedFor(workspace.id).query);
+  }, [workspace.id]);
+
+  // A new query starts at the top; a new generation (a refresh, a save) keeps the place.
+  const askedFor = useRef<{ workspace: string; query: ListQuery } | null>(null);
+  useEffect(() => {
+    const sameQuery = askedFor.current?.workspace === workspace.id && askedFor.current.query === query.value;
+    askedFor.current = { workspace: workspace.id, query: query.value };
+    if (sameQuery && view) {
+      const items = virtualizer.getVirtualItems();
+      const first = items[0]?.index ?? 0;
+      ask(Math.max(0, first - OVERSCAN_ROWS), FIRST_WINDOW + 2 * OVERSCAN_ROWS, false);
+    } else {
+      if (body.current && view) body.current.scrollTop = 0;
+      ask(0, FIRST_WINDOW, true);
+    }
+  }, [workspace.id, query.value, generation]);
+
+  // Scrolled past the rows held: ask for the ones now in view.
+  const items = virtualizer.getVirtualItems();
+  const firstInView = items[0]?.index ?? 0;
+  const lastInView = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    const need = windowFor(view, firstInView, lastInView, matched);
+    if (need) ask(need.offset, need.limit, false);
+  }, [firstInView, lastInView, view]);
+
+  // The active row came into the window: remember it (for the focus and for coming back).
+  const activeRow = rowAt(view, activeIndex);
+  useEffect(() => {
+    if (activeRow && activeId.current !== activeRow.id && view?.focus_index === null) {
+      activeId.current = activeRow.id;
+    }
+  }, [activeRow?.id]);
 
   // `/` focuses the search from anywhere on this screen, unless the user is typing somewhere.
   useEffect(() => {
@@ -116,14 +188,15 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
     setQuery(entry.query);
   };
   const open = (row: ProfileRow) => {
-    setActiveId(row.id);
+    activeId.current = row.id;
+    savedFor(workspace.id).activeId = row.id;
     route(`/profiles/${encodeURIComponent(workspace.id)}/${encodeURIComponent(row.id)}`);
   };
 
   function onGridKey(event: KeyboardEvent) {
-    if (event.key === "Enter" && rows[activeIndex]) {
+    if (event.key === "Enter" && activeRow) {
       event.preventDefault();
-      open(rows[activeIndex]);
+      open(activeRow);
       return;
     }
     if (event.key === "Escape" && query.value.search !== "") {
@@ -132,10 +205,10 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
       return;
     }
     const pageRows = Math.max(1, Math.floor((body.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const next = moveActive(event.key, activeIndex, rows.length, pageRows);
+    const next = moveActive(event.key, activeIndex, matched, pageRows);
     if (next === null) return;
     event.preventDefault();
-    setActiveId(rows[next].id);
+    setActive(next);
     virtualizer.scrollToIndex(next, { align: "auto" });
   }
 
@@ -146,28 +219,27 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
     } else if (event.key === "ArrowDown" || event.key === "Enter") {
       event.preventDefault();
       grid.current?.focus();
-      if (event.key === "Enter" && rows.length === 1) open(rows[0]);
+      const only = rowAt(view, 0);
+      if (event.key === "Enter" && matched === 1 && only) open(only);
     }
   }
 
-  const statusCounts = useMemo(() => countBy(allRows, "status"), [allRows]);
-  const billingCounts = useMemo(() => countBy(allRows, "billing_model"), [allRows]);
-  const statusOptions = options(labels.value?.statuses ?? [], allRows, "status", "status_label", statusCounts);
-  const billingOptions = options(labels.value?.billing_models ?? [], allRows, "billing_model", "billing_label", billingCounts);
+  const statusOptions = (view?.statuses ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count.toLocaleString("en-US")})` }));
+  const billingOptions = (view?.billing_models ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count.toLocaleString("en-US")})` }));
   const keyHints = new Map(workspace.profile_keys.map((k) => [k.profile_id, k.key_hint]));
-  const view = current.view;
-  const loading = !view && !current.error;
-  const activeRow = rows[activeIndex];
+  const error = current.error ?? queryError;
+  const loading = !view && !error;
+  const fetchedAt = view?.fetched_at ?? current.update?.fetched_at ?? null;
 
   return (
     <section class={styles.screen} aria-labelledby="profiles-heading">
       <div class={styles.toolbar}>
         <h2 id="profiles-heading">Sender profiles</h2>
         <span class={styles.count} data-testid="profile-count" aria-live="polite">
-          {view ? (rows.length === allRows.length ? `${count(allRows.length)} ${plural(allRows.length, "profile")}` : `${count(rows.length)} of ${count(allRows.length)} profiles`) : ""}
+          {view ? (matched === total ? `${count(total)} ${plural(total, "profile")}` : `${count(matched)} of ${count(total)} profiles`) : ""}
         </span>
         <span class={styles.updated} data-testid="updated-ago">
-          {current.refreshing ? "Updating from Sent…" : view ? updatedAgo(view.fetched_at, now) : ""}
+          {current.refreshing ? "Updating from Sent…" : view ? updatedAgo(fetchedAt, now) : ""}
         </span>
         <button type="button" onClick={() => void refreshList(workspace.id)} disabled={current.refreshing}
           aria-busy={current.refreshing} data-testid="refresh-profiles">
@@ -177,11 +249,11 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
       </div>
       <DraftsBar workspace={workspace} />
 
-      <div class={styles.filters} role="search" aria-label="Find profiles" hidden={allRows.length === 0}>
+      <div class={styles.filters} role="search" aria-label="Find profiles" hidden={total === 0}>
         <label class={styles.search}>
           <span>Search</span>
           <input ref={search} type="search" value={query.value.search} placeholder="Name, short name or id — press / to search"
-            onInput={(e) => { markFilterInput(); set({ search: e.currentTarget.value }); }} onKeyDown={onSearchKey} data-testid="profile-search"
+            onInput={(e) => { filterStart.current = markFilterInput(); set({ search: e.currentTarget.value }); }} onKeyDown={onSearchKey} data-testid="profile-search"
             aria-controls="profile-grid" />
         </label>
         <label>
@@ -214,37 +286,37 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
         </label>
       </div>
 
-      {current.error && (
+      {error && (
         <div class={styles.offline} role="alert" data-testid="profiles-offline">
-          <strong>{view?.fetched_at ? "Could not update the list from Sent." : "Could not load the list from Sent."}</strong>{" "}
-          {view?.fetched_at ? `Showing the saved list (${updatedAgo(view.fetched_at, now)}). ` : ""}
-          <ErrorNote error={current.error} />
+          <strong>{fetchedAt ? "Could not update the list from Sent." : "Could not load the list from Sent."}</strong>{" "}
+          {fetchedAt ? `Showing the saved list (${updatedAgo(fetchedAt, now)}). ` : ""}
+          <ErrorNote error={error} />
           <button type="button" onClick={() => void refreshList(workspace.id)} disabled={current.refreshing}>Try again</button>
         </div>
       )}
       {view && !view.complete && (
         <div class={styles.incomplete} role="status" data-testid="profiles-incomplete">
-          Sent stopped sending pages before the end of the list, so it may be incomplete: {allRows.length} profiles are shown.
+          Sent stopped sending pages before the end of the list, so it may be incomplete: {count(total)} profiles are shown.
           Refresh later to try again.
         </div>
       )}
 
       {loading && <p class={styles.empty} role="status">Loading profiles…</p>}
-      {view && allRows.length === 0 && !current.refreshing && !current.error && (
+      {view && total === 0 && !current.refreshing && !error && (
         <p class={styles.empty} data-testid="profiles-empty">
           This organization has no sender profiles yet. Profiles you onboard appear here.
         </p>
       )}
-      {allRows.length > 0 && rows.length === 0 && (
+      {total > 0 && matched === 0 && (
         <p class={styles.empty} data-testid="profiles-no-match">
           No profile matches{query.value.search ? ` “${query.value.search}”` : " these filters"}. Press Escape to clear the search, or change the filters.
         </p>
       )}
 
       <div ref={grid} id="profile-grid" class={styles.grid} role="grid" aria-label="Sender profiles"
-        aria-rowcount={rows.length + 1} aria-colcount={7} tabIndex={0} onKeyDown={onGridKey}
+        aria-rowcount={matched + 1} aria-colcount={7} tabIndex={0} onKeyDown={onGridKey}
         aria-activedescendant={activeRow ? rowDomId(activeRow.id) : undefined} data-testid="profile-grid"
-        hidden={rows.length === 0}>
+        data-rows-held={view?.rows.length ?? 0} hidden={matched === 0}>
         <div role="rowgroup" class={styles.head}>
           <div role="row" aria-rowindex={1} class={styles.row}>
             <span role="columnheader" aria-sort={sortState(query.value, "name")}>Name</span>
@@ -258,9 +330,13 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
         </div>
         <div role="rowgroup" ref={body} class={styles.body}>
           <div style={{ height: `${virtualizer.getTotalSize()}px`, position: "relative" }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
+            {items.map((item) => {
+              const row = rowAt(view, item.index);
+              if (!row) {
+                // Not answered yet (a fast scroll): an empty row of the right height, read as busy.
+                return <div key={item.key} role="row" aria-rowindex={item.index + 2} aria-busy="true" class={styles.row}
+                  data-testid="profile-row-pending" style={{ transform: `translateY(${item.start}px)`, height: `${ROW_HEIGHT}px` }} />;
+              }
               const hint = keyHints.get(row.id);
               return (
                 // The grid holds the focus (aria-activedescendant names the active row) and handles the
@@ -306,23 +382,6 @@ function count(n: number): string {
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
-}
-
-/** The known values in Rust's order with their labels, then any other value the server sent. */
-function options(
-  known: { value: string; label: string }[],
-  rows: ProfileRow[],
-  key: "status" | "billing_model",
-  labelKey: "status_label" | "billing_label",
-  counts: Map<string, number>,
-): { value: string; label: string }[] {
-  const seen = new Set(known.map((k) => k.value));
-  const extra = new Map<string, string>();
-  for (const row of rows) if (!seen.has(row[key]) && !extra.has(row[key])) extra.set(row[key], row[labelKey]);
-  return [...known, ...[...extra].map(([value, label]) => ({ value, label }))].map((o) => ({
-    value: o.value,
-    label: `${o.label} (${counts.get(o.value) ?? 0})`,
-  }));
 }
 
 /** The current time, ticking every 30 s so "updated N minutes ago" stays true. */

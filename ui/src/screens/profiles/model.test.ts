@@ -1,44 +1,34 @@
 import { describe, expect, it } from "vitest";
+import type { ListWindow } from "../../bindings/ListWindow";
 import { row } from "../../test/fixtures";
-import { applyQuery, DEFAULT_QUERY, indexRows, moveActive, updatedAgo } from "./model";
+import { moveActive, OVERSCAN_ROWS, rowAt, updatedAgo, windowFor } from "./model";
 
-const rows = indexRows([
-  row({ id: "a1", name: "Zeta Clinic", short_name: "ZETA", status: "pending_review", status_label: "Pending review", created_at: "2026-03-01T00:00:00+00:00" }),
-  row({ id: "b2", name: "acme dental", short_name: "ACME", billing_model: "profile", created_at: "2026-01-01T00:00:00+00:00" }),
-  row({ id: "c3", name: "مطعم البحر", status: "rejected", status_label: "Rejected", created_at: null }),
-  row({ id: "d4", name: "Bakery 🥐", short_name: "BAKE", created_at: "2026-02-01T00:00:00+00:00" }),
-]);
-const ids = (q: Partial<typeof DEFAULT_QUERY>) => applyQuery(rows, { ...DEFAULT_QUERY, ...q }).map((r) => r.id);
+function held(offset: number, count: number): ListWindow {
+  return {
+    workspace_id: "ws", generation: 1, total: 1000, matched: 1000, offset,
+    rows: Array.from({ length: count }, (_, i) => row({ id: `p${offset + i}`, name: `Profile ${offset + i}` })),
+    statuses: [], billing_models: [], focus_index: null, fetched_at: null, complete: true,
+  };
+}
 
-describe("the profile list's query", () => {
-  it("searches name, short name and id, case-insensitively", () => {
-    expect(ids({ search: "ACME" })).toEqual(["b2"]);
-    expect(ids({ search: "zeta" })).toEqual(["a1"]);
-    expect(ids({ search: "c3" })).toEqual(["c3"]);
-    expect(ids({ search: "البحر" })).toEqual(["c3"]);
-    expect(ids({ search: "🥐" })).toEqual(["d4"]);
-    expect(ids({ search: "  bake " })).toEqual(["d4"]);
-    expect(ids({ search: "nothing like it" })).toEqual([]);
+describe("the window the list asks for", () => {
+  it("reads a row by its position among the matches, when held", () => {
+    const w = held(100, 10);
+    expect(rowAt(w, 100)?.id).toBe("p100");
+    expect(rowAt(w, 109)?.id).toBe("p109");
+    expect(rowAt(w, 99)).toBe(null);
+    expect(rowAt(w, 110)).toBe(null);
+    expect(rowAt(null, 0)).toBe(null);
   });
 
-  it("filters by status and billing model", () => {
-    expect(ids({ status: "rejected" })).toEqual(["c3"]);
-    expect(ids({ billing: "profile" })).toEqual(["b2"]);
-    expect(ids({ status: "approved", billing: "organization" })).toEqual(["d4"]);
-  });
-
-  it("sorts by name, status and creation date, unknown dates last", () => {
-    expect(ids({})).toEqual(["b2", "d4", "a1", "c3"]);
-    expect(ids({ direction: "desc" })).toEqual(["c3", "a1", "d4", "b2"]);
-    expect(ids({ sort: "created", direction: "desc" })).toEqual(["a1", "d4", "b2", "c3"]);
-    expect(ids({ sort: "created", direction: "asc" })).toEqual(["b2", "d4", "a1", "c3"]);
-    expect(ids({ sort: "status" })[0]).toBe("b2");
-  });
-
-  it("filters 10,000 rows", () => {
-    const many = indexRows(Array.from({ length: 10000 }, (_, i) => row({ id: `id${i}`, name: `Profile ${i}` })));
-    expect(applyQuery(many, { ...DEFAULT_QUERY, search: "profile 999" }).map((r) => r.id).sort()).toEqual(
-      ["id999", "id9990", "id9991", "id9992", "id9993", "id9994", "id9995", "id9996", "id9997", "id9998", "id9999"].sort());
+  it("asks only when the rows in view are not all held, with overscan on both sides", () => {
+    expect(windowFor(held(0, 60), 0, 20, 1000)).toBe(null);
+    expect(windowFor(held(0, 60), 50, 70, 1000)).toEqual({ offset: 50 - OVERSCAN_ROWS, limit: 70 - (50 - OVERSCAN_ROWS) + 1 + OVERSCAN_ROWS });
+    expect(windowFor(held(0, 60), 5, 20, 1000)).toBe(null);
+    expect(windowFor(null, 0, 20, 1000)).toEqual({ offset: 0, limit: 21 + OVERSCAN_ROWS });
+    // Never past the last match, never for an empty list.
+    expect(windowFor(held(0, 10), 0, 30, 10)).toBe(null);
+    expect(windowFor(null, 0, 30, 0)).toBe(null);
   });
 });
 

@@ -1,10 +1,11 @@
-// The profile list's view model: search, filters and sort over rows Rust already resolved and
-// worded. Pure functions, so they are unit-tested and fast enough for 10,000 rows per keystroke
-// (each row's search text is lower-cased once, not per keystroke).
+// The profile list's view model: the query the screen keeps (Rust answers it, see
+// sent-views/src/list.rs), the window it asks for, and how the keys move. Pure functions.
+import type { ListWindow } from "../../bindings/ListWindow";
 import type { ProfileRow } from "../../bindings/ProfileRow";
+import type { SortDirection } from "../../bindings/SortDirection";
+import type { SortKey } from "../../bindings/SortKey";
 
-export type SortKey = "name" | "status" | "created";
-export type SortDirection = "asc" | "desc";
+export type { SortDirection, SortKey };
 
 export type ListQuery = {
   search: string;
@@ -16,70 +17,25 @@ export type ListQuery = {
 
 export const DEFAULT_QUERY: ListQuery = { search: "", status: "", billing: "", sort: "name", direction: "asc" };
 
-/** A row with what searching and sorting need, computed once per list. */
-export type IndexedRow = { row: ProfileRow; text: string; nameKey: string };
+/** Rows asked for above and below the ones in view. */
+export const OVERSCAN_ROWS = 40;
 
-const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
-
-export function indexRows(rows: ProfileRow[]): IndexedRow[] {
-  return rows.map((row) => ({
-    row,
-    text: `${row.name}\u0000${row.short_name ?? ""}\u0000${row.id}`.toLocaleLowerCase(),
-    nameKey: row.name,
-  }));
-}
-
-/** Rows matching the query, in its order. */
-export function applyQuery(rows: IndexedRow[], query: ListQuery): ProfileRow[] {
-  return filterRows(sortRows(rows, query), query);
+/** The row at a position among the matches, when the window holds it. */
+export function rowAt(window: ListWindow | null, index: number): ProfileRow | null {
+  if (!window || index < window.offset) return null;
+  return window.rows[index - window.offset] ?? null;
 }
 
 /**
- * Rows matching the search and filters, keeping the order of `sorted`. This is what runs per
- * keystroke: one pass, no sorting (the list sorts once per sort order, see `sortRows`).
+ * The window to ask for when rows `first`..`last` are in view, or null when `held` already covers
+ * them (or there is nothing to show).
  */
-export function filterRows(sorted: IndexedRow[], query: ListQuery): ProfileRow[] {
-  const needle = query.search.trim().toLocaleLowerCase();
-  const out: ProfileRow[] = [];
-  for (const r of sorted) {
-    if (
-      (needle === "" || r.text.includes(needle)) &&
-      (query.status === "" || r.row.status === query.status) &&
-      (query.billing === "" || r.row.billing_model === query.billing)
-    ) {
-      out.push(r.row);
-    }
-  }
-  return out;
-}
-
-/** Every row in the query's order (a new array; the input is not changed). */
-export function sortRows(rows: IndexedRow[], query: Pick<ListQuery, "sort" | "direction">): IndexedRow[] {
-  const matched = [...rows];
-  const sign = query.direction === "asc" ? 1 : -1;
-  const byName = (a: IndexedRow, b: IndexedRow) => collator.compare(a.nameKey, b.nameKey) || a.row.id.localeCompare(b.row.id);
-  const compare: (a: IndexedRow, b: IndexedRow) => number =
-    query.sort === "name"
-      ? byName
-      : query.sort === "status"
-        ? (a, b) => collator.compare(a.row.status_label, b.row.status_label) || byName(a, b)
-        : // Profiles the server gave no creation time sort last either way.
-          (a, b) => compareOptional(a.row.created_at, b.row.created_at, sign) || byName(a, b) * sign;
-  return matched.sort((a, b) => (query.sort === "created" ? compare(a, b) : sign * compare(a, b)));
-}
-
-function compareOptional(a: string | null, b: string | null, sign: number): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return sign * (Date.parse(a) - Date.parse(b) || a.localeCompare(b));
-}
-
-/** Counts per value, for the filter options ("Approved (12)"). */
-export function countBy(rows: ProfileRow[], key: "status" | "billing_model"): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(row[key], (counts.get(row[key]) ?? 0) + 1);
-  return counts;
+export function windowFor(held: ListWindow | null, first: number, last: number, matched: number): { offset: number; limit: number } | null {
+  if (matched === 0 || last < first) return null;
+  const end = Math.min(last, matched - 1);
+  if (held && first >= held.offset && end < held.offset + held.rows.length) return null;
+  const offset = Math.max(0, first - OVERSCAN_ROWS);
+  return { offset, limit: end - offset + 1 + OVERSCAN_ROWS };
 }
 
 /** The index the active row moves to for a key, or null when the key is not a move. */

@@ -1,0 +1,154 @@
+//! The profile list model at 10,000 and 100,000 profiles (`cargo bench -p sent-views`): building it,
+//! storing and reading back its compact form, the first window, a search typed one letter at a
+//! time, a sort, scrolling, and the palette's keystrokes. Figures are printed, never asserted.
+
+use std::time::Instant;
+
+use sent_model::effective::OrganizationSummary;
+use sent_model::{BillingModel, ProfileDetail, ProfileStatus};
+use sent_views::list::{ListQuery, ProfileListModel, SortDirection, SortKey, StoredList};
+use sent_views::{DomainLabels, ProfileRow};
+
+const NAMES: [&str; 8] = [
+    "Corner Café",
+    "Joe's Pizza",
+    "Northwind Clinic",
+    "Bella Salon",
+    "Zürich Dental",
+    "Acme Retail",
+    "Sunrise Yoga",
+    "Harbor Books",
+];
+
+fn profile(i: usize) -> ProfileDetail {
+    ProfileDetail {
+        id: format!("00000000-0000-4000-8000-{i:012}"),
+        name: format!("{} {i}", NAMES[i % NAMES.len()]),
+        short_name: Some(format!("GEN{}", i % 1000)),
+        status: if i % 7 == 0 {
+            ProfileStatus::PendingReview
+        } else {
+            ProfileStatus::Approved
+        },
+        billing_model: if i % 3 == 0 {
+            BillingModel::Profile
+        } else {
+            BillingModel::Organization
+        },
+        inherit_tcr_brand: true,
+        waba_id: Some("WABA-1".into()),
+        ..ProfileDetail::default()
+    }
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[(xs.len() - 1) / 2]
+}
+
+fn run(n: usize) {
+    let labels = DomainLabels::new();
+    let organization = OrganizationSummary {
+        has_waba: true,
+        waba_id: None,
+        has_brand: false,
+    };
+    let profiles: Vec<_> = (0..n).map(profile).collect();
+    let t = Instant::now();
+    let mut model = ProfileListModel::new(
+        "ws",
+        profiles.iter().map(|p| ProfileRow::new(p, &organization)),
+        Some(0),
+        true,
+        None,
+    );
+    let build = ms(t);
+    drop(profiles);
+    let t = Instant::now();
+    let stored = serde_json::to_string(&model.stored()).unwrap();
+    let store = ms(t);
+    let t = Instant::now();
+    let back: StoredList = serde_json::from_str(&stored).unwrap();
+    let mut read = ProfileListModel::from_stored("ws", back).unwrap();
+    let load = ms(t);
+    let t = Instant::now();
+    let first = read.query(
+        &ListQuery {
+            limit: 60,
+            ..ListQuery::default()
+        },
+        &labels,
+    );
+    let first_window = ms(t);
+    let window_bytes = serde_json::to_string(&first).unwrap().len();
+
+    // A search typed one letter at a time, then erased, as the app asks (60 rows each).
+    let typed = "corner caf 12";
+    let mut keystrokes = Vec::new();
+    for end in (1..=typed.len()).chain((1..typed.len()).rev()) {
+        let search = typed[..end].to_string();
+        let t = Instant::now();
+        let w = model.query(
+            &ListQuery {
+                search,
+                limit: 60,
+                ..ListQuery::default()
+            },
+            &labels,
+        );
+        keystrokes.push(ms(t));
+        assert!(w.rows.len() <= 60);
+    }
+    let t = Instant::now();
+    model.query(
+        &ListQuery {
+            sort: SortKey::Created,
+            direction: SortDirection::Desc,
+            limit: 60,
+            ..ListQuery::default()
+        },
+        &labels,
+    );
+    let sort = ms(t);
+    let mut scrolls = Vec::new();
+    for page in 0..50u32 {
+        let t = Instant::now();
+        model.query(
+            &ListQuery {
+                sort: SortKey::Created,
+                direction: SortDirection::Desc,
+                offset: page * 997 % n as u32,
+                limit: 140,
+                ..ListQuery::default()
+            },
+            &labels,
+        );
+        scrolls.push(ms(t));
+    }
+    let mut palette = Vec::new();
+    for end in 1..=typed.len() {
+        let t = Instant::now();
+        model.palette(&typed[..end], 50);
+        palette.push(ms(t));
+    }
+    println!(
+        "{n:>7} profiles: build {build:7.1} ms | store {store:6.1} ms ({:.1} MB) | read back {load:6.1} ms | first window {first_window:5.2} ms ({:.1} KB) | keystroke median {:5.2} ms, worst {:5.2} ms | new sort {sort:6.1} ms | scroll median {:5.3} ms | palette keystroke median {:5.2} ms, worst {:5.2} ms",
+        stored.len() as f64 / 1e6,
+        window_bytes as f64 / 1e3,
+        median(keystrokes.clone()),
+        keystrokes.iter().cloned().fold(0.0, f64::max),
+        median(scrolls),
+        median(palette.clone()),
+        palette.iter().cloned().fold(0.0, f64::max),
+    );
+}
+
+fn main() {
+    for n in [10_000, 100_000] {
+        run(n);
+    }
+}

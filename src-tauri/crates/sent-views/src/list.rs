@@ -1,0 +1,974 @@
+//! The profile list model. A workspace's rows stay here, in the app process, compact (labels and
+//! resource cells interned, one folded search key per row); the window asks for what it shows with
+//! one [`ListQuery`] (search, filters, sort, first row, how many) and gets a [`ListWindow`]: the
+//! counts, the facet counts and only those rows. Sorted orders are kept per sort, and the last
+//! query's matches too, so scrolling re-slices and a keystroke is one pass over the keys.
+//!
+//! The command palette ranks its profiles here too ([`ProfileListModel::palette`]), with the same
+//! folding, so the webview never holds the whole list for either.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::labels::{DomainLabels, Tone};
+use crate::rows::{ProfileRow, SourceCell};
+
+/// The most rows one window answers (the list asks for the rows in view plus overscan).
+pub const MAX_WINDOW: u32 = 500;
+/// The most profiles the palette offers per match rank.
+pub const MAX_PALETTE: u32 = 50;
+
+/// How the list is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Status,
+    Created,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SortDirection {
+    #[default]
+    Asc,
+    Desc,
+}
+
+fn default_limit() -> u32 {
+    100
+}
+
+/// What the list window shows: the search and filters, the order, and which rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ListQuery {
+    /// Matched anywhere in the name, short name or id, ignoring case and accents.
+    #[serde(default)]
+    pub search: String,
+    /// A wire status; empty for every status.
+    #[serde(default)]
+    pub status: String,
+    /// A wire billing model; empty for every model.
+    #[serde(default)]
+    pub billing: String,
+    #[serde(default)]
+    pub sort: SortKey,
+    #[serde(default)]
+    pub direction: SortDirection,
+    /// The first matching row to answer (0-based).
+    #[serde(default)]
+    pub offset: u32,
+    /// How many rows to answer, at most [`MAX_WINDOW`].
+    #[serde(default = "default_limit")]
+    pub limit: u32,
+    /// A row whose position among the matches the answer should say (the active row).
+    #[serde(default)]
+    pub focus_id: Option<String>,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        Self {
+            search: String::new(),
+            status: String::new(),
+            billing: String::new(),
+            sort: SortKey::Name,
+            direction: SortDirection::Asc,
+            offset: 0,
+            limit: default_limit(),
+            focus_id: None,
+        }
+    }
+}
+
+/// One filter option with how many profiles have it ("Approved (12)").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Facet {
+    pub value: String,
+    pub label: String,
+    pub count: u32,
+}
+
+/// A window of the list: what the screen needs to draw, and nothing more.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ListWindow {
+    pub workspace_id: String,
+    /// Changes whenever the rows change (a refresh, a save, a delete): a window of an older
+    /// generation is re-asked.
+    #[ts(type = "number")]
+    pub generation: u64,
+    /// Every profile of the workspace the app knows.
+    pub total: u32,
+    /// Those the search and filters match.
+    pub matched: u32,
+    /// The position of `rows[0]` among the matches.
+    pub offset: u32,
+    pub rows: Vec<ProfileRow>,
+    /// Every status, known ones first in the app's order, with its count over all profiles.
+    pub statuses: Vec<Facet>,
+    pub billing_models: Vec<Facet>,
+    /// Where the query's `focus_id` is among the matches; `None` when it does not match.
+    pub focus_index: Option<u32>,
+    /// When the rows were fetched from the server (Unix milliseconds); `None` when never.
+    #[ts(type = "number | null")]
+    pub fetched_at: Option<i64>,
+    /// False when the server stopped paging before the end: the list may be incomplete.
+    pub complete: bool,
+}
+
+/// What the palette offers for a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PaletteVerb {
+    /// "Open <name>".
+    Open,
+    /// "Send a test message as <name>".
+    Send,
+}
+
+/// One profile option of the palette, with its rank (lower is better).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PaletteProfile {
+    pub verb: PaletteVerb,
+    pub rank: u8,
+    pub id: String,
+    pub name: String,
+    pub short_name: Option<String>,
+}
+
+/// The palette's profile options: the first [`MAX_PALETTE`] of each rank, in rank order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PaletteProfiles {
+    pub workspace_id: String,
+    pub items: Vec<PaletteProfile>,
+    /// Every option that matches, shown or not.
+    pub total: u32,
+}
+
+/// One row, compact: words interned in the model's tables.
+#[derive(Debug, Clone)]
+struct Row {
+    id: Box<str>,
+    name: Box<str>,
+    short_name: Option<Box<str>>,
+    status: u16,
+    billing: u16,
+    brand: u32,
+    brand_submitted_to_tcr: bool,
+    whatsapp: u32,
+    created_at: Option<Box<str>>,
+    /// `SEP name SEP short name SEP id`, folded (see [`fold`]).
+    key: Box<str>,
+}
+
+impl Row {
+    /// The folded name, the first term of the key.
+    fn name_key(&self) -> &str {
+        let rest = self.key.strip_prefix(SEP).unwrap_or(&self.key);
+        rest.split(SEP).next().unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StatusWords {
+    value: String,
+    label: String,
+    tone: Tone,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct BillingWords {
+    value: String,
+    label: String,
+}
+
+/// Strings interned once: a value's index, and the values in first-seen order.
+#[derive(Debug, Clone)]
+struct Table<T> {
+    values: Vec<T>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Self { values: Vec::new() }
+    }
+}
+
+/// The model of one workspace's list.
+#[derive(Debug, Clone)]
+pub struct ProfileListModel {
+    workspace_id: String,
+    generation: u64,
+    fetched_at: Option<i64>,
+    complete: bool,
+    request_id: Option<String>,
+    rows: Vec<Row>,
+    statuses: Table<StatusWords>,
+    billing: Table<BillingWords>,
+    cells: Vec<SourceCell>,
+    cell_index: HashMap<SourceCell, u32>,
+    /// Row indices in each sort order asked for so far.
+    orders: HashMap<(SortKey, SortDirection), Arc<Vec<u32>>>,
+    /// The matches of the last query, reused while only the window moves.
+    last: Option<(MatchKey, Arc<Vec<u32>>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MatchKey {
+    needle: String,
+    status: Option<Option<u16>>,
+    billing: Option<Option<u16>>,
+    sort: SortKey,
+    direction: SortDirection,
+}
+
+/// Separates the terms of a search key; a match right after it is the prefix of a term.
+const SEP: char = '\u{1}';
+
+/// Lower case without accents or compatibility forms: "Crème Brûlée" → "creme brulee". The same
+/// folding as the palette's, so both find the same profiles.
+pub fn fold(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn search_key(name: &str, short_name: Option<&str>, id: &str) -> Box<str> {
+    let mut key = String::with_capacity(name.len() + id.len() + 8);
+    for term in [Some(name), short_name, Some(id)].into_iter().flatten() {
+        if term.is_empty() {
+            continue;
+        }
+        key.push(SEP);
+        key.push_str(&fold(term));
+    }
+    key.into_boxed_str()
+}
+
+/// A key that sorts folded text as people read it, compared as plain text: digit runs by their
+/// value ("Profile 2" before "Profile 10"), everything else character by character. Each digit run
+/// becomes `'0'`, a character standing for its length (leading zeros dropped), then its digits; a
+/// digit never appears outside a run, so the marker meets only another marker.
+pub fn natural_key(folded: &str) -> String {
+    let mut key = String::with_capacity(folded.len() + 4);
+    let mut chars = folded.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !c.is_ascii_digit() {
+            key.push(c);
+            continue;
+        }
+        let mut end = at + 1;
+        while let Some((next, d)) = chars.peek().copied() {
+            if !d.is_ascii_digit() {
+                break;
+            }
+            end = next + 1;
+            chars.next();
+        }
+        let digits = folded[at..end].trim_start_matches('0');
+        key.push('0');
+        // Lengths past this are no name a person types; they sort among the longest.
+        let len = u32::try_from(digits.len()).unwrap_or(u32::MAX).min(0xFFFF);
+        key.push(char::from_u32(0x100 + len).unwrap_or(char::MAX));
+        key.push_str(digits);
+    }
+    key
+}
+
+/// Compares folded text as people read it (see [`natural_key`]).
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    natural_key(a).cmp(&natural_key(b))
+}
+
+impl<T: PartialEq> Table<T> {
+    fn find(&self, matches: impl Fn(&T) -> bool) -> Option<u16> {
+        self.values
+            .iter()
+            .position(matches)
+            .and_then(|i| u16::try_from(i).ok())
+    }
+
+    fn intern(&mut self, value: T, same: impl Fn(&T) -> bool) -> u16 {
+        if let Some(i) = self.find(same) {
+            return i;
+        }
+        self.values.push(value);
+        // More than 65,535 distinct statuses is no list a server sends; the last one stands in.
+        u16::try_from(self.values.len() - 1).unwrap_or(u16::MAX)
+    }
+}
+
+impl ProfileListModel {
+    /// An empty list, never fetched.
+    pub fn empty(workspace_id: impl Into<String>) -> Self {
+        Self::new(workspace_id, Vec::new(), None, true, None)
+    }
+
+    pub fn new(
+        workspace_id: impl Into<String>,
+        rows: impl IntoIterator<Item = ProfileRow>,
+        fetched_at: Option<i64>,
+        complete: bool,
+        request_id: Option<String>,
+    ) -> Self {
+        let mut model = Self {
+            workspace_id: workspace_id.into(),
+            generation: 0,
+            fetched_at,
+            complete,
+            request_id,
+            rows: Vec::new(),
+            statuses: Table::default(),
+            billing: Table::default(),
+            cells: Vec::new(),
+            cell_index: HashMap::new(),
+            orders: HashMap::new(),
+            last: None,
+        };
+        for row in rows {
+            let row = model.compact(row);
+            model.rows.push(row);
+        }
+        model.rows.shrink_to_fit();
+        model
+    }
+
+    pub fn workspace_id(&self) -> &str {
+        &self.workspace_id
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn fetched_at(&self) -> Option<i64> {
+        self.fetched_at
+    }
+
+    pub fn complete(&self) -> bool {
+        self.complete
+    }
+
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Carries the generation on from the model this one replaces, so a window of the old list
+    /// is never taken for one of the new.
+    pub fn follow(&mut self, previous: Option<&ProfileListModel>) {
+        self.generation = previous.map_or(0, |p| p.generation) + 1;
+    }
+
+    pub fn set_fetched_at(&mut self, at: Option<i64>) {
+        self.fetched_at = at;
+    }
+
+    fn cell(&mut self, cell: SourceCell) -> u32 {
+        if let Some(i) = self.cell_index.get(&cell) {
+            return *i;
+        }
+        let i = u32::try_from(self.cells.len()).unwrap_or(u32::MAX);
+        self.cells.push(cell.clone());
+        self.cell_index.insert(cell, i);
+        i
+    }
+
+    fn compact(&mut self, row: ProfileRow) -> Row {
+        let status = self.statuses.intern(
+            StatusWords {
+                value: row.status.clone(),
+                label: row.status_label.clone(),
+                tone: row.status_tone,
+            },
+            |s| s.value == row.status,
+        );
+        let billing = self.billing.intern(
+            BillingWords {
+                value: row.billing_model.clone(),
+                label: row.billing_label.clone(),
+            },
+            |b| b.value == row.billing_model,
+        );
+        let brand = self.cell(row.brand);
+        let whatsapp = self.cell(row.whatsapp);
+        Row {
+            key: search_key(&row.name, row.short_name.as_deref(), &row.id),
+            id: row.id.into_boxed_str(),
+            name: row.name.into_boxed_str(),
+            short_name: row.short_name.map(String::into_boxed_str),
+            status,
+            billing,
+            brand,
+            brand_submitted_to_tcr: row.brand_submitted_to_tcr,
+            whatsapp,
+            created_at: row.created_at.map(String::into_boxed_str),
+        }
+    }
+
+    fn expand(&self, row: &Row) -> ProfileRow {
+        let status = &self.statuses.values[usize::from(row.status)];
+        let billing = &self.billing.values[usize::from(row.billing)];
+        ProfileRow {
+            id: row.id.to_string(),
+            name: row.name.to_string(),
+            short_name: row.short_name.as_deref().map(str::to_owned),
+            status: status.value.clone(),
+            status_label: status.label.clone(),
+            status_tone: status.tone,
+            billing_model: billing.value.clone(),
+            billing_label: billing.label.clone(),
+            brand: self.cells[row.brand as usize].clone(),
+            brand_submitted_to_tcr: row.brand_submitted_to_tcr,
+            whatsapp: self.cells[row.whatsapp as usize].clone(),
+            created_at: row.created_at.as_deref().map(str::to_owned),
+        }
+    }
+
+    /// Every row, worded (to store the list, or to export it).
+    pub fn rows(&self) -> impl Iterator<Item = ProfileRow> + '_ {
+        self.rows.iter().map(|r| self.expand(r))
+    }
+
+    /// One row by id.
+    pub fn row(&self, id: &str) -> Option<ProfileRow> {
+        self.rows
+            .iter()
+            .find(|r| &*r.id == id)
+            .map(|r| self.expand(r))
+    }
+
+    fn changed(&mut self) {
+        self.generation += 1;
+        self.orders.clear();
+        self.last = None;
+    }
+
+    /// Puts a profile's new row in place (or adds it); answers whether the list changed (a
+    /// profile read again as it was is no change).
+    pub fn upsert(&mut self, row: ProfileRow) -> bool {
+        if let Some(at) = self.rows.iter().position(|r| *r.id == *row.id) {
+            if self.expand(&self.rows[at]) == row {
+                return false;
+            }
+            let compact = self.compact(row);
+            self.rows[at] = compact;
+        } else {
+            let compact = self.compact(row);
+            self.rows.push(compact);
+        }
+        self.changed();
+        true
+    }
+
+    /// Takes a profile out; answers whether it was there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let before = self.rows.len();
+        self.rows.retain(|r| &*r.id != id);
+        let removed = self.rows.len() != before;
+        if removed {
+            self.changed();
+        }
+        removed
+    }
+
+    fn order(&mut self, sort: SortKey, direction: SortDirection) -> Arc<Vec<u32>> {
+        if let Some(order) = self.orders.get(&(sort, direction)) {
+            return order.clone();
+        }
+        let rows = &self.rows;
+        // Every order ends in the name order: computed once, from one sort key per row.
+        let by_name = match self.orders.get(&(SortKey::Name, SortDirection::Asc)) {
+            Some(order) => order.clone(),
+            None => {
+                let keys: Vec<String> = rows.iter().map(|r| natural_key(r.name_key())).collect();
+                let mut order: Vec<u32> =
+                    (0..u32::try_from(rows.len()).unwrap_or(u32::MAX)).collect();
+                order.sort_unstable_by(|&a, &b| {
+                    let (ra, rb) = (&rows[a as usize], &rows[b as usize]);
+                    keys[a as usize]
+                        .cmp(&keys[b as usize])
+                        .then_with(|| ra.name.cmp(&rb.name))
+                        .then_with(|| ra.id.cmp(&rb.id))
+                });
+                let order = Arc::new(order);
+                self.orders
+                    .insert((SortKey::Name, SortDirection::Asc), order.clone());
+                order
+            }
+        };
+        // Each row's place in the name order: the tie-break of the other orders.
+        let mut place = vec![0u32; rows.len()];
+        for (at, &i) in by_name.iter().enumerate() {
+            place[i as usize] = u32::try_from(at).unwrap_or(u32::MAX);
+        }
+        let mut order: Vec<u32> = by_name.to_vec();
+        match sort {
+            SortKey::Name => {}
+            SortKey::Status => {
+                let labels: Vec<String> = self
+                    .statuses
+                    .values
+                    .iter()
+                    .map(|s| natural_key(&fold(&s.label)))
+                    .collect();
+                // Stable: equal statuses keep the name order.
+                order.sort_by(|&a, &b| {
+                    labels[usize::from(rows[a as usize].status)]
+                        .cmp(&labels[usize::from(rows[b as usize].status)])
+                });
+            }
+            SortKey::Created => order.sort_by(|&a, &b| {
+                let (ra, rb) = (&rows[a as usize], &rows[b as usize]);
+                // Profiles the server gave no creation time sort last either way.
+                let created = match (&ra.created_at, &rb.created_at) {
+                    (None, None) => Ordering::Equal,
+                    (None, Some(_)) => Ordering::Greater,
+                    (Some(_), None) => Ordering::Less,
+                    (Some(x), Some(y)) => match direction {
+                        SortDirection::Asc => x.cmp(y),
+                        SortDirection::Desc => y.cmp(x),
+                    },
+                };
+                created.then_with(|| match direction {
+                    SortDirection::Asc => place[a as usize].cmp(&place[b as usize]),
+                    SortDirection::Desc => place[b as usize].cmp(&place[a as usize]),
+                })
+            }),
+        }
+        if sort != SortKey::Created && direction == SortDirection::Desc {
+            order.reverse();
+        }
+        let order = Arc::new(order);
+        self.orders.insert((sort, direction), order.clone());
+        order
+    }
+
+    fn matches(&mut self, query: &ListQuery) -> Arc<Vec<u32>> {
+        let pick = |value: &str, found: Option<u16>| (!value.is_empty()).then_some(found);
+        let key = MatchKey {
+            needle: fold(query.search.trim()),
+            status: pick(
+                &query.status,
+                self.statuses.find(|s| s.value == query.status),
+            ),
+            billing: pick(
+                &query.billing,
+                self.billing.find(|b| b.value == query.billing),
+            ),
+            sort: query.sort,
+            direction: query.direction,
+        };
+        if let Some((last, matched)) = &self.last {
+            if *last == key {
+                return matched.clone();
+            }
+        }
+        let order = self.order(query.sort, query.direction);
+        let matched = if key.needle.is_empty() && key.status.is_none() && key.billing.is_none() {
+            order
+        } else {
+            let rows = &self.rows;
+            Arc::new(
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let row = &rows[i as usize];
+                        key.status.is_none_or(|s| s == Some(row.status))
+                            && key.billing.is_none_or(|b| b == Some(row.billing))
+                            && (key.needle.is_empty() || row.key.contains(key.needle.as_str()))
+                    })
+                    .collect(),
+            )
+        };
+        self.last = Some((key, matched.clone()));
+        matched
+    }
+
+    fn facets(
+        &self,
+        known: &[crate::Choice],
+        counts: &[u32],
+        words: impl Fn(usize) -> (String, String),
+    ) -> Vec<Facet> {
+        let mut out: Vec<Facet> = known
+            .iter()
+            .map(|c| Facet {
+                value: c.value.clone(),
+                label: c.label.clone(),
+                count: 0,
+            })
+            .collect();
+        for (i, count) in counts.iter().enumerate() {
+            let (value, label) = words(i);
+            match out.iter_mut().find(|f| f.value == value) {
+                Some(facet) => facet.count += count,
+                None => out.push(Facet {
+                    value,
+                    label,
+                    count: *count,
+                }),
+            }
+        }
+        out
+    }
+
+    /// Answers one window of the list.
+    pub fn query(&mut self, query: &ListQuery, labels: &DomainLabels) -> ListWindow {
+        let matched = self.matches(query);
+        let total = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
+        let count = u32::try_from(matched.len()).unwrap_or(u32::MAX);
+        let offset = query.offset.min(count);
+        let end = offset
+            .saturating_add(query.limit.min(MAX_WINDOW))
+            .min(count);
+        let rows = matched[offset as usize..end as usize]
+            .iter()
+            .map(|&i| self.expand(&self.rows[i as usize]))
+            .collect();
+        let focus_index = query.focus_id.as_deref().and_then(|id| {
+            matched
+                .iter()
+                .position(|&i| &*self.rows[i as usize].id == id)
+                .and_then(|p| u32::try_from(p).ok())
+        });
+        let mut status_counts = vec![0u32; self.statuses.values.len()];
+        let mut billing_counts = vec![0u32; self.billing.values.len()];
+        for row in &self.rows {
+            status_counts[usize::from(row.status)] += 1;
+            billing_counts[usize::from(row.billing)] += 1;
+        }
+        let statuses = self.facets(&labels.statuses, &status_counts, |i| {
+            let s = &self.statuses.values[i];
+            (s.value.clone(), s.label.clone())
+        });
+        let billing_models = self.facets(&labels.billing_models, &billing_counts, |i| {
+            let b = &self.billing.values[i];
+            (b.value.clone(), b.label.clone())
+        });
+        ListWindow {
+            workspace_id: self.workspace_id.clone(),
+            generation: self.generation,
+            total,
+            matched: count,
+            offset,
+            rows,
+            statuses,
+            billing_models,
+            focus_index,
+            fetched_at: self.fetched_at,
+            complete: self.complete,
+        }
+    }
+
+    /// The palette's profile options for what was typed: "Open" and "Send a test message as" per
+    /// profile, ranked as the palette ranks its commands (see [`rank`]), in name order within a rank.
+    pub fn palette(&mut self, text: &str, cap: u32) -> PaletteProfiles {
+        let query = PaletteQuery::parse(text);
+        let cap = cap.min(MAX_PALETTE) as usize;
+        let verbs = [
+            (PaletteVerb::Open, format!("{SEP}{}", fold("Open"))),
+            (
+                PaletteVerb::Send,
+                format!("{SEP}{}", fold("Send a test message as")),
+            ),
+        ];
+        let mut buckets: Vec<Vec<(PaletteVerb, u32)>> = vec![Vec::new(); RANKS];
+        let mut total = 0u32;
+        let order = self.order(SortKey::Name, SortDirection::Asc);
+        let verb_classes: Vec<Classes> = verbs
+            .iter()
+            .map(|(_, key)| Classes::of(key, &query))
+            .collect();
+        for &i in order.iter() {
+            let row = Classes::of(&self.rows[i as usize].key, &query);
+            for ((verb, _), classes) in verbs.iter().zip(&verb_classes) {
+                if let Some(at) = classes.rank_with(&row, &query) {
+                    total += 1;
+                    if buckets[at].len() < cap {
+                        buckets[at].push((*verb, i));
+                    }
+                }
+            }
+        }
+        let mut items = Vec::new();
+        for (at, bucket) in buckets.into_iter().enumerate() {
+            for (verb, i) in bucket {
+                if items.len() >= cap {
+                    break;
+                }
+                let row = &self.rows[i as usize];
+                items.push(PaletteProfile {
+                    verb,
+                    rank: u8::try_from(at).unwrap_or(u8::MAX),
+                    id: row.id.to_string(),
+                    name: row.name.to_string(),
+                    short_name: row.short_name.as_deref().map(str::to_owned),
+                });
+            }
+        }
+        PaletteProfiles {
+            workspace_id: self.workspace_id.clone(),
+            items,
+            total,
+        }
+    }
+
+    /// The list in the compact form the local database keeps.
+    pub fn stored(&self) -> StoredList {
+        StoredList {
+            fetched_at: self.fetched_at,
+            complete: self.complete,
+            request_id: self.request_id.clone(),
+            statuses: self.statuses.values.clone(),
+            billing: self.billing.values.clone(),
+            cells: self.cells.clone(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| {
+                    StoredRow(
+                        r.id.to_string(),
+                        r.name.to_string(),
+                        r.short_name.as_deref().map(str::to_owned),
+                        r.status,
+                        r.billing,
+                        r.brand,
+                        r.brand_submitted_to_tcr,
+                        r.whatsapp,
+                        r.created_at.as_deref().map(str::to_owned),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// A list read back from the local database; `None` when it does not hold together (an index
+    /// out of its tables), so the caller words the rows anew.
+    pub fn from_stored(workspace_id: impl Into<String>, stored: StoredList) -> Option<Self> {
+        let mut model = Self::empty(workspace_id);
+        model.fetched_at = stored.fetched_at;
+        model.complete = stored.complete;
+        model.request_id = stored.request_id;
+        for r in &stored.rows {
+            if usize::from(r.3) >= stored.statuses.len()
+                || usize::from(r.4) >= stored.billing.len()
+                || r.5 as usize >= stored.cells.len()
+                || r.7 as usize >= stored.cells.len()
+            {
+                return None;
+            }
+        }
+        model.statuses.values = stored.statuses;
+        model.billing.values = stored.billing;
+        for (i, cell) in stored.cells.iter().enumerate() {
+            model
+                .cell_index
+                .insert(cell.clone(), u32::try_from(i).ok()?);
+        }
+        model.cells = stored.cells;
+        model.rows = stored
+            .rows
+            .into_iter()
+            .map(
+                |StoredRow(
+                    id,
+                    name,
+                    short_name,
+                    status,
+                    billing,
+                    brand,
+                    submitted,
+                    whatsapp,
+                    created_at,
+                )| Row {
+                    key: search_key(&name, short_name.as_deref(), &id),
+                    id: id.into_boxed_str(),
+                    name: name.into_boxed_str(),
+                    short_name: short_name.map(String::into_boxed_str),
+                    status,
+                    billing,
+                    brand,
+                    brand_submitted_to_tcr: submitted,
+                    whatsapp,
+                    created_at: created_at.map(String::into_boxed_str),
+                },
+            )
+            .collect();
+        Some(model)
+    }
+}
+
+/// The list as the local database keeps it: the words once, then one short tuple per row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredList {
+    fetched_at: Option<i64>,
+    complete: bool,
+    request_id: Option<String>,
+    statuses: Vec<StatusWords>,
+    billing: Vec<BillingWords>,
+    cells: Vec<SourceCell>,
+    rows: Vec<StoredRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct StoredRow(
+    String,
+    String,
+    Option<String>,
+    u16,
+    u16,
+    u32,
+    bool,
+    u32,
+    Option<String>,
+);
+
+// Names, ids, labels and WABA ids of profiles (no key or token).
+impl sent_model::NoSecret for StoredList {}
+
+const RANKS: usize = 6;
+
+/// What was typed in the palette, folded: the whole, and its words.
+struct PaletteQuery {
+    whole: String,
+    tokens: Vec<String>,
+}
+
+impl PaletteQuery {
+    fn parse(text: &str) -> Self {
+        let tokens: Vec<String> = fold(text).split_whitespace().map(str::to_owned).collect();
+        Self {
+            whole: tokens.join(" "),
+            tokens,
+        }
+    }
+}
+
+/// How `needle` (folded, non-empty) occurs in `key`: 0 at the start of a term, 1 at the start of a
+/// word, 2 inside a word, `None` not at all.
+fn match_class(key: &str, needle: &str) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (at, _) in key.match_indices(needle) {
+        match key[..at].chars().next_back() {
+            None | Some(SEP) => return Some(0),
+            Some(before) => {
+                let found = if before.is_alphanumeric() { 2 } else { 1 };
+                best = Some(best.map_or(found, |b| b.min(found)));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+fn best_of(keys: &[&str], needle: &str) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for key in keys {
+        match match_class(key, needle) {
+            Some(0) => return Some(0),
+            Some(found) => best = Some(best.map_or(found, |b| b.min(found))),
+            None => {}
+        }
+    }
+    best
+}
+
+/// How the whole query and each of its words occur in one key.
+struct Classes {
+    whole: Option<usize>,
+    tokens: Vec<Option<usize>>,
+}
+
+impl Classes {
+    fn of(key: &str, query: &PaletteQuery) -> Self {
+        if query.whole.is_empty() {
+            return Self {
+                whole: Some(0),
+                tokens: Vec::new(),
+            };
+        }
+        let whole = match_class(key, &query.whole);
+        // The words count only for queries of several words.
+        let tokens = if query.tokens.len() < 2 {
+            Vec::new()
+        } else {
+            query.tokens.iter().map(|t| match_class(key, t)).collect()
+        };
+        Self { whole, tokens }
+    }
+
+    /// [`rank`] over this key and `other`, from their classes.
+    fn rank_with(&self, other: &Classes, query: &PaletteQuery) -> Option<usize> {
+        if query.whole.is_empty() {
+            return Some(0);
+        }
+        let best = |a: Option<usize>, b: Option<usize>| match (a, b) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, None) => x,
+            (None, y) => y,
+        };
+        if let Some(whole) = best(self.whole, other.whole) {
+            return Some(whole);
+        }
+        if query.tokens.len() < 2 {
+            return None;
+        }
+        let mut worst = 0;
+        for (a, b) in self.tokens.iter().zip(&other.tokens) {
+            worst = worst.max(best(*a, *b)?);
+        }
+        Some(3 + worst)
+    }
+}
+
+/// The rank of an option whose search keys are `keys` (lower is better), or `None` when it does
+/// not match. The whole query as a term prefix, word prefix or substring ranks 0, 1, 2; otherwise
+/// every word must match somewhere (in any order: "send acme"), ranked 3–5 by its worst word. An
+/// empty query matches everything at rank 0. The palette's TypeScript ranks its commands the same;
+/// [`Classes`] is the same rank, each key searched once per query (kept here as its definition).
+#[cfg(test)]
+fn rank(keys: &[&str], query: &PaletteQuery) -> Option<usize> {
+    if query.whole.is_empty() {
+        return Some(0);
+    }
+    if let Some(whole) = best_of(keys, &query.whole) {
+        return Some(whole);
+    }
+    if query.tokens.len() < 2 {
+        return None;
+    }
+    let mut worst = 0;
+    for token in &query.tokens {
+        worst = worst.max(best_of(keys, token)?);
+    }
+    Some(3 + worst)
+}
+
+#[cfg(test)]
+#[path = "list_tests.rs"]
+mod tests;

@@ -1,0 +1,235 @@
+use super::*;
+use sent_model::effective::OrganizationSummary;
+use sent_model::ProfileDetail;
+
+fn row(id: &str, name: &str, status: &str, created: Option<&str>) -> ProfileRow {
+    let mut json = serde_json::json!({ "id": id, "name": name, "status": status, "billing_model": "organization" });
+    if let Some(at) = created {
+        json["created_at"] = at.into();
+    }
+    let p: ProfileDetail = serde_json::from_value(json).unwrap();
+    ProfileRow::new(&p, &OrganizationSummary::default())
+}
+
+fn model() -> ProfileListModel {
+    ProfileListModel::new(
+        "ws",
+        vec![
+            row(
+                "id-10",
+                "Profile 10",
+                "approved",
+                Some("2026-01-03T00:00:00Z"),
+            ),
+            row("id-2", "profile 2", "incomplete", None),
+            row(
+                "id-c",
+                "Crème Brûlée",
+                "approved",
+                Some("2026-01-01T00:00:00Z"),
+            ),
+            row(
+                "id-a",
+                "Acme Retail",
+                "on_hold",
+                Some("2026-01-02T00:00:00Z"),
+            ),
+        ],
+        Some(1),
+        true,
+        None,
+    )
+}
+
+fn ids(window: &ListWindow) -> Vec<&str> {
+    window.rows.iter().map(|r| r.id.as_str()).collect()
+}
+
+fn ask(model: &mut ProfileListModel, change: impl FnOnce(&mut ListQuery)) -> ListWindow {
+    let mut query = ListQuery::default();
+    change(&mut query);
+    model.query(&query, &DomainLabels::new())
+}
+
+#[test]
+fn names_sort_as_people_read_them_and_desc_reverses() {
+    let mut m = model();
+    assert_eq!(ids(&ask(&mut m, |_| {})), ["id-a", "id-c", "id-2", "id-10"]);
+    assert_eq!(
+        ids(&ask(&mut m, |q| q.direction = SortDirection::Desc)),
+        ["id-10", "id-2", "id-c", "id-a"]
+    );
+}
+
+#[test]
+fn created_order_puts_profiles_without_a_time_last_either_way() {
+    let mut m = model();
+    let newest = ask(&mut m, |q| {
+        q.sort = SortKey::Created;
+        q.direction = SortDirection::Desc;
+    });
+    assert_eq!(ids(&newest), ["id-10", "id-a", "id-c", "id-2"]);
+    let oldest = ask(&mut m, |q| q.sort = SortKey::Created);
+    assert_eq!(ids(&oldest), ["id-c", "id-a", "id-10", "id-2"]);
+}
+
+#[test]
+fn search_ignores_case_and_accents_and_filters_combine() {
+    let mut m = model();
+    assert_eq!(
+        ids(&ask(&mut m, |q| q.search = "  creme ".into())),
+        ["id-c"]
+    );
+    assert_eq!(ids(&ask(&mut m, |q| q.search = "ID-1".into())), ["id-10"]);
+    let approved = ask(&mut m, |q| q.status = "approved".into());
+    assert_eq!(ids(&approved), ["id-c", "id-10"]);
+    assert_eq!((approved.matched, approved.total), (2, 4));
+    // A filter value no profile has matches nothing (it is not "every value").
+    assert_eq!(ask(&mut m, |q| q.billing = "profile".into()).matched, 0);
+    assert_eq!(ask(&mut m, |q| q.search = "zzz".into()).matched, 0);
+}
+
+#[test]
+fn a_window_answers_only_its_rows_and_where_the_focus_is() {
+    let mut m = model();
+    let w = ask(&mut m, |q| {
+        q.offset = 1;
+        q.limit = 2;
+        q.focus_id = Some("id-10".into());
+    });
+    assert_eq!(ids(&w), ["id-c", "id-2"]);
+    assert_eq!((w.offset, w.matched, w.focus_index), (1, 4, Some(3)));
+    // Past the end: no rows, never a panic; the limit is capped.
+    let w = ask(&mut m, |q| {
+        q.offset = 99;
+        q.limit = u32::MAX;
+    });
+    assert!(w.rows.is_empty());
+    assert_eq!(w.offset, 4);
+}
+
+#[test]
+fn facets_count_every_profile_with_known_values_first() {
+    let mut m = model();
+    let w = ask(&mut m, |q| q.search = "acme".into());
+    let approved = w.statuses.iter().find(|f| f.value == "approved").unwrap();
+    assert_eq!((approved.label.as_str(), approved.count), ("Approved", 2));
+    // A status this app does not know comes after the known ones, as Sent sent it.
+    let last = w.statuses.last().unwrap();
+    assert_eq!((last.value.as_str(), last.count), ("on_hold", 1));
+    assert_eq!(w.statuses.iter().map(|f| f.count).sum::<u32>(), 4);
+}
+
+#[test]
+fn a_change_moves_the_generation_and_is_seen_at_once() {
+    let mut m = model();
+    let before = ask(&mut m, |_| {}).generation;
+    m.upsert(row("id-2", "Zulu", "approved", None));
+    m.upsert(row("id-new", "Beta", "approved", None));
+    let w = ask(&mut m, |_| {});
+    assert!(w.generation > before);
+    assert_eq!(ids(&w), ["id-a", "id-new", "id-c", "id-10", "id-2"]);
+    assert!(m.remove("id-a"));
+    assert!(!m.remove("id-a"));
+    assert_eq!(ask(&mut m, |_| {}).total, 4);
+}
+
+#[test]
+fn the_stored_form_reads_back_the_same_rows() {
+    let m = model();
+    let stored = serde_json::to_string(&m.stored()).unwrap();
+    let back = ProfileListModel::from_stored("ws", serde_json::from_str(&stored).unwrap()).unwrap();
+    assert_eq!(
+        back.rows().collect::<Vec<_>>(),
+        m.rows().collect::<Vec<_>>()
+    );
+    assert_eq!((back.fetched_at(), back.complete()), (Some(1), true));
+    // An index outside the tables is refused, not a panic later.
+    let mut broken: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    broken["rows"][0][3] = 99.into();
+    assert!(ProfileListModel::from_stored("ws", serde_json::from_value(broken).unwrap()).is_none());
+}
+
+#[test]
+fn the_palette_ranks_term_prefixes_first_and_reads_verbs() {
+    let mut m = model();
+    let found = m.palette("acme", 50);
+    assert_eq!(found.total, 2);
+    assert!(found.items.iter().all(|i| i.id == "id-a" && i.rank == 0));
+    // "send creme": every word matches, the verb's and the profile's.
+    let send = m.palette("send creme", 50);
+    assert_eq!(send.items.len(), 1);
+    assert_eq!(
+        (send.items[0].verb, send.items[0].id.as_str()),
+        (PaletteVerb::Send, "id-c")
+    );
+    // Inside a word ranks after a word start.
+    let inside = m.palette("ulee", 50);
+    assert_eq!(inside.items[0].rank, 2);
+    // Nothing typed: every profile, capped.
+    let all = m.palette("", 3);
+    assert_eq!((all.items.len(), all.total), (3, 8));
+}
+
+#[test]
+fn natural_order_compares_digit_runs_by_value() {
+    assert_eq!(natural_cmp("profile 2", "profile 10"), Ordering::Less);
+    assert_eq!(natural_cmp("a007", "a7"), Ordering::Equal);
+    assert_eq!(natural_cmp("a", "a1"), Ordering::Less);
+    assert_eq!(fold("Crème BRÛLÉE ﬁ"), "creme brulee fi");
+}
+
+#[test]
+fn the_palette_keeps_the_best_ranks_when_capping_wherever_they_are() {
+    let mut rows: Vec<ProfileRow> = (0..10_000)
+        .map(|i| row(&format!("x{i}"), &format!("Xmaze {i}"), "approved", None))
+        .collect();
+    rows.push(row("runner", "Maze Runner", "approved", None));
+    let mut m = ProfileListModel::new("ws", rows, None, true, None);
+    let found = m.palette("maze", 2);
+    assert_eq!(found.items[0].id, "runner");
+    assert_eq!(found.items.len(), 2);
+    assert_eq!(found.total, 20_002);
+    // A word (9999) ranks before the inside of an id (x9999 is not a word start).
+    let digits = m.palette("9999", 50);
+    assert_eq!(digits.items[0].name, "Xmaze 9999");
+    assert_eq!(digits.items[0].rank, 1);
+}
+
+#[test]
+fn ranking_from_classes_is_the_rank_of_both_keys() {
+    let keys = [
+        search_key("Send a test message as", None, ""),
+        search_key("Café Olé", Some("CO"), "prof_42"),
+    ];
+    for text in [
+        "",
+        "cafe",
+        "ole",
+        "send cafe",
+        "olé  send",
+        "send pizza",
+        "42",
+        "af",
+        "co send",
+        "a",
+    ] {
+        let query = PaletteQuery::parse(text);
+        let (a, b) = (Classes::of(&keys[0], &query), Classes::of(&keys[1], &query));
+        assert_eq!(
+            a.rank_with(&b, &query),
+            rank(&[&keys[0], &keys[1]], &query),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_natural_key_orders_digit_runs_by_value_and_text_as_text() {
+    let mut names = vec!["b", "a10", "a9", "a09x", "a", "a 1", "z", "10", "9"];
+    names.sort_by_key(|n| natural_key(n));
+    assert_eq!(
+        names,
+        ["9", "10", "a", "a 1", "a9", "a09x", "a10", "b", "z"]
+    );
+}
