@@ -52,6 +52,7 @@ fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Starts the desktop app.
 pub fn run() {
+    state::mark_launch();
     match build(
         // Registered first, and only here: a second launch hands over to the running app (which
         // focuses its window) and exits, so the two never share settings or sandbox files. Not

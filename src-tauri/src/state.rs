@@ -40,6 +40,55 @@ pub struct Notice {
     pub message: String,
 }
 
+/// One part of the start-up and when it ended, counted from the process's start.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct StartupPhase {
+    /// `tauri` (the app and its plugins built), `settings`, `keychain`, `sandbox`, `identity`,
+    /// `database`.
+    pub name: String,
+    /// Milliseconds since the process started ([`mark_launch`]), when this part ended.
+    pub at_ms: u32,
+    /// Milliseconds this part took.
+    pub took_ms: u32,
+}
+
+static LAUNCHED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes when the process started (first thing in `run`); start-up phases count from it.
+pub fn mark_launch() {
+    LAUNCHED.get_or_init(std::time::Instant::now);
+}
+
+/// Times the parts of the start-up.
+struct Phases {
+    list: Vec<StartupPhase>,
+    last: std::time::Instant,
+}
+
+impl Phases {
+    fn new() -> Self {
+        let launched = *LAUNCHED.get_or_init(std::time::Instant::now);
+        let mut phases = Self {
+            list: Vec::new(),
+            last: launched,
+        };
+        phases.done("tauri");
+        phases
+    }
+
+    fn done(&mut self, name: &str) {
+        let now = std::time::Instant::now();
+        let ms = |d: std::time::Duration| u32::try_from(d.as_millis()).unwrap_or(u32::MAX);
+        self.list.push(StartupPhase {
+            name: name.into(),
+            at_ms: ms(now.duration_since(*LAUNCHED.get_or_init(|| now))),
+            took_ms: ms(now.duration_since(self.last)),
+        });
+        self.last = now;
+    }
+}
+
 /// What a start-up notice is about. Closed, like [`crate::error::ErrorKind`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -107,6 +156,8 @@ pub type Timelines = Arc<Mutex<HashMap<String, sent_views::sends::MessageTimelin
 pub struct AppState {
     pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
     pub notices: Vec<Notice>,
+    /// How long each part of the start-up took, in order (`./x bench` prints them).
+    pub startup: Vec<StartupPhase>,
     /// Kept so the embedded sandbox serves as long as the app runs.
     pub sandbox: RunningSandbox,
     /// The local database (profile cache, journal, drafts, send history); `None` when it could
@@ -245,6 +296,7 @@ impl AppState {
 /// Builds the state; called from the Tauri `setup` hook.
 pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<AppState, String> {
     let mut notices = Vec::new();
+    let mut phases = Phases::new();
     let (config_dir, data_dir) = match &options.data_dir {
         Some(dir) => (dir.clone(), dir.clone()),
         // Dev and test builds keep their own settings and sandbox, as they keep their own keychain
@@ -295,6 +347,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         .build()
         .map_err(|e| format!("cannot open the settings: {e}"))?;
     let backend: Box<dyn SettingsBackend> = Box::new(StoreBackend::new(store, settings_path));
+    phases.done("settings");
     // The developer option "Emulate the newer Sent API (2026-10)", read before the sandbox starts.
     let newer_revision = backend
         .get("sandbox_api_revision")
@@ -308,6 +361,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
     if let Err(error) = &keychain {
         notices.push(keychain_notice(error));
     }
+    phases.done("keychain");
 
     let sandbox_key = sandbox_key(&keychain);
     // A developer and benchmark option (./x bench): start the embedded sandbox with N generated
@@ -332,13 +386,16 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
             .start("127.0.0.1:0"),
     )
     .map_err(|e| format!("the local Sent sandbox could not start: {e}"))?;
+    phases.done("sandbox");
     let local = LocalSandbox {
         identity: tauri::async_runtime::block_on(local_identity(&sandbox.base_url(), &sandbox_key)),
         base_url: sandbox.base_url(),
         org_key: sandbox_key,
     };
+    phases.done("identity");
     let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
     let store = open_store(&data_dir.join("sent-profiles.sqlite3"), &mut notices);
+    phases.done("database");
     let downloads_dir = match options.data_dir {
         Some(_) => None,
         None => app.path().download_dir().ok(),
@@ -347,6 +404,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
     Ok(AppState {
         workspaces,
         notices,
+        startup: phases.list,
         sandbox,
         lists: crate::lists::ListModels::new(store.clone()),
         store,

@@ -26,6 +26,8 @@ pub struct AppInfo {
     pub notices: Vec<Notice>,
     /// The colour theme the user chose (`system` follows the operating system).
     pub theme: Theme,
+    /// How long each part of the start-up took (for `./x bench`; nothing on screen).
+    pub startup: Vec<crate::state::StartupPhase>,
 }
 
 pub async fn app_info(state: &AppState) -> Result<AppInfo, IpcError> {
@@ -41,6 +43,7 @@ fn info(state: &AppState) -> AppInfo {
         keychain_ready: state.workspaces.keychain().is_ok(),
         notices: state.notices.clone(),
         theme: state.workspaces.settings().theme(),
+        startup: state.startup.clone(),
     }
 }
 

@@ -7,7 +7,8 @@ import type { Workspace } from "../bindings/Workspace";
 import type { WorkspaceList } from "../bindings/WorkspaceList";
 import { call } from "../ipc";
 import { store } from "./store";
-import { markPhase } from "../lib/bench";
+import { markPhase, markStartup } from "../lib/bench";
+import { askFirstWindow } from "./profiles";
 
 export const appInfo = store<AppInfo | null>(null);
 export const workspaceList = store<WorkspaceList | null>(null);
@@ -31,8 +32,14 @@ export function currentWorkspace(): Workspace | null {
 export async function loadApp(): Promise<void> {
   try {
     markPhase("scriptStarted");
-    const [info, list, words] = await Promise.all([call("app_info"), call("list_workspaces"), call("domain_labels")]);
+    // The profile list's first window is asked as soon as the current workspace is known.
+    const workspaces = call("list_workspaces").then((list) => {
+      if (list.current) askFirstWindow(list.current);
+      return list;
+    });
+    const [info, list, words] = await Promise.all([call("app_info"), workspaces, call("domain_labels")]);
     markPhase("appLoaded");
+    markStartup(info.startup);
     appInfo.value = info;
     workspaceList.value = list;
     labels.value = words;

@@ -4,9 +4,12 @@
 // The backend pushes `profiles_updated` after a refresh, a save or a delete; a view whose window is
 // of an older generation asks again.
 import type { IpcError } from "../bindings/IpcError";
+import type { ListWindow } from "../bindings/ListWindow";
+import type { SortDirection } from "../bindings/SortDirection";
+import type { SortKey } from "../bindings/SortKey";
 import type { ProfilesUpdated } from "../bindings/ProfilesUpdated";
 import { call, on } from "../ipc";
-import { markRefreshAnswered } from "../lib/bench";
+import { markPhase, markRefreshAnswered } from "../lib/bench";
 import { store } from "./store";
 
 export type ListState = {
@@ -79,8 +82,37 @@ export async function refreshList(workspaceId: string): Promise<void> {
   }
 }
 
+/** Rows asked for when a list opens or its query changes: a screenful and then some. */
+export const FIRST_WINDOW = 60;
+
+/** What a list screen keeps of its query (the window's place is asked for apart). */
+export type ListFilter = { search: string; status: string; billing: string; sort: SortKey; direction: SortDirection };
+
+const early = new Map<string, Promise<ListWindow>>();
+
+/**
+ * At launch, as soon as the current workspace is known: the first window of its list in the
+ * default order, asked before any screen renders, so the list does not wait for a paint to ask.
+ */
+export function askFirstWindow(workspaceId: string): void {
+  const query = { search: "", status: "", billing: "", sort: "name" as const, direction: "asc" as const, offset: 0, limit: FIRST_WINDOW, focus_id: null };
+  markPhase("cacheAsked");
+  const answer = call("query_profiles", { workspaceId, query });
+  answer.then(() => markPhase("cacheAnswered"), () => {});
+  early.set(workspaceId, answer);
+}
+
+/** The early window of a workspace, once, if the screen's query is the default one. */
+export function takeFirstWindow(workspaceId: string, query: ListFilter): Promise<ListWindow> | null {
+  const answer = early.get(workspaceId) ?? null;
+  early.delete(workspaceId);
+  const isDefault = query.search === "" && query.status === "" && query.billing === "" && query.sort === "name" && query.direction === "asc";
+  return isDefault ? answer : null;
+}
+
 /** Forgets what this run did (tests). */
 export function resetLists(): void {
+  early.clear();
   opened.clear();
   profileLists.value = {};
 }

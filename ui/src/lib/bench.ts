@@ -6,6 +6,11 @@ type BenchRecord = {
   firstRowsFromCache?: boolean;
   refreshToPaint: number[];
   filterToPaint: number[];
+  /** The Rust start-up's parts (from app_info): when each ended, from the process's start. */
+  startup?: { name: string; at_ms: number; took_ms: number }[];
+  /** Each list window: asked -> answered (IPC and Rust), answered -> painted. */
+  windowAnswer?: number[];
+  windowPaint?: number[];
   /** Wall-clock times of the start-up phases (first occurrence of each). */
   phases?: Record<string, number>;
 };
@@ -24,6 +29,11 @@ function record(): BenchRecord {
 /** Calls `done` with the time after the next paint. */
 function afterPaint(done: (at: number) => void): void {
   requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+}
+
+/** Keeps the Rust start-up's parts, as app_info reports them. */
+export function markStartup(phases: { name: string; at_ms: number; took_ms: number }[]): void {
+  record().startup ??= phases;
 }
 
 /** Notes when a start-up phase happened (the first time only). */
@@ -55,6 +65,14 @@ export function markWindowApplied(): void {
   const start = refreshAnsweredAt;
   refreshAnsweredAt = null;
   afterPaint((at) => record().refreshToPaint.push(at - start));
+}
+
+/** A list window was answered (asked at `askedAt`): both halves of its time are kept. */
+export function markWindowAnswered(askedAt: number): void {
+  const answeredAt = performance.now();
+  const r = record();
+  (r.windowAnswer ??= []).push(answeredAt - askedAt);
+  afterPaint((at) => (r.windowPaint ??= []).push(at - answeredAt));
 }
 
 /** A filter keystroke: answers its start, handed to `markFilterPainted` with the window it asked. */

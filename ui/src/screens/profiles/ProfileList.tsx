@@ -12,8 +12,8 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { useVirtualizer } from "../../components/useVirtualizer";
 import { useStores } from "../../data/store";
 import { call } from "../../ipc";
-import { markFilterInput, markFilterPainted, markPhase, markRowsShown, markWindowApplied } from "../../lib/bench";
-import { generationOf, listState, openList, profileLists, refreshList } from "../../data/profiles";
+import { markFilterInput, markFilterPainted, markPhase, markRowsShown, markWindowAnswered, markWindowApplied } from "../../lib/bench";
+import { FIRST_WINDOW, generationOf, listState, openList, profileLists, refreshList, takeFirstWindow } from "../../data/profiles";
 import {
   DEFAULT_QUERY,
   type ListQuery,
@@ -28,8 +28,6 @@ import { DraftsBar } from "./DraftsBar";
 import styles from "./ProfileList.module.css";
 
 const ROW_HEIGHT = 44;
-/** Rows asked for when the query changes: a screenful and then some. */
-const FIRST_WINDOW = 60;
 
 /** Per workspace, the query and the active row survive leaving the screen and coming back. */
 const saved = new Map<string, { query: ListQuery; activeId: string | null }>();
@@ -86,19 +84,25 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
   const asked = useRef(0);
   const restored = useRef(false);
   const filterStart = useRef<number | null>(null);
+  /** Asks for a window of the saved query (the source of truth, whatever this render shows). */
   function ask(offset: number, limit: number, fresh: boolean) {
     const mine = ++asked.current;
     const workspaceId = workspace.id;
+    const current = savedFor(workspaceId).query;
     const started = filterStart.current;
     filterStart.current = null;
     if (fresh) markPhase("cacheAsked");
-    call("query_profiles", {
+    const calledAt = performance.now();
+    // At launch the first window was asked for as soon as the workspace was known (data/profiles.ts).
+    const early = fresh && offset === 0 && activeId.current === null ? takeFirstWindow(workspaceId, current) : null;
+    (early ?? call("query_profiles", {
       workspaceId,
-      query: { ...query.value, offset, limit, focus_id: activeId.current },
-    }).then(
+      query: { ...current, offset, limit, focus_id: activeId.current },
+    })).then(
       (answer) => {
         if (mine !== asked.current || answer.workspace_id !== workspaceId) return;
         if (fresh) markPhase("cacheAnswered");
+        markWindowAnswered(calledAt);
         setView(answer);
         setQueryError(null);
         // Only the first answer after opening the screen may restore where the user was.
@@ -135,20 +139,19 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
     setQuery(savedFor(workspace.id).query);
   }, [workspace.id]);
 
-  // A new query starts at the top; a new generation (a refresh, a save) keeps the place.
-  const askedFor = useRef<{ workspace: string; query: ListQuery } | null>(null);
+  // Opened (or another workspace): the first window. A new generation (a refresh, a save): the
+  // rows in view again, keeping the place. A new query asks from its event handler (`set`), not
+  // here: an effect would wait for a paint first.
+  const askedWorkspace = useRef<string | null>(null);
   useEffect(() => {
-    const sameQuery = askedFor.current?.workspace === workspace.id && askedFor.current.query === query.value;
-    askedFor.current = { workspace: workspace.id, query: query.value };
-    if (sameQuery && view) {
-      const items = virtualizer.getVirtualItems();
-      const first = items[0]?.index ?? 0;
+    if (askedWorkspace.current === workspace.id && view) {
+      const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
       ask(Math.max(0, first - OVERSCAN_ROWS), FIRST_WINDOW + 2 * OVERSCAN_ROWS, false);
     } else {
-      if (body.current && view) body.current.scrollTop = 0;
+      askedWorkspace.current = workspace.id;
       ask(0, FIRST_WINDOW, true);
     }
-  }, [workspace.id, query.value, generation]);
+  }, [workspace.id, generation]);
 
   // Scrolled past the rows held: ask for the ones now in view.
   const items = virtualizer.getVirtualItems();
@@ -186,6 +189,9 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
     const entry = savedFor(workspace.id);
     entry.query = { ...entry.query, ...change };
     setQuery(entry.query);
+    // A new query starts at the top, asked at once (the answer usually lands before the next frame).
+    if (body.current) body.current.scrollTop = 0;
+    ask(0, FIRST_WINDOW, true);
   };
   const open = (row: ProfileRow) => {
     activeId.current = row.id;

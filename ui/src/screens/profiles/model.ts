@@ -4,16 +4,12 @@ import type { ListWindow } from "../../bindings/ListWindow";
 import type { ProfileRow } from "../../bindings/ProfileRow";
 import type { SortDirection } from "../../bindings/SortDirection";
 import type { SortKey } from "../../bindings/SortKey";
+import type { ListFilter } from "../../data/profiles";
 
 export type { SortDirection, SortKey };
 
-export type ListQuery = {
-  search: string;
-  status: string; // "" = every status
-  billing: string; // "" = every billing model
-  sort: SortKey;
-  direction: SortDirection;
-};
+/** The query the screen keeps: search, filters ("" = every value) and order. */
+export type ListQuery = ListFilter;
 
 export const DEFAULT_QUERY: ListQuery = { search: "", status: "", billing: "", sort: "name", direction: "asc" };
 
