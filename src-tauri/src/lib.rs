@@ -1,18 +1,18 @@
-//! The Tauri shell: wires commands to the plain domain crates under `src-tauri/crates/`.
-//! It owns no domain logic; each module under `commands/` adapts one domain in a few lines.
+//! The Tauri shell: registers the use cases of `sent-app` as IPC commands (one line each, in
+//! `commands/catalog.rs`), opens the settings through tauri-plugin-store, starts the core and
+//! keeps the window's place. It owns no workflow and no domain rule.
 
-// Every command answers `Result<_, IpcError>`: one serializable shape for the webview, on the
+// Every command answers `Result<_, AppError>`: one serializable shape for the webview, on the
 // failure path only, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
 pub mod commands;
-pub mod error;
-pub mod lists;
-pub mod receiver;
 mod settings_store;
 pub mod state;
 mod window_state;
 
+#[cfg(test)]
+mod ipc_tests;
 #[cfg(test)]
 mod test_support;
 
@@ -52,7 +52,7 @@ fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Starts the desktop app.
 pub fn run() {
-    state::mark_launch();
+    sent_app::mark_launch();
     match build(
         // Registered first, and only here: a second launch hands over to the running app (which
         // focuses its window) and exits, so the two never share settings or sandbox files. Not

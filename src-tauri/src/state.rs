@@ -1,22 +1,17 @@
-//! What the app holds while it runs, and how it starts: settings (checked, then opened through
-//! tauri-plugin-store), the keychain (probed), and the embedded local Sent sandbox with its data
-//! file in the app's data dir. Any of these may fail without stopping the app: each failure
-//! becomes a notice in the window, and the local sandbox keeps working.
+//! How the app starts: the folders Tauri names, the settings (checked, then opened through
+//! tauri-plugin-store), then the core (`sent_app::Core::start`: keychain, embedded sandbox,
+//! database), whose events the window receives as Tauri events.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use sent_client::{CallOptions, ClientConfig, SentClient};
-use sent_keychain::{service_name, KeyRef, Keychain, KeychainError, SecretString};
-use sent_sandbox::{RunningSandbox, Sandbox, Seed};
-use sent_workspaces::{
-    identity, KeyIdentity, LocalSandbox, SettingsBackend, Workspaces, LOCAL_SANDBOX_ID,
-};
-use serde::Serialize;
+use sent_app::{AppEvent, Core, Events, Notice, NoticeKind, Phases, Start};
+use sent_keychain::service_name;
+use sent_workspaces::SettingsBackend;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
-use ts_rs::TS;
-use uuid::Uuid;
+
+/// The core, as the commands' state.
+pub type AppState = Core;
 
 use crate::settings_store::StoreBackend;
 
@@ -28,269 +23,6 @@ pub struct AppOptions {
     pub data_dir: Option<PathBuf>,
     /// Keychain service name; default: the bundle identifier (`.dev` outside release builds).
     pub keychain_service: Option<String>,
-}
-
-/// Something the user should know about since start-up.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct Notice {
-    /// What it is about.
-    pub kind: NoticeKind,
-    /// What happened and what to do, in words.
-    pub message: String,
-}
-
-/// One part of the start-up and when it ended, counted from the process's start.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct StartupPhase {
-    /// `tauri` (the app and its plugins built), `settings`, `keychain`, `sandbox`, `identity`,
-    /// `database`.
-    pub name: String,
-    /// Milliseconds since the process started ([`mark_launch`]), when this part ended.
-    pub at_ms: u32,
-    /// Milliseconds this part took.
-    pub took_ms: u32,
-}
-
-static LAUNCHED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-
-/// Notes when the process started (first thing in `run`); start-up phases count from it.
-pub fn mark_launch() {
-    LAUNCHED.get_or_init(std::time::Instant::now);
-}
-
-/// Times the parts of the start-up.
-struct Phases {
-    list: Vec<StartupPhase>,
-    last: std::time::Instant,
-}
-
-impl Phases {
-    fn new() -> Self {
-        let launched = *LAUNCHED.get_or_init(std::time::Instant::now);
-        let mut phases = Self {
-            list: Vec::new(),
-            last: launched,
-        };
-        phases.done("tauri");
-        phases
-    }
-
-    fn done(&mut self, name: &str) {
-        let now = std::time::Instant::now();
-        let ms = |d: std::time::Duration| u32::try_from(d.as_millis()).unwrap_or(u32::MAX);
-        self.list.push(StartupPhase {
-            name: name.into(),
-            at_ms: ms(now.duration_since(*LAUNCHED.get_or_init(|| now))),
-            took_ms: ms(now.duration_since(self.last)),
-        });
-        self.last = now;
-    }
-}
-
-/// What a start-up notice is about. Closed, like [`crate::error::ErrorKind`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum NoticeKind {
-    /// The settings file could not be read: it was moved aside (and a backup restored, if any).
-    SettingsRecovered,
-    /// The local database could not be read: it was moved aside and a new one created.
-    DatabaseRecovered,
-    /// The local database could not be opened: lists are not cached this run.
-    DatabaseUnavailable,
-    /// No keychain service is available.
-    KeychainUnavailable,
-    /// The keychain is locked or refused access.
-    KeychainLocked,
-    /// The keychain keeps keys in memory only.
-    KeychainNotPersistent,
-    /// Any other keychain failure.
-    KeychainFailed,
-}
-
-impl NoticeKind {
-    /// The notice for a keychain that failed its start-up probe.
-    pub fn keychain(error: &KeychainError) -> Self {
-        match error {
-            KeychainError::Unavailable { .. } => NoticeKind::KeychainUnavailable,
-            KeychainError::Locked { .. } => NoticeKind::KeychainLocked,
-            KeychainError::NotPersistent => NoticeKind::KeychainNotPersistent,
-            KeychainError::RoundTripFailed | KeychainError::Platform { .. } => {
-                NoticeKind::KeychainFailed
-            }
-        }
-    }
-}
-
-/// A workspace, the profile whose own key the client uses (`None`: the organization key), and how
-/// large an answer it reads.
-type ClientSlot = (Uuid, Option<Uuid>, Answers);
-
-/// How large an answer a client reads. The client's default cap (8 MiB) guards against a hostile
-/// or broken server; only the full profile list legitimately exceeds it: a seed-revision Sent
-/// answers it at once (about 1.6 kB a profile), so that one call may read 64 MiB (~40,000
-/// profiles). Newer servers page the list anyway.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Answers {
-    Small,
-    ProfileList,
-}
-
-impl Answers {
-    fn limit(self) -> usize {
-        match self {
-            Answers::Small => sent_client::MAX_RESPONSE_BYTES,
-            Answers::ProfileList => 64 * 1024 * 1024,
-        }
-    }
-}
-
-/// Sends an event with its JSON payload to the webview.
-pub type EventSink = Arc<dyn Fn(&str, serde_json::Value) + Send + Sync>;
-
-/// The latest timeline of each followed message, shared with the tasks that follow them.
-pub type Timelines = Arc<Mutex<HashMap<String, sent_views::sends::MessageTimeline>>>;
-
-pub struct AppState {
-    pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
-    pub notices: Vec<Notice>,
-    /// How long each part of the start-up took, in order (`./x bench` prints them).
-    pub startup: Vec<StartupPhase>,
-    /// Kept so the embedded sandbox serves as long as the app runs.
-    pub sandbox: RunningSandbox,
-    /// The local database (profile cache, journal, drafts, send history); `None` when it could
-    /// not be opened even fresh (a notice says so, and the app works without a cache).
-    pub store: Option<Arc<Mutex<sent_store::Store>>>,
-    /// Every workspace's profile list, held here; the window asks for the rows it shows.
-    pub lists: crate::lists::ListModels,
-    /// One client per workspace (and per profile with a key of its own), reused so the connection
-    /// pool and the key-kind cache work; dropped when that workspace's keys change.
-    clients: Mutex<HashMap<ClientSlot, Arc<SentClient>>>,
-    /// Pushes events to the webview (`profiles_updated`, ...).
-    emitter: EventSink,
-    /// Where exports (the journal's CSV) go: the user's Downloads folder; `None` when the system
-    /// names none, and in tests (which set `AppOptions::data_dir` and must not write there).
-    pub downloads_dir: Option<PathBuf>,
-    /// The app's data folder: exports fall back to it.
-    pub data_dir: PathBuf,
-    /// The latest timeline of every message a test send is following, by message id.
-    pub timelines: Timelines,
-    /// The completion-callback receiver's address, once started.
-    receiver: tokio::sync::OnceCell<String>,
-}
-
-impl AppState {
-    /// The client and call options for `workspace_id`, acting for `profile` when given (its own
-    /// key if the app holds one, else the organization key with `x-profile-id`).
-    pub fn client(
-        &self,
-        workspace_id: Uuid,
-        profile: Option<Uuid>,
-    ) -> Result<(Arc<SentClient>, CallOptions), crate::error::IpcError> {
-        self.client_for(workspace_id, profile, Answers::Small)
-    }
-
-    /// The same, for the one call whose answer can be large: the whole profile list.
-    pub fn list_client(
-        &self,
-        workspace_id: Uuid,
-    ) -> Result<(Arc<SentClient>, CallOptions), crate::error::IpcError> {
-        self.client_for(workspace_id, None, Answers::ProfileList)
-    }
-
-    fn client_for(
-        &self,
-        workspace_id: Uuid,
-        profile: Option<Uuid>,
-        answers: Answers,
-    ) -> Result<(Arc<SentClient>, CallOptions), crate::error::IpcError> {
-        let own_key = profile.filter(|p| self.workspaces.has_profile_key(workspace_id, *p));
-        let cached = self
-            .clients
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&(workspace_id, own_key, answers))
-            .cloned();
-        if let Some(client) = cached {
-            let options = match (profile, own_key) {
-                (Some(p), None) => CallOptions::for_profile(p.to_string()),
-                _ => CallOptions::default(),
-            };
-            return Ok((client, options));
-        }
-        // Outside the lock: the keychain read may be slow (or prompt). `resolve` decides again
-        // which key to use, and its options say so: a profile scope means the organization key.
-        let (config, options) = self.workspaces.resolve(workspace_id, profile)?;
-        let used_own_key = profile.filter(|_| options.profile_id.is_none());
-        let config = config.with_max_response_bytes(answers.limit());
-        let client = Arc::new(SentClient::new(config)?);
-        let client = self
-            .clients
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .entry((workspace_id, used_own_key, answers))
-            .or_insert(client)
-            .clone();
-        Ok((client, options))
-    }
-
-    /// Forgets the clients of a workspace (its key changed, or it was removed).
-    pub fn forget_clients(&self, workspace_id: Uuid) {
-        self.clients
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|(w, _, _), _| *w != workspace_id);
-    }
-
-    /// Runs `f` on the local database, when there is one.
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut sent_store::Store) -> Result<T, sent_store::StoreError>,
-    ) -> Result<Option<T>, crate::error::IpcError> {
-        let Some(store) = &self.store else {
-            return Ok(None);
-        };
-        let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut store)
-            .map(Some)
-            .map_err(crate::error::IpcError::database)
-    }
-
-    /// The database, for a task that outlives the command that started it.
-    pub fn store_handle(&self) -> Option<Arc<Mutex<sent_store::Store>>> {
-        self.store.clone()
-    }
-
-    /// The address of this app's loopback receiver for Sent's completion callbacks (contract
-    /// §12.5), started on first use: `http://127.0.0.1:<port>/sent/completion/<random>`. A callback
-    /// that arrives is pushed as `completion_callback`. Sent does not sign these callbacks, so the
-    /// unguessable path is what tells them from other traffic; only loopback peers reach it.
-    pub async fn completion_receiver_url(&self) -> Result<String, String> {
-        let emit = self.emitter();
-        self.receiver
-            .get_or_try_init(|| async move { crate::receiver::start(emit).await })
-            .await
-            .cloned()
-    }
-
-    /// The timelines, for a task that outlives the command that started it.
-    pub fn timelines_handle(&self) -> Timelines {
-        self.timelines.clone()
-    }
-
-    /// The event sink, for a task that outlives the command that started it.
-    pub fn emitter(&self) -> EventSink {
-        self.emitter.clone()
-    }
-
-    /// Pushes an event to the webview.
-    pub fn emit(&self, event: &str, payload: impl Serialize) {
-        if let Ok(value) = serde_json::to_value(payload) {
-            (self.emitter)(event, value);
-        }
-    }
 }
 
 /// Builds the state; called from the Tauri `setup` hook.
@@ -348,154 +80,32 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         .map_err(|e| format!("cannot open the settings: {e}"))?;
     let backend: Box<dyn SettingsBackend> = Box::new(StoreBackend::new(store, settings_path));
     phases.done("settings");
-    // The developer option "Emulate the newer Sent API (2026-10)", read before the sandbox starts.
-    let newer_revision = backend
-        .get("sandbox_api_revision")
-        .is_some_and(|v| v.as_str() == Some("2026-10"));
-
-    let service = options
+    let keychain_service = options
         .keychain_service
         .clone()
         .unwrap_or_else(|| service_name(&app.config().identifier, !cfg!(debug_assertions)));
-    let keychain = Keychain::os(service).and_then(|keychain| keychain.probe().map(|()| keychain));
-    if let Err(error) = &keychain {
-        notices.push(keychain_notice(error));
-    }
-    phases.done("keychain");
-
-    let sandbox_key = sandbox_key(&keychain);
-    // A developer and benchmark option (./x bench): start the embedded sandbox with N generated
-    // profiles on top of the demo organization. Like any seed it applies only when the sandbox's
-    // data file does not exist yet. Capped so a typo cannot stall the start.
-    let generated = std::env::var("SENT_PROFILES_SANDBOX_PROFILES")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .unwrap_or(0)
-        .min(50_000);
-    let sandbox = tauri::async_runtime::block_on(
-        Sandbox::builder()
-            .seed(Seed::Demo)
-            .generated_profiles(generated)
-            .api_revision(if newer_revision {
-                sent_sandbox::ApiRevision::Rev2026_10
-            } else {
-                sent_sandbox::ApiRevision::Seed
-            })
-            .org_key(sandbox_key.expose_secret())
-            .data_file(data_dir.join("sandbox.json"))
-            .start("127.0.0.1:0"),
-    )
-    .map_err(|e| format!("the local Sent sandbox could not start: {e}"))?;
-    phases.done("sandbox");
-    let local = LocalSandbox {
-        identity: tauri::async_runtime::block_on(local_identity(&sandbox.base_url(), &sandbox_key)),
-        base_url: sandbox.base_url(),
-        org_key: sandbox_key,
-    };
-    phases.done("identity");
-    let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
-    let store = open_store(&data_dir.join("sent-profiles.sqlite3"), &mut notices);
-    phases.done("database");
     let downloads_dir = match options.data_dir {
         Some(_) => None,
         None => app.path().download_dir().ok(),
     };
-    let handle = app.clone();
-    Ok(AppState {
-        workspaces,
+    Core::start(Start {
+        settings: backend,
         notices,
-        startup: phases.list,
-        sandbox,
-        lists: crate::lists::ListModels::new(store.clone()),
-        store,
-        clients: Mutex::new(HashMap::new()),
-        timelines: Timelines::default(),
-        receiver: tokio::sync::OnceCell::new(),
-        emitter: Arc::new(move |event, payload| {
-            let _ = handle.emit(event, payload);
-        }),
-        downloads_dir,
+        phases,
+        keychain_service,
         data_dir,
+        downloads_dir,
+        events: Arc::new(WindowEvents(app.clone())),
+        runtime: tauri::async_runtime::handle().inner().clone(),
+        version: env!("CARGO_PKG_VERSION"),
     })
 }
 
-/// Opens the local database. One that cannot be opened or fails its integrity check is moved aside
-/// by the store (kept for the user) and a new one is created; either way the app still opens.
-fn open_store(
-    path: &std::path::Path,
-    notices: &mut Vec<Notice>,
-) -> Option<Arc<Mutex<sent_store::Store>>> {
-    match sent_store::Store::open(path) {
-        Ok((store, recovery)) => {
-            if let Some(recovery) = recovery {
-                notices.push(Notice {
-                    kind: NoticeKind::DatabaseRecovered,
-                    message: format!(
-                        "The app's local database could not be read ({}). It was kept as {}; a new one was created, so cached profile lists will load again from Sent.",
-                        recovery.reason,
-                        recovery.moved_to.display()
-                    ),
-                });
-            }
-            Some(Arc::new(Mutex::new(store)))
-        }
-        Err(error) => {
-            notices.push(Notice {
-                kind: NoticeKind::DatabaseUnavailable,
-                message: format!(
-                    "The app's local database at {} could not be opened ({error}). Profile lists will not be cached until the app can write there.",
-                    path.display()
-                ),
-            });
-            None
-        }
-    }
-}
+/// The core's events, sent to the window as Tauri events of the same name.
+struct WindowEvents<R: Runtime>(AppHandle<R>);
 
-/// The embedded sandbox's organization key: made once and kept in the keychain like any other key;
-/// without a keychain, a new one for this run (the sandbox still works).
-fn sandbox_key(keychain: &Result<Keychain, KeychainError>) -> SecretString {
-    let entry = KeyRef::Organization {
-        workspace: LOCAL_SANDBOX_ID,
-    };
-    let fresh = || SecretString::new(format!("sandbox_{}", uuid::Uuid::new_v4().simple()));
-    match keychain.as_ref().map(|k| (k, k.get(&entry))) {
-        Ok((_, Ok(Some(key)))) => key,
-        Ok((keychain, Ok(None))) => {
-            let key = fresh();
-            // If this fails the key lives for this run only: the sandbox derives every other key
-            // from it, so its data answers to new keys next time.
-            let _ = keychain.set(&entry, &key);
-            key
-        }
-        // A keychain that cannot be read right now (locked, prompt refused) must not lose the
-        // stored key: use one for this run only, and store nothing.
-        Ok((_, Err(_))) | Err(_) => fresh(),
-    }
-}
-
-async fn local_identity(base_url: &str, key: &SecretString) -> KeyIdentity {
-    let fallback = KeyIdentity {
-        account_type: "organization".into(),
-        account_id: String::new(),
-        name: "Local sandbox".into(),
-        role: Some("admin".into()),
-        profile_count: 0,
-    };
-    let Ok(client) = SentClient::new(ClientConfig::new(base_url, key.clone())) else {
-        return fallback;
-    };
-    match client.me(&CallOptions::default()).await {
-        Ok(response) => identity(&response.data),
-        Err(_) => fallback,
-    }
-}
-
-fn keychain_notice(error: &KeychainError) -> Notice {
-    Notice {
-        kind: NoticeKind::keychain(error),
-        message: format!(
-            "{error} Until then you can use the local sandbox, but not add workspaces or keys."
-        ),
+impl<R: Runtime> Events for WindowEvents<R> {
+    fn emit(&self, event: AppEvent, payload: serde_json::Value) {
+        let _ = self.0.emit(event.name(), payload);
     }
 }

@@ -3,7 +3,7 @@
 // command cannot be called with the wrong name or shape; every failure is an IpcError.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { CommandName, Commands } from "./bindings/commands";
+import type { CommandName, Commands, Events } from "./bindings/commands";
 import type { IpcError } from "./bindings/IpcError";
 
 /** Turns whatever `invoke` rejected with into an IpcError, so callers have one shape to handle. */
@@ -31,13 +31,6 @@ export async function call<K extends CommandName>(name: K, ...args: ArgsOf<K>): 
   }
 }
 
-/** Events the backend pushes, with their payloads. */
-export type Events = {
-  profiles_updated: import("./bindings/ProfilesUpdated").ProfilesUpdated;
-  message_timeline: import("./bindings/TimelineUpdate").TimelineUpdate;
-  profile_status: import("./bindings/ProfileStatusUpdate").ProfileStatusUpdate;
-  completion_callback: import("./bindings/CompletionReceived").CompletionReceived;
-};
 
 /** Listens to a pushed event; resolves to the function that stops listening. */
 export function on<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void): Promise<UnlistenFn> {

@@ -2,7 +2,8 @@
 // `#[tauri::command]` wrappers and their registration (commands/declare.rs), one permission per
 // command and the `app-commands` set the main window's capability grants (build.rs reads this
 // file's text), and the typed TypeScript map `ui/src/bindings/commands.ts`. Every command answers
-// `Result<answer, IpcError>` and its implementation is `module::name(&AppState, arguments)`.
+// `Result<answer, AppError>` and its implementation is the use case `sent_app::module::name(&Core,
+// arguments)`: the shell holds no workflow.
 declare_commands! {
     /// Version, environment, theme and start-up notices.
     app::app_info() -> AppInfo;

@@ -1,8 +1,8 @@
 //! The macro behind the one declaration of the IPC commands (`commands/catalog.rs`).
 //!
 //! For each declared `module::name(arg: Type, ...) -> Return` it generates:
-//! - the `#[tauri::command]` itself (an async wrapper that calls `module::name(&AppState, args)`,
-//!   so the compiler checks the declared argument and return types against the implementation);
+//! - the `#[tauri::command]` itself (an async wrapper that calls `sent_app::module::name(&Core,
+//!   args)`, so the compiler checks the declared argument and return types against the use case);
 //! - the invoke handler registering exactly those commands ([`handler`](super::handler));
 //! - [`NAMES`](super::NAMES), from which `build.rs` also writes one permission per command (it reads
 //!   the catalog's text) and the tests check the capability;
@@ -22,12 +22,12 @@ macro_rules! declare_commands {
                 $(#[doc = $doc])*
                 #[tauri::command]
                 async fn $name(
-                    state: tauri::State<'_, $crate::state::AppState>,
+                    state: tauri::State<'_, sent_app::Core>,
                     $($arg: $ty),*
-                ) -> Result<$ret, $crate::error::IpcError> {
+                ) -> Result<$ret, sent_app::AppError> {
                     let started = std::time::Instant::now();
-                    let result = super::$module::$name(&state, $($arg),*).await;
-                    $crate::commands::note_if_slow(stringify!($name), started);
+                    let result = sent_app::$module::$name(&state, $($arg),*).await;
+                    sent_app::note_if_slow(stringify!($name), started);
                     result
                 }
             )+
@@ -58,6 +58,10 @@ macro_rules! declare_commands {
                     $crate::commands::typescript::Arg::of::<$ret>("returns"),
                 );
             )+
+            for event in sent_app::AppEvent::ALL {
+                let (docs, payload) = $crate::commands::event_payload(event);
+                map.event(event.name(), docs, payload);
+            }
             map.finish()
         }
     };

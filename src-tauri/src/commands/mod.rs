@@ -1,35 +1,20 @@
-//! IPC commands, one module per domain. Each command is a thin adapter over a plain crate; all of
-//! them are declared once, in `catalog.rs`.
+//! The IPC commands: every use case of `sent-app` the window may call, declared once in
+//! `catalog.rs` (`module::name(arguments) -> answer`, `module` a use-case module of `sent-app`).
 
-pub mod app;
-pub mod campaigns;
 mod declare;
-pub mod edit;
-pub mod journal;
-pub mod onboard;
-pub mod profiles;
-pub mod sends;
 pub mod typescript;
-pub mod workspaces;
 
 use declare::declare_commands;
-
-/// A command (or a phase of one) that kept the user waiting over a second is said on stderr with
-/// its name and time, never its arguments: where a slow screen's seconds go, on any machine.
-pub(crate) fn note_if_slow(what: &str, started: std::time::Instant) {
-    let took = started.elapsed();
-    if took >= std::time::Duration::from_secs(1) {
-        eprintln!("sent-profiles: {what} took {} ms", took.as_millis());
-    }
-}
 // The types the catalog names.
-use app::{AppInfo, SandboxRevision};
-use campaigns::{CampaignCheck, CampaignsView};
-use edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
-use journal::{JournalExport, JournalOutcome, JournalRow};
-use onboard::{CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, SubmitOutcome};
-use profiles::ProfilesUpdated;
-use sends::{SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome};
+use sent_app::app::{AppInfo, SandboxRevision};
+use sent_app::campaigns::{CampaignCheck, CampaignsView};
+use sent_app::edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
+use sent_app::journal::{JournalExport, JournalOutcome, JournalRow};
+use sent_app::onboard::{
+    CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, SubmitOutcome,
+};
+use sent_app::profiles::ProfilesUpdated;
+use sent_app::sends::{SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome};
 use sent_model::campaign::CampaignData;
 use sent_model::message::{SendMessage, SendResult};
 use sent_model::{PaymentDetails, ProfileDetail, SecretString};
@@ -40,6 +25,30 @@ use sent_workspaces::{Theme, Workspace, WorkspaceDraft, WorkspaceList};
 use uuid::Uuid;
 
 include!("catalog.rs");
+
+/// Each event's payload, for the TypeScript `Events` map (the match keeps it complete).
+fn event_payload(event: sent_app::AppEvent) -> (&'static str, typescript::Arg) {
+    use sent_app::AppEvent;
+    use typescript::Arg;
+    match event {
+        AppEvent::ProfilesUpdated => (
+            "A workspace's profile list changed (a refresh, a save, a delete, a followed status).",
+            Arg::of::<ProfilesUpdated>("payload"),
+        ),
+        AppEvent::ProfileStatus => (
+            "A followed profile's review status moved.",
+            Arg::of::<sent_app::onboard::ProfileStatusUpdate>("payload"),
+        ),
+        AppEvent::MessageTimeline => (
+            "A followed test message's timeline moved.",
+            Arg::of::<sent_app::sends::TimelineUpdate>("payload"),
+        ),
+        AppEvent::CompletionCallback => (
+            "Sent called the loopback completion receiver.",
+            Arg::of::<sent_app::receiver::CompletionReceived>("payload"),
+        ),
+    }
+}
 
 #[cfg(test)]
 mod tests {

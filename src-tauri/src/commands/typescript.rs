@@ -80,6 +80,7 @@ fn camel_case(snake: &str) -> String {
 pub struct CommandMap {
     imports: BTreeMap<String, String>,
     entries: Vec<String>,
+    events: Vec<String>,
 }
 
 impl CommandMap {
@@ -110,6 +111,15 @@ impl CommandMap {
         self.entries.push(entry);
     }
 
+    /// An event the core pushes, with its payload.
+    pub fn event(&mut self, name: &str, docs: &str, payload: Arg) {
+        self.events
+            .push(format!("  /** {docs} */\n  {name}: {};\n", payload.ts));
+        for (ts_name, file) in &payload.imports {
+            self.imports.insert(ts_name.clone(), file.clone());
+        }
+    }
+
     pub fn finish(self) -> String {
         let mut out = String::from(
             "// Generated from src-tauri/src/commands/catalog.rs by `cargo test` (./x bindings): do not edit.\n\n",
@@ -123,6 +133,12 @@ impl CommandMap {
             out.push_str(entry);
         }
         out.push_str("};\n\nexport type CommandName = keyof Commands;\n");
+        out.push_str("\n/** Every event the backend pushes, with its payload (`sent_app::AppEvent`). */\n");
+        out.push_str("export type Events = {\n");
+        for event in &self.events {
+            out.push_str(event);
+        }
+        out.push_str("};\n");
         out
     }
 }

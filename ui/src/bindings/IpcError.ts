@@ -3,7 +3,8 @@ import type { ErrorKind } from "./ErrorKind";
 import type { WriteOutcome } from "./WriteOutcome";
 
 /**
- * An error as the webview sees it.
+ * A use case's failure, in words, with what the screen needs to place it (fields) and to retry
+ * it safely (outcome).
  */
 export type IpcError = { 
 /**

@@ -4,6 +4,7 @@ import type { AppInfo } from "./AppInfo";
 import type { CampaignCheck } from "./CampaignCheck";
 import type { CampaignData } from "./CampaignData";
 import type { CampaignsView } from "./CampaignsView";
+import type { CompletionReceived } from "./CompletionReceived";
 import type { CreateOutcome } from "./CreateOutcome";
 import type { DeleteOutcome } from "./DeleteOutcome";
 import type { DomainLabels } from "./DomainLabels";
@@ -23,6 +24,7 @@ import type { PaletteProfiles } from "./PaletteProfiles";
 import type { PaymentDetails } from "./PaymentDetails";
 import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileDetailView } from "./ProfileDetailView";
+import type { ProfileStatusUpdate } from "./ProfileStatusUpdate";
 import type { ProfilesUpdated } from "./ProfilesUpdated";
 import type { SandboxRevision } from "./SandboxRevision";
 import type { SaveOutcome } from "./SaveOutcome";
@@ -37,6 +39,7 @@ import type { SendResult } from "./SendResult";
 import type { SubmitOutcome } from "./SubmitOutcome";
 import type { TemplateChoice } from "./TemplateChoice";
 import type { Theme } from "./Theme";
+import type { TimelineUpdate } from "./TimelineUpdate";
 import type { Workspace } from "./Workspace";
 import type { WorkspaceDraft } from "./WorkspaceDraft";
 import type { WorkspaceList } from "./WorkspaceList";
@@ -131,3 +134,15 @@ export type Commands = {
 };
 
 export type CommandName = keyof Commands;
+
+/** Every event the backend pushes, with its payload (`sent_app::AppEvent`). */
+export type Events = {
+  /** A workspace's profile list changed (a refresh, a save, a delete, a followed status). */
+  profiles_updated: ProfilesUpdated;
+  /** A followed profile's review status moved. */
+  profile_status: ProfileStatusUpdate;
+  /** A followed test message's timeline moved. */
+  message_timeline: TimelineUpdate;
+  /** Sent called the loopback completion receiver. */
+  completion_callback: CompletionReceived;
+};

@@ -1,4 +1,4 @@
-// The profile lists, per workspace. The rows stay in Rust (see src-tauri/src/lists.rs); a screen
+// The profile lists, per workspace. The rows stay in Rust (see src-tauri/crates/sent-app/src/lists.rs); a screen
 // asks for the window it shows with `query_profiles`. This store keeps only what every view of a
 // workspace shares: the list's generation and freshness, whether a refresh runs, and its error.
 // The backend pushes `profiles_updated` after a refresh, a save or a delete; a view whose window is

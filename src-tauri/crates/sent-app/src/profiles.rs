@@ -13,12 +13,10 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::error::IpcError;
+use crate::core::Core;
+use crate::error::AppError;
+use crate::events::AppEvent;
 use crate::lists::{LIST_MODEL_KEY, ORGANIZATION_SUMMARY_KEY};
-use crate::state::AppState;
-
-/// The event pushed when a workspace's list changed (a [`ProfilesUpdated`]).
-pub const PROFILES_UPDATED: &str = "profiles_updated";
 
 /// A workspace's profile list changed: re-ask your window if it is of an older generation.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -37,7 +35,7 @@ pub struct ProfilesUpdated {
     pub complete: bool,
 }
 
-pub(crate) fn organization_summary(state: &AppState, workspace: &str) -> OrganizationSummary {
+pub(crate) fn organization_summary(state: &Core, workspace: &str) -> OrganizationSummary {
     state
         .with_store(|store| store.fact::<OrganizationSummary>(workspace, ORGANIZATION_SUMMARY_KEY))
         .ok()
@@ -58,35 +56,35 @@ pub(crate) fn list_update(lists: &crate::lists::ListModels, workspace_id: Uuid) 
 }
 
 /// Pushes `profiles_updated` for the list as it is now.
-pub(crate) fn announce(state: &AppState, workspace_id: Uuid) -> ProfilesUpdated {
+pub(crate) fn announce(state: &Core, workspace_id: Uuid) -> ProfilesUpdated {
     let update = list_update(&state.lists, workspace_id);
-    state.emit(PROFILES_UPDATED, &update);
+    state.emit(AppEvent::ProfilesUpdated, &update);
     update
 }
 
 pub async fn query_profiles(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     query: ListQuery,
-) -> Result<ListWindow, IpcError> {
+) -> Result<ListWindow, AppError> {
     let labels = DomainLabels::new();
     Ok(state.lists.with(workspace_id, |m| m.query(&query, &labels)))
 }
 
 pub async fn palette_profiles(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     text: String,
-) -> Result<PaletteProfiles, IpcError> {
+) -> Result<PaletteProfiles, AppError> {
     Ok(state.lists.with(workspace_id, |m| {
         m.palette(&text, sent_views::list::MAX_PALETTE)
     }))
 }
 
 pub async fn refresh_profiles(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
-) -> Result<ProfilesUpdated, IpcError> {
+) -> Result<ProfilesUpdated, AppError> {
     let (client, _) = state.list_client(workspace_id)?;
     // The organization's own WhatsApp account tells an inherited `waba_id` from a profile's own.
     let me = client.me(&Default::default()).await?;
@@ -140,7 +138,3 @@ pub(crate) fn now_ms() -> i64 {
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or(0)
 }
-
-#[cfg(test)]
-#[path = "profiles_tests.rs"]
-mod tests;

@@ -1,5 +1,5 @@
-//! The error every command returns across IPC: `{ kind, message, code?, fields?, request_id?,
-//! detail? }`. `kind` is a closed enum ([`ErrorKind`], exported to TypeScript) so the UI handles
+//! The one error of every use case, which is also what crosses IPC unchanged (TypeScript name
+//! `IpcError`): `{ kind, message, code?, fields?, request_id?, detail?, outcome? }`. `kind` is a closed enum ([`ErrorKind`], exported to TypeScript) so the UI handles
 //! every case exhaustively; Sent's own `error.code`, `details` (as `fields`) and `request_id` travel
 //! untouched from the client to the screen.
 
@@ -11,11 +11,12 @@ use sent_workspaces::WorkspaceError;
 use serde::Serialize;
 use ts_rs::TS;
 
-/// An error as the webview sees it.
+/// A use case's failure, in words, with what the screen needs to place it (fields) and to retry
+/// it safely (outcome).
 #[derive(Debug, Clone, PartialEq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
-#[ts(export)]
-pub struct IpcError {
+#[ts(export, rename = "IpcError")]
+pub struct AppError {
     /// What went wrong, for the UI to branch on.
     pub kind: ErrorKind,
     /// One human sentence that says what to do.
@@ -44,7 +45,7 @@ pub struct IpcError {
     pub outcome: Option<WriteOutcome>,
 }
 
-impl IpcError {
+impl AppError {
     /// An error with no field, code or request id.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
@@ -77,9 +78,9 @@ impl IpcError {
 
     /// The Idempotency-Key a write was given by the webview, or an error that says nothing was sent
     /// (the UI makes keys itself, so a malformed one is the app's own fault).
-    pub fn idempotency_key(value: String) -> Result<sent_client::IdempotencyKey, IpcError> {
+    pub fn idempotency_key(value: String) -> Result<sent_client::IdempotencyKey, AppError> {
         sent_client::IdempotencyKey::new(value).map_err(|_| {
-            IpcError::new(
+            AppError::new(
                 ErrorKind::Validation,
                 "The app made a malformed idempotency key; nothing was sent. Restart the app.",
             )
@@ -96,7 +97,7 @@ impl IpcError {
     }
 }
 
-impl From<WorkspaceError> for IpcError {
+impl From<WorkspaceError> for AppError {
     fn from(error: WorkspaceError) -> Self {
         let kind = error.kind();
         Self {
@@ -111,7 +112,7 @@ impl From<WorkspaceError> for IpcError {
     }
 }
 
-impl From<ClientError> for IpcError {
+impl From<ClientError> for AppError {
     fn from(error: ClientError) -> Self {
         let code = match &error {
             ClientError::Api { code, .. } | ClientError::RetryLater { code, .. } => code.clone(),
@@ -157,7 +158,7 @@ mod tests {
     fn a_sent_error_keeps_its_code_fields_and_request_id() {
         let mut fields = sent_model::FieldErrors::new();
         fields.add("brand.business.legal_name", "Required");
-        let error = IpcError::from(ClientError::Api {
+        let error = AppError::from(ClientError::Api {
             status: 400,
             family: ErrorFamily::Validation,
             code: Some("VALIDATION_001".into()),
@@ -180,7 +181,7 @@ mod tests {
             ClientError::Connect("refused".into()).kind(),
             ErrorKind::Unreachable
         );
-        let refused = IpcError::from(ClientError::Connect(
+        let refused = AppError::from(ClientError::Connect(
             "error sending request: client error (Connect): tcp connect error".into(),
         ));
         assert!(
@@ -193,7 +194,7 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("tcp connect error"));
-        let json = serde_json::to_value(IpcError::new(ErrorKind::ServiceUnavailable, "x")).unwrap();
+        let json = serde_json::to_value(AppError::new(ErrorKind::ServiceUnavailable, "x")).unwrap();
         assert_eq!(json["kind"], "service_unavailable");
         assert!(json.get("code").is_none());
     }

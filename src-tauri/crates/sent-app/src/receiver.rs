@@ -13,10 +13,7 @@ use sent_model::profile::CompletionCallback;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::state::EventSink;
-
-/// The event a received callback pushes.
-pub const COMPLETION_CALLBACK: &str = "completion_callback";
+use crate::events::{AppEvent, EventSink};
 
 /// A completion callback as it arrived.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -34,7 +31,7 @@ struct Receiver {
 }
 
 /// Starts the receiver; answers its URL.
-pub async fn start(emit: EventSink) -> Result<String, String> {
+pub async fn start(emit: EventSink, runtime: &tokio::runtime::Handle) -> Result<String, String> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
         .await
         .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
@@ -44,7 +41,7 @@ pub async fn start(emit: EventSink) -> Result<String, String> {
     let app = Router::new()
         .route("/sent/completion/{token}", post(receive))
         .with_state(Receiver { token, emit });
-    tauri::async_runtime::spawn(async move {
+    runtime.spawn(async move {
         let _ = axum::serve(
             listener,
             app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -84,7 +81,7 @@ async fn receive(
         )
     };
     if let Ok(value) = serde_json::to_value(CompletionReceived { callback, message }) {
-        (receiver.emit)(COMPLETION_CALLBACK, value);
+        receiver.emit.emit(AppEvent::CompletionCallback, value);
     }
     StatusCode::OK
 }

@@ -26,11 +26,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::error::{ErrorKind, IpcError};
-use crate::state::{AppState, EventSink};
-
-/// The event a followed message's change pushes (a [`TimelineUpdate`]).
-pub const MESSAGE_TIMELINE: &str = "message_timeline";
+use crate::core::Core;
+use crate::error::{AppError, ErrorKind};
+use crate::events::{AppEvent, EventSink};
 
 /// A message's timeline changed.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -59,7 +57,7 @@ pub struct SendOptions {
     /// Real messages and charges: say so next to the toggle.
     pub production: bool,
     /// When the template list failed, why (the panel still opens).
-    pub templates_error: Option<IpcError>,
+    pub templates_error: Option<AppError>,
 }
 
 /// The send form as the user filled it.
@@ -119,7 +117,7 @@ pub struct SendHistoryRow {
     pub summary: SendSummary,
 }
 
-fn cached_profile(state: &AppState, workspace: &str, profile_id: Uuid) -> Option<ProfileDetail> {
+fn cached_profile(state: &Core, workspace: &str, profile_id: Uuid) -> Option<ProfileDetail> {
     state
         .with_store(|store| store.cached_profile(workspace, &profile_id.to_string()))
         .ok()
@@ -128,7 +126,7 @@ fn cached_profile(state: &AppState, workspace: &str, profile_id: Uuid) -> Option
         .map(|(p, _)| p)
 }
 
-fn environment(state: &AppState, workspace_id: Uuid) -> Option<EnvironmentKind> {
+fn environment(state: &Core, workspace_id: Uuid) -> Option<EnvironmentKind> {
     state
         .workspaces
         .find(workspace_id)
@@ -137,17 +135,17 @@ fn environment(state: &AppState, workspace_id: Uuid) -> Option<EnvironmentKind> 
 }
 
 pub async fn send_options(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Uuid,
-) -> Result<SendOptions, IpcError> {
+) -> Result<SendOptions, AppError> {
     let workspace = workspace_id.to_string();
     let started = std::time::Instant::now();
     let profile = cached_profile(state, &workspace, profile_id);
-    super::note_if_slow("send_options: the cached profile", started);
+    crate::note_if_slow("send_options: the cached profile", started);
     let started = std::time::Instant::now();
     let (client, options) = state.client(workspace_id, Some(profile_id))?;
-    super::note_if_slow("send_options: the client", started);
+    crate::note_if_slow("send_options: the client", started);
     let started = std::time::Instant::now();
     let own_key = options.profile_id.is_none();
     let name = profile
@@ -184,19 +182,19 @@ pub async fn send_options(
                 }
             }
             Err(error) => {
-                templates_error = Some(IpcError::from(error));
+                templates_error = Some(AppError::from(error));
                 break;
             }
         }
     }
-    super::note_if_slow("send_options: the templates", started);
+    crate::note_if_slow("send_options: the templates", started);
     // Approved first, then by name.
     templates.sort_by(|a, b| b.sendable.cmp(&a.sendable).then(a.name.cmp(&b.name)));
     let (channels, channel_notes) = channels_for(profile.as_ref());
     let started = std::time::Instant::now();
     let production = environment(state, workspace_id) == Some(EnvironmentKind::Production);
     let recent_recipients = state.workspaces.settings().recent_recipients();
-    super::note_if_slow("send_options: the settings", started);
+    crate::note_if_slow("send_options: the settings", started);
     Ok(SendOptions {
         profile_id: profile_id.to_string(),
         profile_name: name,
@@ -251,10 +249,10 @@ fn channels_for(profile: Option<&ProfileDetail>) -> (Vec<Choice>, Vec<String>) {
 
 /// Checks the form as it is filled in, against the template the panel shows (from `send_options`).
 pub async fn check_send(
-    _state: &AppState,
+    _state: &Core,
     draft: SendDraft,
     template: Option<TemplateChoice>,
-) -> Result<SendCheck, IpcError> {
+) -> Result<SendCheck, AppError> {
     Ok(check(&draft, template.as_ref()))
 }
 
@@ -335,19 +333,19 @@ async fn template(
     client: &SentClient,
     options: &CallOptions,
     id: &str,
-) -> Result<TemplateChoice, IpcError> {
+) -> Result<TemplateChoice, AppError> {
     let response = client.get_template(id, options).await?;
     Ok(template_choice(&response.data))
 }
 
 pub async fn quick_send(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Uuid,
     draft: SendDraft,
     idempotency_key: String,
-) -> Result<SendOutcome, IpcError> {
-    let key = IpcError::idempotency_key(idempotency_key)?;
+) -> Result<SendOutcome, AppError> {
+    let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let (client, options) = state.client(workspace_id, Some(profile_id))?;
     let template_id = draft.template_id.clone().unwrap_or_default();
@@ -358,7 +356,7 @@ pub async fn quick_send(
     };
     let verdict = check(&draft, chosen.as_ref());
     if !verdict.fields.is_empty() {
-        let mut error = IpcError::new(
+        let mut error = AppError::new(
             ErrorKind::Validation,
             "Fix the highlighted fields; nothing was sent.",
         );
@@ -415,7 +413,7 @@ pub async fn quick_send(
     let response = match result {
         Ok(response) => response,
         Err(error) => {
-            let error = explain(IpcError::from(error));
+            let error = explain(AppError::from(error));
             // Ambiguous is not failed: a send whose answer was lost or unreadable may be on its
             // way; only "Send again" with the same key is offered for it.
             if error.outcome_unknown() {
@@ -496,7 +494,7 @@ pub async fn quick_send(
 }
 
 fn record(
-    state: &AppState,
+    state: &Core,
     workspace: &str,
     profile_id: Uuid,
     masked: &str,
@@ -519,7 +517,7 @@ fn record(
 
 /// The errors a test send meets, each said with what to do; Sent's `to[i]` becomes the form's
 /// `recipients.i`.
-fn explain(error: IpcError) -> IpcError {
+fn explain(error: AppError) -> AppError {
     let mut error = explain_words(error);
     if let Some(fields) = error.fields.take() {
         error.fields = Some(
@@ -540,7 +538,7 @@ fn explain(error: IpcError) -> IpcError {
 }
 
 /// The words of a send error, fields as Sent named them.
-fn explain_words(mut error: IpcError) -> IpcError {
+fn explain_words(mut error: AppError) -> AppError {
     let code = error.code.clone().unwrap_or_default();
     let words = match (code.as_str(), error.kind) {
         ("BUSINESS_005", _) => Some("This template is not approved, so Sent will not send it. Pick an approved template, or wait for its review.".to_owned()),
@@ -566,7 +564,7 @@ fn explain_words(mut error: IpcError) -> IpcError {
 
 /// Follows one message until its status is final (or 15 minutes), pushing each change.
 fn follow(
-    state: &AppState,
+    state: &Core,
     client: Arc<SentClient>,
     options: CallOptions,
     workspace: String,
@@ -576,7 +574,7 @@ fn follow(
     let emit: EventSink = state.emitter();
     let timelines = state.timelines_handle();
     let store = state.store_handle();
-    tauri::async_runtime::spawn(async move {
+    state.spawn(async move {
         let started = std::time::Instant::now();
         let mut last: Option<MessageTimeline> = None;
         let mut attempt = 0u32;
@@ -618,7 +616,7 @@ fn follow(
                     workspace_id: workspace.clone(),
                     timeline: current.clone(),
                 }) {
-                    emit(MESSAGE_TIMELINE, value);
+                    emit.emit(AppEvent::MessageTimeline, value);
                 }
             }
             if current.is_final {
@@ -654,7 +652,7 @@ async fn poll_once(
     options: &CallOptions,
     message_id: &str,
     last: Option<&MessageTimeline>,
-) -> Result<MessageTimeline, IpcError> {
+) -> Result<MessageTimeline, AppError> {
     let detail = client.get_message(message_id, options).await?.data;
     let status = detail
         .status
@@ -683,11 +681,11 @@ async fn poll_once(
 
 /// The latest timeline of a message this app followed, or one fresh look at it.
 pub async fn message_timeline(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Uuid,
     message_id: String,
-) -> Result<MessageTimeline, IpcError> {
+) -> Result<MessageTimeline, AppError> {
     if let Some(known) = state
         .timelines
         .lock()
@@ -701,9 +699,9 @@ pub async fn message_timeline(
 }
 
 pub async fn send_history(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
-) -> Result<Vec<SendHistoryRow>, IpcError> {
+) -> Result<Vec<SendHistoryRow>, AppError> {
     let workspace = workspace_id.to_string();
     let records = state
         .with_store(|store| store.send_history(&workspace, 200))?
@@ -725,23 +723,19 @@ pub async fn send_history(
 /// Sends a raw message body as a profile (the scripted session test and API users; the screen uses
 /// [`quick_send`]).
 pub async fn send_message(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Option<Uuid>,
     request: SendMessage,
     idempotency_key: String,
-) -> Result<SendResult, IpcError> {
-    let key = IpcError::idempotency_key(idempotency_key)?;
+) -> Result<SendResult, AppError> {
+    let key = AppError::idempotency_key(idempotency_key)?;
     let (client, options) = state.client(workspace_id, profile_id)?;
     let options = options.with_idempotency_key(key);
     let result = client.send_message(&request, &options).await;
-    let result = result.map_err(|e| explain_words(IpcError::from(e)))?;
+    let result = result.map_err(|e| explain_words(AppError::from(e)))?;
     for recipient in &request.to {
         let _ = state.workspaces.settings().remember_recipient(recipient);
     }
     Ok(result.data)
 }
-
-#[cfg(test)]
-#[path = "sends_tests.rs"]
-mod tests;

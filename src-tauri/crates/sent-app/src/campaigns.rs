@@ -16,9 +16,9 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::edit::{journal, outcome_of};
-use crate::error::{ErrorKind, IpcError};
-use crate::state::AppState;
+use crate::core::Core;
+use crate::edit::{journal, outcome_of};
+use crate::error::{AppError, ErrorKind};
 
 /// One campaign as the list shows it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -79,10 +79,10 @@ fn use_case_choices() -> Vec<Choice> {
 }
 
 async fn profile(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: &str,
-) -> Result<ProfileDetail, IpcError> {
+) -> Result<ProfileDetail, AppError> {
     let (client, _) = state.client(workspace_id, None)?;
     Ok(client.get_profile(profile_id).await?.data)
 }
@@ -124,10 +124,10 @@ fn row(profile: &ProfileDetail, campaign: TcrCampaignWithUseCases) -> CampaignRo
 }
 
 pub async fn profile_campaigns(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
-) -> Result<CampaignsView, IpcError> {
+) -> Result<CampaignsView, AppError> {
     let profile = profile(state, workspace_id, &profile_id).await?;
     let (client, _) = state.client(workspace_id, None)?;
     let campaigns = client.list_campaigns(&profile_id).await?.data;
@@ -192,10 +192,10 @@ fn fields_of(request: &CampaignRequest, write: CampaignWrite) -> BTreeMap<String
 
 /// Checks a campaign form (create when `campaign_id` is `None`).
 pub async fn check_campaign(
-    _state: &AppState,
+    _state: &Core,
     campaign: CampaignData,
     creating: bool,
-) -> Result<CampaignCheck, IpcError> {
+) -> Result<CampaignCheck, AppError> {
     let request = CampaignRequest {
         campaign: Some(tidy(campaign)),
         sandbox: false,
@@ -223,13 +223,13 @@ fn described(campaign: &CampaignData) -> Vec<FieldChange> {
 
 /// Creates (no `campaign_id`) or replaces a campaign of the profile, and answers the section anew.
 pub async fn save_campaign(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
     campaign_id: Option<String>,
     campaign: CampaignData,
     idempotency_key: String,
-) -> Result<CampaignsView, IpcError> {
+) -> Result<CampaignsView, AppError> {
     let workspace = workspace_id.to_string();
     let campaign = tidy(campaign);
     let profile = profile(state, workspace_id, &profile_id).await?;
@@ -259,7 +259,7 @@ pub async fn save_campaign(
     };
     let fields = fields_of(&request, write);
     if !fields.is_empty() {
-        let mut error = IpcError::new(
+        let mut error = AppError::new(
             ErrorKind::Validation,
             "Fix the highlighted fields; nothing was sent.",
         );
@@ -267,7 +267,7 @@ pub async fn save_campaign(
         return Err(error);
     }
     let options =
-        CallOptions::default().with_idempotency_key(IpcError::idempotency_key(idempotency_key)?);
+        CallOptions::default().with_idempotency_key(AppError::idempotency_key(idempotency_key)?);
     let result = match &campaign_id {
         None => {
             client
@@ -299,7 +299,7 @@ pub async fn save_campaign(
             );
         }
         Err(error) => {
-            let error = IpcError::from(error);
+            let error = AppError::from(error);
             journal(
                 state,
                 &workspace,
@@ -317,17 +317,17 @@ pub async fn save_campaign(
 }
 
 pub async fn delete_campaign(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
     campaign_id: String,
     idempotency_key: String,
-) -> Result<CampaignsView, IpcError> {
+) -> Result<CampaignsView, AppError> {
     let workspace = workspace_id.to_string();
     let profile = profile(state, workspace_id, &profile_id).await?;
     let (client, _) = state.client(workspace_id, None)?;
     let options =
-        CallOptions::default().with_idempotency_key(IpcError::idempotency_key(idempotency_key)?);
+        CallOptions::default().with_idempotency_key(AppError::idempotency_key(idempotency_key)?);
     let gone = vec![FieldChange {
         path: "campaign".into(),
         label: "Campaign".into(),
@@ -349,7 +349,7 @@ pub async fn delete_campaign(
             response.info.request_id.as_deref(),
         ),
         Err(error) => {
-            let error = IpcError::from(error);
+            let error = AppError::from(error);
             journal(
                 state,
                 &workspace,
@@ -364,123 +364,4 @@ pub async fn delete_campaign(
         }
     }
     profile_campaigns(state, workspace_id, profile_id).await
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::test_support::{invoke, mock_app};
-
-    const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
-
-    #[test]
-    fn create_edit_and_delete_a_campaign_of_a_profile_with_its_own() {
-        let app = mock_app();
-        let id = crate::test_support::profile_id(&app, BUILTIN, "Tenant Co");
-        let view = invoke(
-            &app.window,
-            "profile_campaigns",
-            json!({ "workspaceId": BUILTIN, "profileId": id }),
-        )
-        .unwrap();
-        assert_eq!(
-            view["create_blocked"],
-            serde_json::Value::Null,
-            "Tenant Co keeps its own campaigns"
-        );
-        let before = view["campaigns"].as_array().unwrap().len();
-        let campaign = json!({ "name": "Welcome", "description": "Welcome messages", "type": "App",
-            "useCases": [
-                { "messagingUseCaseUs": "ACCOUNT_NOTIFICATION", "sampleMessages": ["Welcome to Tenant Co"] },
-                { "messagingUseCaseUs": "CUSTOMER_CARE", "sampleMessages": ["How can we help?", "Reply HELP"] }
-            ] });
-        let bad = invoke(
-            &app.window,
-            "check_campaign",
-            json!({ "campaign": { "name": "", "useCases": [] }, "creating": true }),
-        )
-        .unwrap();
-        assert!(bad["fields"]["campaign.name"].is_array(), "{bad}");
-        let created = invoke(&app.window, "save_campaign", json!({ "workspaceId": BUILTIN, "profileId": id,
-            "campaignId": null, "campaign": campaign, "idempotencyKey": uuid::Uuid::new_v4().to_string() })).unwrap();
-        let rows = created["campaigns"].as_array().unwrap();
-        assert_eq!(rows.len(), before + 1);
-        let new = rows
-            .iter()
-            .find(|r| r["campaign"]["name"] == "Welcome")
-            .unwrap();
-        assert_eq!(new["use_case_labels"].as_array().unwrap().len(), 2);
-        let cid = new["campaign"]["id"].clone();
-        let mut edited = campaign.clone();
-        edited["description"] = json!("Welcome and onboarding messages");
-        let after = invoke(&app.window, "save_campaign", json!({ "workspaceId": BUILTIN, "profileId": id,
-            "campaignId": cid, "campaign": edited, "idempotencyKey": uuid::Uuid::new_v4().to_string() })).unwrap();
-        assert!(after["campaigns"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["campaign"]["description"] == "Welcome and onboarding messages"));
-        let deleted = invoke(
-            &app.window,
-            "delete_campaign",
-            json!({ "workspaceId": BUILTIN, "profileId": id,
-            "campaignId": cid, "idempotencyKey": uuid::Uuid::new_v4().to_string() }),
-        )
-        .unwrap();
-        assert_eq!(deleted["campaigns"].as_array().unwrap().len(), before);
-
-        // An id that is not one never reaches a URL: `..` would make the path the profile's own.
-        for bad in ["..", ".", ""] {
-            let refused = invoke(
-                &app.window,
-                "delete_campaign",
-                json!({ "workspaceId": BUILTIN, "profileId": id,
-                "campaignId": bad, "idempotencyKey": uuid::Uuid::new_v4().to_string() }),
-            )
-            .unwrap_err();
-            assert_eq!(refused["kind"], "validation", "{bad:?}: {refused}");
-        }
-        let still = invoke(
-            &app.window,
-            "refresh_profile",
-            json!({ "workspaceId": BUILTIN, "profileId": id }),
-        )
-        .unwrap();
-        assert_eq!(
-            still["profile"]["name"], "Tenant Co",
-            "the profile is still there"
-        );
-    }
-
-    #[test]
-    fn a_profile_that_inherits_campaigns_cannot_create_one() {
-        let app = mock_app();
-        let id = crate::test_support::profile_id(&app, BUILTIN, "Bella Salon");
-        let view = invoke(
-            &app.window,
-            "profile_campaigns",
-            json!({ "workspaceId": BUILTIN, "profileId": id }),
-        )
-        .unwrap();
-        assert!(view["create_blocked"]
-            .as_str()
-            .unwrap()
-            .contains("organization's campaigns"));
-        assert!(view["campaigns"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|r| r["read_only"].is_string()));
-        let refused = invoke(
-            &app.window,
-            "save_campaign",
-            json!({ "workspaceId": BUILTIN, "profileId": id,
-            "campaignId": null, "campaign": { "name": "X", "description": "Y", "type": "App",
-            "useCases": [{ "messagingUseCaseUs": "MARKETING", "sampleMessages": ["Hi"] }] },
-            "idempotencyKey": uuid::Uuid::new_v4().to_string() }),
-        )
-        .unwrap_err();
-        assert!(refused["fields"]["campaign"].is_array(), "{refused}");
-    }
 }

@@ -5,8 +5,8 @@ use sent_workspaces::{EnvironmentKind, Theme};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{ErrorKind, IpcError};
-use crate::state::{AppState, Notice};
+use crate::core::{Core, Notice};
+use crate::error::{AppError, ErrorKind};
 
 /// What the title bar and the status bar show.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -27,14 +27,14 @@ pub struct AppInfo {
     /// The colour theme the user chose (`system` follows the operating system).
     pub theme: Theme,
     /// How long each part of the start-up took (for `./x bench`; nothing on screen).
-    pub startup: Vec<crate::state::StartupPhase>,
+    pub startup: Vec<crate::core::StartupPhase>,
 }
 
-pub async fn app_info(state: &AppState) -> Result<AppInfo, IpcError> {
+pub async fn app_info(state: &Core) -> Result<AppInfo, AppError> {
     Ok(info(state))
 }
 
-fn info(state: &AppState) -> AppInfo {
+fn info(state: &Core) -> AppInfo {
     AppInfo {
         name: "Sent Profiles".into(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -47,9 +47,9 @@ fn info(state: &AppState) -> AppInfo {
     }
 }
 
-pub async fn set_theme(state: &AppState, theme: Theme) -> Result<AppInfo, IpcError> {
+pub async fn set_theme(state: &Core, theme: Theme) -> Result<AppInfo, AppError> {
     state.workspaces.settings().set_theme(theme).map_err(|e| {
-        IpcError::new(
+        AppError::new(
             ErrorKind::Settings,
             "The theme could not be saved; it applies until the app closes.",
         )
@@ -58,48 +58,8 @@ pub async fn set_theme(state: &AppState, theme: Theme) -> Result<AppInfo, IpcErr
     Ok(info(state))
 }
 
-pub async fn domain_labels(_state: &AppState) -> Result<DomainLabels, IpcError> {
+pub async fn domain_labels(_state: &Core) -> Result<DomainLabels, AppError> {
     Ok(DomainLabels::new())
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::test_support::{invoke, mock_app};
-
-    #[test]
-    fn app_info_answers_over_ipc_with_the_crate_version_and_the_sandbox() {
-        let app = mock_app();
-        let info = invoke(&app.window, "app_info", json!({})).expect("app_info succeeds");
-        assert_eq!(info["name"], "Sent Profiles");
-        assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
-        assert_eq!(info["environment"], "local_sandbox");
-        assert_eq!(info["debug_build"], cfg!(debug_assertions));
-        assert_eq!(info["keychain_ready"], true);
-        assert_eq!(info["notices"], json!([]));
-        assert_eq!(info["theme"], "system");
-        let dark = invoke(&app.window, "set_theme", json!({ "theme": "dark" })).unwrap();
-        assert_eq!(dark["theme"], "dark");
-        let refused = invoke(&app.window, "set_theme", json!({ "theme": "purple" })).unwrap_err();
-        assert!(refused.to_string().contains("purple"), "{refused}");
-    }
-
-    #[test]
-    fn every_listed_command_is_registered_and_nothing_else_answers() {
-        let app = mock_app();
-        for name in crate::commands::NAMES {
-            if let Err(error) = invoke(&app.window, name, json!({})) {
-                let text = error.to_string();
-                assert!(
-                    !text.contains("not found"),
-                    "{name} is declared in catalog.rs but not registered: {text}"
-                );
-            }
-        }
-        let unknown = invoke(&app.window, "no_such_command", json!({})).unwrap_err();
-        assert!(unknown.to_string().contains("not found"), "{unknown}");
-    }
 }
 
 /// The built-in sandbox's developer option: which Sent API revision it emulates.
@@ -112,7 +72,7 @@ pub struct SandboxRevision {
     pub hint: String,
 }
 
-fn revision(state: &AppState) -> SandboxRevision {
+fn revision(state: &Core) -> SandboxRevision {
     let newer = state.sandbox.api_revision() == sent_sandbox::ApiRevision::Rev2026_10;
     SandboxRevision {
         newer,
@@ -125,22 +85,19 @@ fn revision(state: &AppState) -> SandboxRevision {
     }
 }
 
-pub async fn sandbox_revision(state: &AppState) -> Result<SandboxRevision, IpcError> {
+pub async fn sandbox_revision(state: &Core) -> Result<SandboxRevision, AppError> {
     Ok(revision(state))
 }
 
 /// Switches the built-in sandbox's revision (kept for the next start) and forgets what the app
 /// had learned about its behaviour, so the screens find out again from its answers.
-pub async fn set_sandbox_revision(
-    state: &AppState,
-    newer: bool,
-) -> Result<SandboxRevision, IpcError> {
+pub async fn set_sandbox_revision(state: &Core, newer: bool) -> Result<SandboxRevision, AppError> {
     state
         .workspaces
         .settings()
         .set_sandbox_newer_revision(newer)
         .map_err(|e| {
-            IpcError::new(
+            AppError::new(
                 ErrorKind::Settings,
                 "The setting could not be saved; the sandbox was not switched.",
             )
@@ -159,7 +116,7 @@ pub async fn set_sandbox_revision(
         .find(|w| w.built_in)
         .map(|w| w.id);
     if let Some(id) = builtin {
-        super::edit::forget_server_drift(state, id).await?;
+        crate::edit::forget_server_drift(state, id).await?;
     }
     Ok(revision(state))
 }

@@ -21,16 +21,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::edit::{
+use crate::core::Core;
+use crate::edit::{
     detail_view, explain_save_error, journal, notices, outcome_of, remember_drift,
     remember_profile, tidy, DriftNotice, ProfileDetailView,
 };
-use super::profiles::organization_summary;
-use crate::error::{ErrorKind, IpcError};
-use crate::state::AppState;
-
-/// The event the status follower pushes after a submit (a [`ProfileStatusUpdate`]).
-pub const PROFILE_STATUS: &str = "profile_status";
+use crate::error::{AppError, ErrorKind};
+use crate::events::AppEvent;
+use crate::profiles::organization_summary;
 
 /// The secrets of a create: typed in the wizard, sent once, kept nowhere.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -117,9 +115,9 @@ fn draft_key(id: &str) -> String {
 }
 
 pub async fn start_onboarding(
-    _state: &AppState,
+    _state: &Core,
     preset: Option<String>,
-) -> Result<OnboardingStart, IpcError> {
+) -> Result<OnboardingStart, AppError> {
     let mut draft = OnboardingDraft {
         id: Uuid::new_v4().to_string(),
         step: "identity".into(),
@@ -138,20 +136,20 @@ pub async fn start_onboarding(
 
 /// Applies a preset to the draft (answers the new draft).
 pub async fn apply_onboarding_preset(
-    _state: &AppState,
+    _state: &Core,
     draft: OnboardingDraft,
     preset: String,
-) -> Result<OnboardingDraft, IpcError> {
+) -> Result<OnboardingDraft, AppError> {
     let mut draft = draft;
     apply_preset(&mut draft, &preset);
     Ok(draft)
 }
 
 pub async fn save_onboarding_draft(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     draft: OnboardingDraft,
-) -> Result<(), IpcError> {
+) -> Result<(), AppError> {
     let workspace = workspace_id.to_string();
     let draft = with_stored_key(state, &workspace, draft)?;
     state.with_store(|store| store.put_draft(&workspace, &draft_key(&draft.id), &draft))?;
@@ -162,10 +160,10 @@ pub async fn save_onboarding_draft(
 /// after a definite refusal, kept after an ambiguous failure), when its outcome became unknown, and
 /// the profile it created. The webview's copy may be older than any of them.
 fn with_stored_key(
-    state: &AppState,
+    state: &Core,
     workspace: &str,
     mut draft: OnboardingDraft,
-) -> Result<OnboardingDraft, IpcError> {
+) -> Result<OnboardingDraft, AppError> {
     let stored = state
         .with_store(|store| store.draft::<OnboardingDraft>(workspace, &draft_key(&draft.id)))?
         .flatten()
@@ -177,17 +175,17 @@ fn with_stored_key(
 }
 
 pub async fn onboarding_draft(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     id: String,
-) -> Result<OnboardingStart, IpcError> {
+) -> Result<OnboardingStart, AppError> {
     let workspace = workspace_id.to_string();
     let draft = state
         .with_store(|store| store.draft::<OnboardingDraft>(&workspace, &draft_key(&id)))?
         .flatten()
         .map(|(d, _)| d)
         .ok_or_else(|| {
-            IpcError::new(
+            AppError::new(
                 ErrorKind::NotFound,
                 "This draft is not on this computer any more (finished or discarded). Start a new profile instead.",
             )
@@ -199,9 +197,9 @@ pub async fn onboarding_draft(
 }
 
 pub async fn onboarding_drafts(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
-) -> Result<Vec<DraftSummary>, IpcError> {
+) -> Result<Vec<DraftSummary>, AppError> {
     let workspace = workspace_id.to_string();
     let drafts = state
         .with_store(|store| {
@@ -233,10 +231,10 @@ pub async fn onboarding_drafts(
 }
 
 pub async fn discard_onboarding_draft(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     id: String,
-) -> Result<(), IpcError> {
+) -> Result<(), AppError> {
     let workspace = workspace_id.to_string();
     state.with_store(|store| store.delete_draft(&workspace, &draft_key(&id)))?;
     Ok(())
@@ -247,11 +245,11 @@ pub async fn discard_onboarding_draft(
 /// adopted (the draft points at it, nothing is sent); with none, the create goes ahead with the
 /// draft's key.
 async fn adopt_lost_create(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     draft: &mut OnboardingDraft,
-) -> Result<(), IpcError> {
-    if !draft.lost_create_to_look_up(super::profiles::now_ms()) {
+) -> Result<(), AppError> {
+    if !draft.lost_create_to_look_up(crate::profiles::now_ms()) {
         return Ok(());
     }
     let (client, _) = state.list_client(workspace_id)?;
@@ -355,7 +353,7 @@ struct Checked {
 }
 
 fn check_draft(
-    state: &AppState,
+    state: &Core,
     workspace: &str,
     draft: &OnboardingDraft,
     secrets: &OnboardingSecrets,
@@ -408,7 +406,7 @@ fn check_draft(
             "The organization has no WhatsApp Business Account, so there is nothing to inherit (Sent would refuse the profile). Enter this profile's own WhatsApp credentials, or connect an account to the organization in the Sent dashboard first.",
         );
     }
-    let whatsapp_inherit_unavailable = super::edit::known_drift(state, workspace)
+    let whatsapp_inherit_unavailable = crate::edit::known_drift(state, workspace)
         .contains(&sent_client::ServerDrift::WhatsappNotInherited)
         .then(|| "This Sent server does not let a profile inherit the organization's WhatsApp account: it created an earlier profile without WhatsApp. Connect the client's own account here, or add one in the Sent dashboard after creation.".to_owned());
     if draft.whatsapp_inherit && !errors.contains("whatsapp") {
@@ -448,11 +446,11 @@ fn steps(fields: &BTreeMap<String, Vec<String>>) -> Vec<StepState> {
 }
 
 pub async fn check_onboarding(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     draft: OnboardingDraft,
     secrets: OnboardingSecrets,
-) -> Result<OnboardingCheck, IpcError> {
+) -> Result<OnboardingCheck, AppError> {
     let workspace = workspace_id.to_string();
     let checked = check_draft(state, &workspace, &draft, &secrets);
     let mut preview = draft.profile.clone();
@@ -480,19 +478,19 @@ pub async fn check_onboarding(
 }
 
 pub async fn create_profile(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     draft: OnboardingDraft,
     secrets: OnboardingSecrets,
     dry_run: bool,
-) -> Result<CreateOutcome, IpcError> {
+) -> Result<CreateOutcome, AppError> {
     let workspace = workspace_id.to_string();
     let mut draft = with_stored_key(state, &workspace, draft)?;
     if !dry_run {
         adopt_lost_create(state, workspace_id, &mut draft).await?;
     }
     if let Some(id) = &draft.created_profile_id {
-        return Err(IpcError::new(
+        return Err(AppError::new(
             ErrorKind::Conflict,
             format!("This draft already created its profile ({id}). Open it from the profile list; nothing was sent again."),
         ));
@@ -502,7 +500,7 @@ pub async fn create_profile(
     } = check_draft(state, &workspace, &draft, &secrets);
     drop(secrets);
     if !fields.is_empty() {
-        let mut error = IpcError::new(
+        let mut error = AppError::new(
             ErrorKind::Validation,
             format!(
                 "{} to fix before creating; nothing was sent.",
@@ -523,7 +521,7 @@ pub async fn create_profile(
     } else {
         draft.idempotency_key.clone()
     };
-    let key = IpcError::idempotency_key(key)?;
+    let key = AppError::idempotency_key(key)?;
     let mut options = CallOptions::default().with_idempotency_key(key);
     if dry_run {
         options = options.dry_run();
@@ -544,7 +542,7 @@ pub async fn create_profile(
     let response = match result {
         Ok(response) => response,
         Err(error) => {
-            let error = explain_save_error(IpcError::from(error));
+            let error = explain_save_error(AppError::from(error));
             let mut error = error;
             if error.kind == ErrorKind::Validation
                 && error.fields.is_none()
@@ -558,7 +556,7 @@ pub async fn create_profile(
             if !dry_run {
                 // Ambiguous keeps its key (and remembers since when); a definite refusal is
                 // replayed by Sent for 24 h under its key, so the corrected draft gets a new one.
-                draft.after_failed_create(error.outcome, super::profiles::now_ms());
+                draft.after_failed_create(error.outcome, crate::profiles::now_ms());
                 let kept = &draft;
                 state
                     .with_store(|store| store.put_draft(&workspace, &draft_key(&kept.id), kept))?;
@@ -612,7 +610,7 @@ pub async fn create_profile(
                 state,
                 &workspace,
                 returned.clone(),
-                Some(super::profiles::now_ms()),
+                Some(crate::profiles::now_ms()),
             )?),
         )
     };
@@ -664,20 +662,20 @@ fn created_fields(create: &ProfileCreate) -> Vec<FieldChange> {
 // ---- submit for review --------------------------------------------------------------------
 
 pub async fn submit_profile(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
     web_hook_url: Option<String>,
     idempotency_key: String,
-) -> Result<SubmitOutcome, IpcError> {
+) -> Result<SubmitOutcome, AppError> {
     // Like every write, the caller's key: a retry of the same submission reuses it.
-    let key = IpcError::idempotency_key(idempotency_key)?;
+    let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let (client, _) = state.client(workspace_id, None)?;
     let profile = client.get_profile(&profile_id).await?.data;
     // A campaign list that cannot be read is its own error, never "needs a campaign".
     let campaigns = client.list_campaigns(&profile_id).await.map_err(|error| {
-        let mut error = IpcError::from(error);
+        let mut error = AppError::from(error);
         error.message = format!(
             "The profile's campaigns could not be read, so its readiness for review is not known; nothing was sent. {}",
             error.message
@@ -688,7 +686,7 @@ pub async fn submit_profile(
     let campaigns = campaigns.data.len();
     let missing = onboard::missing_for_review(&profile, campaigns);
     if !missing.is_empty() {
-        let mut error = IpcError::new(
+        let mut error = AppError::new(
             ErrorKind::Validation,
             "The profile is not ready for review yet; nothing was sent. Fix each item listed, then submit again.",
         );
@@ -697,7 +695,7 @@ pub async fn submit_profile(
     }
     let local = validate::urls::is_loopback_url(&state.workspaces.find(workspace_id)?.base_url);
     let url = match onboard::report_address(local, web_hook_url).map_err(|fields| {
-        let mut error = IpcError::new(
+        let mut error = AppError::new(
             ErrorKind::Validation,
             "Enter the https address where Sent should report the result (an endpoint your agency owns); nothing was sent.",
         );
@@ -706,7 +704,7 @@ pub async fn submit_profile(
     })? {
         Some(url) => url,
         None => state.completion_receiver_url().await.map_err(|e| {
-            IpcError::new(ErrorKind::Config, "Enter the address where Sent should report the result (an endpoint your agency owns).").with_detail(e)
+            AppError::new(ErrorKind::Config, "Enter the address where Sent should report the result (an endpoint your agency owns).").with_detail(e)
         })?,
     };
     let request = ProfileComplete {
@@ -714,7 +712,7 @@ pub async fn submit_profile(
         sandbox: false,
     };
     if let Err(fields) = validate::profile_complete_fields(&request).into_result() {
-        let mut error = IpcError::new(
+        let mut error = AppError::new(
             ErrorKind::Validation,
             "Enter a valid https address for Sent's result.",
         );
@@ -728,7 +726,7 @@ pub async fn submit_profile(
     let response = match result {
         Ok(r) => r,
         Err(error) => {
-            let error = IpcError::from(error);
+            let error = AppError::from(error);
             journal(
                 state,
                 &workspace,
@@ -775,7 +773,7 @@ pub async fn submit_profile(
 
 /// Reads the profile after a submit until its status settles (2 minutes at most), pushing each
 /// change as `profile_status` and keeping the cache and the list's row current.
-fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
+fn follow_status(state: &Core, workspace_id: Uuid, profile_id: String) {
     let Ok((client, _)) = state.client(workspace_id, None) else {
         return;
     };
@@ -783,7 +781,7 @@ fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
     let store = state.store_handle();
     let lists = state.lists.clone();
     let organization = organization_summary(state, &workspace_id.to_string());
-    tauri::async_runtime::spawn(async move {
+    state.spawn(async move {
         let started = std::time::Instant::now();
         let mut last = String::new();
         let mut attempt = 0u32;
@@ -812,9 +810,9 @@ fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
                 }
                 if lists.upsert(workspace_id, &profile, &organization) {
                     if let Ok(value) =
-                        serde_json::to_value(super::profiles::list_update(&lists, workspace_id))
+                        serde_json::to_value(crate::profiles::list_update(&lists, workspace_id))
                     {
-                        emit(super::profiles::PROFILES_UPDATED, value);
+                        emit.emit(AppEvent::ProfilesUpdated, value);
                     }
                 }
                 let row = sent_views::ProfileRow::new(&profile, &organization);
@@ -825,7 +823,7 @@ fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
                     settled: settled || timed_out,
                     message: message.clone(),
                 }) {
-                    emit(PROFILE_STATUS, value);
+                    emit.emit(AppEvent::ProfileStatus, value);
                 }
                 last = message;
             }
@@ -835,7 +833,3 @@ fn follow_status(state: &AppState, workspace_id: Uuid, profile_id: String) {
         }
     });
 }
-
-#[cfg(test)]
-#[path = "onboard_tests.rs"]
-mod tests;

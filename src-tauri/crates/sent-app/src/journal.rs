@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::error::{ErrorKind, IpcError};
-use crate::state::AppState;
+use crate::core::Core;
+use crate::error::{AppError, ErrorKind};
 
 /// The most entries the screen reads (newest first); an export takes every matching entry.
 pub const JOURNAL_SCREEN_CAP: usize = 10_000;
@@ -152,19 +152,19 @@ fn row(entry: JournalEntry) -> JournalRow {
 }
 
 fn read(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Option<&str>,
     outcome: Option<JournalOutcome>,
     limit: usize,
-) -> Result<Vec<JournalRow>, IpcError> {
+) -> Result<Vec<JournalRow>, AppError> {
     let workspace = workspace_id.to_string();
     let entries = state
         .with_store(|store| {
             store.journal_filtered(&workspace, profile_id, outcome.map(|o| o.stored()), limit)
         })?
         .ok_or_else(|| {
-            IpcError::new(
+            AppError::new(
                 ErrorKind::Database,
                 "The app's local database could not be opened at start-up (the notice then said why), so there is no journal to show. Restart the app to try again.",
             )
@@ -173,11 +173,11 @@ fn read(
 }
 
 pub async fn journal_entries(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Option<String>,
     outcome: Option<JournalOutcome>,
-) -> Result<Vec<JournalRow>, IpcError> {
+) -> Result<Vec<JournalRow>, AppError> {
     read(
         state,
         workspace_id,
@@ -188,11 +188,11 @@ pub async fn journal_entries(
 }
 
 pub async fn export_journal(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Option<String>,
     outcome: Option<JournalOutcome>,
-) -> Result<JournalExport, IpcError> {
+) -> Result<JournalExport, AppError> {
     let workspace = state.workspaces.find(workspace_id)?;
     let rows = read(
         state,
@@ -202,7 +202,7 @@ pub async fn export_journal(
         i64::MAX as usize,
     )?;
     let csv = journal_csv(&workspace.name, &rows).map_err(|e| {
-        IpcError::new(
+        AppError::new(
             ErrorKind::Unknown,
             "The journal could not be written as CSV.",
         )
@@ -219,7 +219,7 @@ pub async fn export_journal(
         chrono::Local::now().format("%Y%m%d-%H%M%S")
     );
     let path = write_new(&dir, &name, &csv.bytes).map_err(|e| {
-        IpcError::new(
+        AppError::new(
             ErrorKind::Unknown,
             format!(
                 "The export could not be saved in {}. Check that the folder exists and that you can write there.",
@@ -424,7 +424,3 @@ mod unit {
         }
     }
 }
-
-#[cfg(test)]
-#[path = "journal_tests.rs"]
-mod tests;

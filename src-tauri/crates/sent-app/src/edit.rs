@@ -20,10 +20,10 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::error::{ErrorKind, IpcError};
-use crate::state::AppState;
+use crate::core::Core;
+use crate::error::{AppError, ErrorKind};
 
-use super::profiles::organization_summary;
+use crate::profiles::organization_summary;
 
 /// Workspace fact: the newer-server behaviours detected so far.
 const DRIFT_KEY: &str = "server_drift";
@@ -114,10 +114,10 @@ pub struct DeleteOutcome {
 // ---- reading -------------------------------------------------------------------------------
 
 pub async fn profile_detail(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
-) -> Result<ProfileDetailView, IpcError> {
+) -> Result<ProfileDetailView, AppError> {
     let workspace = workspace_id.to_string();
     let cached = state
         .with_store(|store| store.cached_profile(&workspace, &profile_id))?
@@ -127,16 +127,16 @@ pub async fn profile_detail(
 }
 
 pub async fn refresh_profile(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
-) -> Result<ProfileDetailView, IpcError> {
+) -> Result<ProfileDetailView, AppError> {
     let workspace = workspace_id.to_string();
     let (client, _) = state.client(workspace_id, None)?;
     let profile = match client.get_profile(&profile_id).await {
         Ok(response) => response.data,
         Err(error) => {
-            let error = IpcError::from(error);
+            let error = AppError::from(error);
             if error.kind == ErrorKind::NotFound {
                 // Deleted elsewhere: forget it here too.
                 forget_profile(state, &workspace, &profile_id)?;
@@ -149,19 +149,19 @@ pub async fn refresh_profile(
     detail_view(state, &workspace, profile, Some(now_ms()))
 }
 
-fn gone() -> IpcError {
-    IpcError::new(
+fn gone() -> AppError {
+    AppError::new(
         ErrorKind::NotFound,
         "This profile is not in the organization any more (deleted, or never cached here). Go back to the list and refresh it.",
     )
 }
 
 pub(crate) fn detail_view(
-    state: &AppState,
+    state: &Core,
     workspace: &str,
     profile: ProfileDetail,
     fetched_at: Option<i64>,
-) -> Result<ProfileDetailView, IpcError> {
+) -> Result<ProfileDetailView, AppError> {
     let organization = organization_summary(state, workspace);
     let drifts = known_drift(state, workspace);
     let draft = state
@@ -266,7 +266,7 @@ pub(crate) fn notices(drifts: &[ServerDrift]) -> Vec<DriftNotice> {
         .collect()
 }
 
-pub(crate) fn known_drift(state: &AppState, workspace: &str) -> Vec<ServerDrift> {
+pub(crate) fn known_drift(state: &Core, workspace: &str) -> Vec<ServerDrift> {
     state
         .with_store(|store| store.fact::<DriftMemory>(workspace, DRIFT_KEY))
         .ok()
@@ -283,10 +283,10 @@ pub(crate) fn known_drift(state: &AppState, workspace: &str) -> Vec<ServerDrift>
 }
 
 pub(crate) fn remember_drift(
-    state: &AppState,
+    state: &Core,
     workspace: &str,
     found: &[ServerDrift],
-) -> Result<(), IpcError> {
+) -> Result<(), AppError> {
     if found.is_empty() {
         return Ok(());
     }
@@ -310,28 +310,28 @@ pub(crate) fn remember_drift(
 /// Puts a profile Sent answered into the cache and its row into the list (which pushes
 /// `profiles_updated`).
 pub(crate) fn remember_profile(
-    state: &AppState,
+    state: &Core,
     workspace: &str,
     profile: &ProfileDetail,
-) -> Result<(), IpcError> {
+) -> Result<(), AppError> {
     let organization = organization_summary(state, workspace);
     state.with_store(|store| store.upsert_profile(workspace, profile))?;
     if let Ok(id) = workspace.parse::<Uuid>() {
         if state.lists.upsert(id, profile, &organization) {
-            super::profiles::announce(state, id);
+            crate::profiles::announce(state, id);
         }
     }
     Ok(())
 }
 
-fn forget_profile(state: &AppState, workspace: &str, profile_id: &str) -> Result<(), IpcError> {
+fn forget_profile(state: &Core, workspace: &str, profile_id: &str) -> Result<(), AppError> {
     state.with_store(|store| {
         store.remove_profile(workspace, profile_id)?;
         store.delete_draft(workspace, &draft_key(profile_id))
     })?;
     if let Ok(id) = workspace.parse::<Uuid>() {
         if state.lists.remove(id, profile_id) {
-            super::profiles::announce(state, id);
+            crate::profiles::announce(state, id);
         }
     }
     Ok(())
@@ -339,7 +339,7 @@ fn forget_profile(state: &AppState, workspace: &str, profile_id: &str) -> Result
 
 /// Forgets the newer-server behaviours learned for a workspace ("Check again"): the next answers
 /// decide anew.
-pub async fn forget_server_drift(state: &AppState, workspace_id: Uuid) -> Result<(), IpcError> {
+pub async fn forget_server_drift(state: &Core, workspace_id: Uuid) -> Result<(), AppError> {
     let workspace = workspace_id.to_string();
     state.with_store(|store| store.put_fact(&workspace, DRIFT_KEY, &DriftMemory::default()))?;
     Ok(())
@@ -353,24 +353,24 @@ fn draft_key(profile_id: &str) -> String {
 
 /// Keeps the unsaved edit (a response-shaped profile: no card data or token can be in it).
 pub async fn save_profile_draft(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
     draft: ProfileDetail,
-) -> Result<Option<i64>, IpcError> {
+) -> Result<Option<i64>, AppError> {
     let workspace = workspace_id.to_string();
     let saved = state.with_store(|store| {
         store.put_draft(&workspace, &draft_key(&profile_id), &draft)?;
-        Ok(crate::commands::profiles::now_ms())
+        Ok(crate::profiles::now_ms())
     })?;
     Ok(saved)
 }
 
 pub async fn discard_profile_draft(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
-) -> Result<(), IpcError> {
+) -> Result<(), AppError> {
     let workspace = workspace_id.to_string();
     state.with_store(|store| store.delete_draft(&workspace, &draft_key(&profile_id)))?;
     Ok(())
@@ -380,21 +380,21 @@ pub async fn discard_profile_draft(
 
 /// A phone number as E.164, or a field error that says how to write it.
 pub async fn normalize_phone(
-    _state: &AppState,
+    _state: &Core,
     value: String,
     country: Option<String>,
-) -> Result<String, IpcError> {
+) -> Result<String, AppError> {
     words::normalize_phone(&value, country.as_deref())
-        .map_err(|problem| IpcError::new(ErrorKind::Validation, problem.0))
+        .map_err(|problem| AppError::new(ErrorKind::Validation, problem.0))
 }
 
 pub async fn check_profile_edit(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
     draft: ProfileDetail,
     payment: Option<PaymentDetails>,
-) -> Result<EditCheck, IpcError> {
+) -> Result<EditCheck, AppError> {
     let prepared = prepare(state, workspace_id, &profile_id, draft, payment)?;
     Ok(EditCheck {
         changes: words::changes(&prepared.stored, &prepared.update),
@@ -409,12 +409,12 @@ struct Prepared {
 }
 
 fn prepare(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: &str,
     draft: ProfileDetail,
     payment: Option<PaymentDetails>,
-) -> Result<Prepared, IpcError> {
+) -> Result<Prepared, AppError> {
     let workspace = workspace_id.to_string();
     let (stored, _) = state
         .with_store(|store| store.cached_profile(&workspace, profile_id))?
@@ -690,15 +690,15 @@ fn looks_like_email(value: &str) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 pub async fn save_profile(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
     draft: ProfileDetail,
     payment: Option<PaymentDetails>,
     dry_run: bool,
     idempotency_key: String,
-) -> Result<SaveOutcome, IpcError> {
-    let key = IpcError::idempotency_key(idempotency_key)?;
+) -> Result<SaveOutcome, AppError> {
+    let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let Prepared {
         stored,
@@ -707,7 +707,7 @@ pub async fn save_profile(
     } = prepare(state, workspace_id, &profile_id, draft, payment)?;
     if !fields.is_empty() {
         let count = fields.len();
-        let mut error = IpcError::new(
+        let mut error = AppError::new(
             ErrorKind::Validation,
             format!(
                 "{} to fix before saving; nothing was sent.",
@@ -722,7 +722,7 @@ pub async fn save_profile(
         return Err(error);
     }
     if update.is_empty() {
-        return Err(IpcError::new(
+        return Err(AppError::new(
             ErrorKind::Validation,
             "Nothing to save: the profile already has these values.",
         ));
@@ -739,7 +739,7 @@ pub async fn save_profile(
     let outcome = match result {
         Ok(response) => response,
         Err(error) => {
-            let error = explain_save_error(IpcError::from(error));
+            let error = explain_save_error(AppError::from(error));
             journal(
                 state,
                 &workspace,
@@ -814,7 +814,7 @@ pub async fn save_profile(
     })
 }
 
-pub(crate) fn explain_save_error(mut error: IpcError) -> IpcError {
+pub(crate) fn explain_save_error(mut error: AppError) -> AppError {
     if let Some(fields) = error.fields.take() {
         let mut merged: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (path, messages) in fields {
@@ -838,7 +838,7 @@ pub(crate) fn explain_save_error(mut error: IpcError) -> IpcError {
     error
 }
 
-pub(crate) fn outcome_of(error: &IpcError) -> String {
+pub(crate) fn outcome_of(error: &AppError) -> String {
     let code = error.code.clone().unwrap_or_else(|| {
         serde_json::to_value(error.kind)
             .ok()
@@ -855,7 +855,7 @@ pub(crate) fn outcome_of(error: &IpcError) -> String {
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn journal(
-    state: &AppState,
+    state: &Core,
     workspace: &str,
     profile: &ProfileDetail,
     action: &str,
@@ -886,20 +886,20 @@ pub(crate) fn journal(
 // ---- deleting ------------------------------------------------------------------------------
 
 pub async fn delete_profile(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: String,
     confirm_name: String,
     idempotency_key: String,
-) -> Result<DeleteOutcome, IpcError> {
-    let key = IpcError::idempotency_key(idempotency_key)?;
+) -> Result<DeleteOutcome, AppError> {
+    let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let (stored, _) = state
         .with_store(|store| store.cached_profile(&workspace, &profile_id))?
         .flatten()
         .ok_or_else(gone)?;
     if confirm_name.trim() != stored.name.trim() {
-        let mut error = IpcError::new(
+        let mut error = AppError::new(
             ErrorKind::Validation,
             "Type the profile's name exactly as shown to confirm; nothing was deleted.",
         );
@@ -931,7 +931,7 @@ pub async fn delete_profile(
             })
         }
         Err(error) => {
-            let mut error = IpcError::from(error);
+            let mut error = AppError::from(error);
             let remedy = error
                 .code
                 .as_deref()
@@ -965,9 +965,5 @@ pub async fn delete_profile(
 }
 
 fn now_ms() -> i64 {
-    crate::commands::profiles::now_ms()
+    crate::profiles::now_ms()
 }
-
-#[cfg(test)]
-#[path = "edit_tests.rs"]
-mod tests;

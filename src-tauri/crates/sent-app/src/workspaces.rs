@@ -5,24 +5,24 @@ use sent_model::SecretString;
 use sent_workspaces::{Workspace, WorkspaceDraft, WorkspaceList, LOCAL_SANDBOX_ID};
 use uuid::Uuid;
 
-use crate::error::{ErrorKind, IpcError};
-use crate::state::AppState;
+use crate::core::Core;
+use crate::error::{AppError, ErrorKind};
 
-pub async fn list_workspaces(state: &AppState) -> Result<WorkspaceList, IpcError> {
+pub async fn list_workspaces(state: &Core) -> Result<WorkspaceList, AppError> {
     Ok(state.workspaces.list())
 }
 
-pub async fn add_workspace(state: &AppState, draft: WorkspaceDraft) -> Result<Workspace, IpcError> {
+pub async fn add_workspace(state: &Core, draft: WorkspaceDraft) -> Result<Workspace, AppError> {
     Ok(state.workspaces.add(draft).await?)
 }
 
-pub async fn switch_workspace(state: &AppState, id: Uuid) -> Result<WorkspaceList, IpcError> {
+pub async fn switch_workspace(state: &Core, id: Uuid) -> Result<WorkspaceList, AppError> {
     Ok(state.workspaces.switch(id)?)
 }
 
 // Every command is async, so the keychain's (blocking, possibly prompting) D-Bus call never runs on
 // the UI thread, where Tauri runs synchronous commands.
-pub async fn remove_workspace(state: &AppState, id: Uuid) -> Result<WorkspaceList, IpcError> {
+pub async fn remove_workspace(state: &Core, id: Uuid) -> Result<WorkspaceList, AppError> {
     let list = state.workspaces.remove(id)?;
     state.forget_clients(id);
     state.lists.forget(id);
@@ -31,11 +31,11 @@ pub async fn remove_workspace(state: &AppState, id: Uuid) -> Result<WorkspaceLis
 }
 
 pub async fn set_profile_key(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Uuid,
     api_key: SecretString,
-) -> Result<Workspace, IpcError> {
+) -> Result<Workspace, AppError> {
     let workspace = state
         .workspaces
         .set_profile_key(workspace_id, profile_id, api_key)
@@ -45,10 +45,10 @@ pub async fn set_profile_key(
 }
 
 pub async fn remove_profile_key(
-    state: &AppState,
+    state: &Core,
     workspace_id: Uuid,
     profile_id: Uuid,
-) -> Result<Workspace, IpcError> {
+) -> Result<Workspace, AppError> {
     let workspace = state
         .workspaces
         .remove_profile_key(workspace_id, profile_id)?;
@@ -60,23 +60,19 @@ pub async fn remove_profile_key(
 /// for the profile like any other profile key (checked with `/v3/me`), so "send with the profile's
 /// own key" can be tried without a Sent account. The key never reaches the webview.
 pub async fn use_sandbox_profile_key(
-    state: &AppState,
+    state: &Core,
     profile_id: Uuid,
-) -> Result<Workspace, IpcError> {
+) -> Result<Workspace, AppError> {
     let keys = state.sandbox.keys();
     let found = keys
         .profiles
         .into_iter()
         .find(|k| k.profile_id == profile_id);
     let key = found.map(|k| k.key).ok_or_else(|| {
-        IpcError::new(
+        AppError::new(
             ErrorKind::NotFound,
             "The local sandbox has no such profile. Refresh the list and try again.",
         )
     })?;
     set_profile_key(state, LOCAL_SANDBOX_ID, profile_id, SecretString::new(key)).await
 }
-
-#[cfg(test)]
-#[path = "workspaces_tests.rs"]
-mod tests;

@@ -1,0 +1,487 @@
+//! What the app holds while it runs ([`Core`]) and how it starts once the shell has opened the
+//! settings: the keychain (probed), the embedded local Sent sandbox, its identity, the local
+//! database. Any of these may fail without stopping the app: each failure becomes a notice in the
+//! window, and the local sandbox keeps working. Nothing here knows about Tauri: the shell hands
+//! over a settings backend, the folders, an event sink and the async runtime.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use sent_client::{CallOptions, ClientConfig, SentClient};
+use sent_keychain::{KeyRef, Keychain, KeychainError, SecretString};
+use sent_sandbox::{RunningSandbox, Sandbox, Seed};
+use sent_workspaces::{
+    identity, KeyIdentity, LocalSandbox, SettingsBackend, Workspaces, LOCAL_SANDBOX_ID,
+};
+use serde::Serialize;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::events::{AppEvent, EventSink};
+
+/// Something the user should know about since start-up.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Notice {
+    /// What it is about.
+    pub kind: NoticeKind,
+    /// What happened and what to do, in words.
+    pub message: String,
+}
+
+/// One part of the start-up and when it ended, counted from the process's start.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct StartupPhase {
+    /// `tauri` (the app and its plugins built), `settings`, `keychain`, `sandbox`, `identity`,
+    /// `database`.
+    pub name: String,
+    /// Milliseconds since the process started ([`mark_launch`]), when this part ended.
+    pub at_ms: u32,
+    /// Milliseconds this part took.
+    pub took_ms: u32,
+}
+
+static LAUNCHED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes when the process started (first thing in `run`); start-up phases count from it.
+pub fn mark_launch() {
+    LAUNCHED.get_or_init(std::time::Instant::now);
+}
+
+/// Times the parts of the start-up.
+pub struct Phases {
+    list: Vec<StartupPhase>,
+    last: std::time::Instant,
+}
+
+impl Default for Phases {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Phases {
+    /// Starts counting (the first part, `tauri`, ends now).
+    pub fn new() -> Self {
+        let launched = *LAUNCHED.get_or_init(std::time::Instant::now);
+        let mut phases = Self {
+            list: Vec::new(),
+            last: launched,
+        };
+        phases.done("tauri");
+        phases
+    }
+
+    /// Notes that the part `name` ended now.
+    pub fn done(&mut self, name: &str) {
+        let now = std::time::Instant::now();
+        let ms = |d: std::time::Duration| u32::try_from(d.as_millis()).unwrap_or(u32::MAX);
+        self.list.push(StartupPhase {
+            name: name.into(),
+            at_ms: ms(now.duration_since(*LAUNCHED.get_or_init(|| now))),
+            took_ms: ms(now.duration_since(self.last)),
+        });
+        self.last = now;
+    }
+}
+
+/// What a start-up notice is about. Closed, like [`crate::error::ErrorKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum NoticeKind {
+    /// The settings file could not be read: it was moved aside (and a backup restored, if any).
+    SettingsRecovered,
+    /// The local database could not be read: it was moved aside and a new one created.
+    DatabaseRecovered,
+    /// The local database could not be opened: lists are not cached this run.
+    DatabaseUnavailable,
+    /// No keychain service is available.
+    KeychainUnavailable,
+    /// The keychain is locked or refused access.
+    KeychainLocked,
+    /// The keychain keeps keys in memory only.
+    KeychainNotPersistent,
+    /// Any other keychain failure.
+    KeychainFailed,
+}
+
+impl NoticeKind {
+    /// The notice for a keychain that failed its start-up probe.
+    pub fn keychain(error: &KeychainError) -> Self {
+        match error {
+            KeychainError::Unavailable { .. } => NoticeKind::KeychainUnavailable,
+            KeychainError::Locked { .. } => NoticeKind::KeychainLocked,
+            KeychainError::NotPersistent => NoticeKind::KeychainNotPersistent,
+            KeychainError::RoundTripFailed | KeychainError::Platform { .. } => {
+                NoticeKind::KeychainFailed
+            }
+        }
+    }
+}
+
+/// A workspace, the profile whose own key the client uses (`None`: the organization key), and how
+/// large an answer it reads.
+type ClientSlot = (Uuid, Option<Uuid>, Answers);
+
+/// How large an answer a client reads. The client's default cap (8 MiB) guards against a hostile
+/// or broken server; only the full profile list legitimately exceeds it: a seed-revision Sent
+/// answers it at once (about 1.6 kB a profile), so that one call may read 64 MiB (~40,000
+/// profiles). Newer servers page the list anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Answers {
+    Small,
+    ProfileList,
+}
+
+impl Answers {
+    fn limit(self) -> usize {
+        match self {
+            Answers::Small => sent_client::MAX_RESPONSE_BYTES,
+            Answers::ProfileList => 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// The latest timeline of each followed message, shared with the tasks that follow them.
+pub type Timelines = Arc<Mutex<HashMap<String, sent_views::sends::MessageTimeline>>>;
+
+pub struct Core {
+    pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
+    pub notices: Vec<Notice>,
+    /// How long each part of the start-up took, in order (`./x bench` prints them).
+    pub startup: Vec<StartupPhase>,
+    /// Kept so the embedded sandbox serves as long as the app runs.
+    pub sandbox: RunningSandbox,
+    /// The local database (profile cache, journal, drafts, send history); `None` when it could
+    /// not be opened even fresh (a notice says so, and the app works without a cache).
+    pub store: Option<Arc<Mutex<sent_store::Store>>>,
+    /// Every workspace's profile list, held here; the window asks for the rows it shows.
+    pub lists: crate::lists::ListModels,
+    /// One client per workspace (and per profile with a key of its own), reused so the connection
+    /// pool and the key-kind cache work; dropped when that workspace's keys change.
+    clients: Mutex<HashMap<ClientSlot, Arc<SentClient>>>,
+    /// Pushes events to the window (`profiles_updated`, ...).
+    emitter: EventSink,
+    /// The async runtime the shell runs on: background work (following a message or a review)
+    /// is spawned on it, whichever thread asks.
+    runtime: tokio::runtime::Handle,
+    /// The app's version, as the shell's package says.
+    pub version: &'static str,
+    /// Where exports (the journal's CSV) go: the user's Downloads folder; `None` when the system
+    /// names none, and in tests (which set `AppOptions::data_dir` and must not write there).
+    pub downloads_dir: Option<PathBuf>,
+    /// The app's data folder: exports fall back to it.
+    pub data_dir: PathBuf,
+    /// The latest timeline of every message a test send is following, by message id.
+    pub timelines: Timelines,
+    /// The completion-callback receiver's address, once started.
+    receiver: tokio::sync::OnceCell<String>,
+}
+
+impl Core {
+    /// The client and call options for `workspace_id`, acting for `profile` when given (its own
+    /// key if the app holds one, else the organization key with `x-profile-id`).
+    pub fn client(
+        &self,
+        workspace_id: Uuid,
+        profile: Option<Uuid>,
+    ) -> Result<(Arc<SentClient>, CallOptions), AppError> {
+        self.client_for(workspace_id, profile, Answers::Small)
+    }
+
+    /// The same, for the one call whose answer can be large: the whole profile list.
+    pub fn list_client(
+        &self,
+        workspace_id: Uuid,
+    ) -> Result<(Arc<SentClient>, CallOptions), AppError> {
+        self.client_for(workspace_id, None, Answers::ProfileList)
+    }
+
+    fn client_for(
+        &self,
+        workspace_id: Uuid,
+        profile: Option<Uuid>,
+        answers: Answers,
+    ) -> Result<(Arc<SentClient>, CallOptions), AppError> {
+        let own_key = profile.filter(|p| self.workspaces.has_profile_key(workspace_id, *p));
+        let cached = self
+            .clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(workspace_id, own_key, answers))
+            .cloned();
+        if let Some(client) = cached {
+            let options = match (profile, own_key) {
+                (Some(p), None) => CallOptions::for_profile(p.to_string()),
+                _ => CallOptions::default(),
+            };
+            return Ok((client, options));
+        }
+        // Outside the lock: the keychain read may be slow (or prompt). `resolve` decides again
+        // which key to use, and its options say so: a profile scope means the organization key.
+        let (config, options) = self.workspaces.resolve(workspace_id, profile)?;
+        let used_own_key = profile.filter(|_| options.profile_id.is_none());
+        let config = config.with_max_response_bytes(answers.limit());
+        let client = Arc::new(SentClient::new(config)?);
+        let client = self
+            .clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry((workspace_id, used_own_key, answers))
+            .or_insert(client)
+            .clone();
+        Ok((client, options))
+    }
+
+    /// Forgets the clients of a workspace (its key changed, or it was removed).
+    pub fn forget_clients(&self, workspace_id: Uuid) {
+        self.clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(w, _, _), _| *w != workspace_id);
+    }
+
+    /// Runs `f` on the local database, when there is one.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut sent_store::Store) -> Result<T, sent_store::StoreError>,
+    ) -> Result<Option<T>, AppError> {
+        let Some(store) = &self.store else {
+            return Ok(None);
+        };
+        let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut store).map(Some).map_err(AppError::database)
+    }
+
+    /// The database, for a task that outlives the command that started it.
+    pub fn store_handle(&self) -> Option<Arc<Mutex<sent_store::Store>>> {
+        self.store.clone()
+    }
+
+    /// The address of this app's loopback receiver for Sent's completion callbacks (contract
+    /// §12.5), started on first use: `http://127.0.0.1:<port>/sent/completion/<random>`. A callback
+    /// that arrives is pushed as `completion_callback`. Sent does not sign these callbacks, so the
+    /// unguessable path is what tells them from other traffic; only loopback peers reach it.
+    pub async fn completion_receiver_url(&self) -> Result<String, String> {
+        let emit = self.emitter();
+        let runtime = self.runtime.clone();
+        self.receiver
+            .get_or_try_init(|| async move { crate::receiver::start(emit, &runtime).await })
+            .await
+            .cloned()
+    }
+
+    /// The timelines, for a task that outlives the command that started it.
+    pub fn timelines_handle(&self) -> Timelines {
+        self.timelines.clone()
+    }
+
+    /// The event sink, for a task that outlives the command that started it.
+    pub fn emitter(&self) -> EventSink {
+        self.emitter.clone()
+    }
+
+    /// Pushes an event to the window.
+    pub fn emit(&self, event: AppEvent, payload: impl Serialize) {
+        if let Ok(value) = serde_json::to_value(payload) {
+            self.emitter.emit(event, value);
+        }
+    }
+
+    /// Runs background work on the app's runtime.
+    pub fn spawn<F>(&self, work: F) -> tokio::task::JoinHandle<F::Output>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        self.runtime.spawn(work)
+    }
+}
+
+/// What the shell hands the core to start it, once the settings are open.
+pub struct Start {
+    /// The settings file, through whatever the shell keeps it with.
+    pub settings: Box<dyn SettingsBackend>,
+    /// What the shell already has to say (a settings file recovered, ...).
+    pub notices: Vec<Notice>,
+    /// The start-up's clock, with the shell's parts already noted.
+    pub phases: Phases,
+    /// The keychain's service name (the bundle identifier, `.dev` outside release builds).
+    pub keychain_service: String,
+    /// Where `sandbox.json` and the local database live.
+    pub data_dir: PathBuf,
+    /// Where exports go (the user's Downloads folder), when the system names one.
+    pub downloads_dir: Option<PathBuf>,
+    /// Where events go (the window).
+    pub events: EventSink,
+    /// The async runtime background work runs on.
+    pub runtime: tokio::runtime::Handle,
+    /// The app's version.
+    pub version: &'static str,
+}
+
+impl Core {
+    /// Starts the keychain, the embedded sandbox and the database; builds the core. Called on a
+    /// thread outside the runtime (it waits for the sandbox to start).
+    pub fn start(start: Start) -> Result<Core, String> {
+        let Start {
+            settings: backend,
+            mut notices,
+            mut phases,
+            keychain_service,
+            data_dir,
+            downloads_dir,
+            events,
+            runtime,
+            version,
+        } = start;
+        // The developer option "Emulate the newer Sent API (2026-10)", read before the sandbox starts.
+        let newer_revision = backend
+            .get("sandbox_api_revision")
+            .is_some_and(|v| v.as_str() == Some("2026-10"));
+
+        let keychain =
+            Keychain::os(keychain_service).and_then(|keychain| keychain.probe().map(|()| keychain));
+        if let Err(error) = &keychain {
+            notices.push(keychain_notice(error));
+        }
+        phases.done("keychain");
+
+        let sandbox_key = sandbox_key(&keychain);
+        // A developer and benchmark option (./x bench): start the embedded sandbox with N generated
+        // profiles on top of the demo organization. Like any seed it applies only when the sandbox's
+        // data file does not exist yet. Capped so a typo cannot stall the start.
+        let generated = std::env::var("SENT_PROFILES_SANDBOX_PROFILES")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .unwrap_or(0)
+            .min(50_000);
+        let sandbox = runtime
+            .block_on(
+                Sandbox::builder()
+                    .seed(Seed::Demo)
+                    .generated_profiles(generated)
+                    .api_revision(if newer_revision {
+                        sent_sandbox::ApiRevision::Rev2026_10
+                    } else {
+                        sent_sandbox::ApiRevision::Seed
+                    })
+                    .org_key(sandbox_key.expose_secret())
+                    .data_file(data_dir.join("sandbox.json"))
+                    .start("127.0.0.1:0"),
+            )
+            .map_err(|e| format!("the local Sent sandbox could not start: {e}"))?;
+        phases.done("sandbox");
+        let local = LocalSandbox {
+            identity: runtime.block_on(local_identity(&sandbox.base_url(), &sandbox_key)),
+            base_url: sandbox.base_url(),
+            org_key: sandbox_key,
+        };
+        phases.done("identity");
+        let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
+        let store = open_store(&data_dir.join("sent-profiles.sqlite3"), &mut notices);
+        phases.done("database");
+        Ok(Core {
+            workspaces,
+            notices,
+            startup: phases.list,
+            sandbox,
+            lists: crate::lists::ListModels::new(store.clone()),
+            store,
+            clients: Mutex::new(HashMap::new()),
+            timelines: Timelines::default(),
+            receiver: tokio::sync::OnceCell::new(),
+            emitter: events,
+            runtime,
+            version,
+            downloads_dir,
+            data_dir,
+        })
+    }
+}
+
+/// Opens the local database. One that cannot be opened or fails its integrity check is moved aside
+/// by the store (kept for the user) and a new one is created; either way the app still opens.
+fn open_store(
+    path: &std::path::Path,
+    notices: &mut Vec<Notice>,
+) -> Option<Arc<Mutex<sent_store::Store>>> {
+    match sent_store::Store::open(path) {
+        Ok((store, recovery)) => {
+            if let Some(recovery) = recovery {
+                notices.push(Notice {
+                    kind: NoticeKind::DatabaseRecovered,
+                    message: format!(
+                        "The app's local database could not be read ({}). It was kept as {}; a new one was created, so cached profile lists will load again from Sent.",
+                        recovery.reason,
+                        recovery.moved_to.display()
+                    ),
+                });
+            }
+            Some(Arc::new(Mutex::new(store)))
+        }
+        Err(error) => {
+            notices.push(Notice {
+                kind: NoticeKind::DatabaseUnavailable,
+                message: format!(
+                    "The app's local database at {} could not be opened ({error}). Profile lists will not be cached until the app can write there.",
+                    path.display()
+                ),
+            });
+            None
+        }
+    }
+}
+
+/// The embedded sandbox's organization key: made once and kept in the keychain like any other key;
+/// without a keychain, a new one for this run (the sandbox still works).
+fn sandbox_key(keychain: &Result<Keychain, KeychainError>) -> SecretString {
+    let entry = KeyRef::Organization {
+        workspace: LOCAL_SANDBOX_ID,
+    };
+    let fresh = || SecretString::new(format!("sandbox_{}", uuid::Uuid::new_v4().simple()));
+    match keychain.as_ref().map(|k| (k, k.get(&entry))) {
+        Ok((_, Ok(Some(key)))) => key,
+        Ok((keychain, Ok(None))) => {
+            let key = fresh();
+            // If this fails the key lives for this run only: the sandbox derives every other key
+            // from it, so its data answers to new keys next time.
+            let _ = keychain.set(&entry, &key);
+            key
+        }
+        // A keychain that cannot be read right now (locked, prompt refused) must not lose the
+        // stored key: use one for this run only, and store nothing.
+        Ok((_, Err(_))) | Err(_) => fresh(),
+    }
+}
+
+async fn local_identity(base_url: &str, key: &SecretString) -> KeyIdentity {
+    let fallback = KeyIdentity {
+        account_type: "organization".into(),
+        account_id: String::new(),
+        name: "Local sandbox".into(),
+        role: Some("admin".into()),
+        profile_count: 0,
+    };
+    let Ok(client) = SentClient::new(ClientConfig::new(base_url, key.clone())) else {
+        return fallback;
+    };
+    match client.me(&CallOptions::default()).await {
+        Ok(response) => identity(&response.data),
+        Err(_) => fallback,
+    }
+}
+
+fn keychain_notice(error: &KeychainError) -> Notice {
+    Notice {
+        kind: NoticeKind::keychain(error),
+        message: format!(
+            "{error} Until then you can use the local sandbox, but not add workspaces or keys."
+        ),
+    }
+}
