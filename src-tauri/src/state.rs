@@ -98,6 +98,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         events: Arc::new(WindowEvents(app.clone())),
         runtime: tauri::async_runtime::handle().inner().clone(),
         version: env!("CARGO_PKG_VERSION"),
+        retry: sent_client::RetryPolicy::default(),
     })
 }
 

@@ -133,7 +133,9 @@ impl CommandMap {
             out.push_str(entry);
         }
         out.push_str("};\n\nexport type CommandName = keyof Commands;\n");
-        out.push_str("\n/** Every event the backend pushes, with its payload (`sent_app::AppEvent`). */\n");
+        out.push_str(
+            "\n/** Every event the backend pushes, with its payload (`sent_app::AppEvent`). */\n",
+        );
         out.push_str("export type Events = {\n");
         for event in &self.events {
             out.push_str(event);

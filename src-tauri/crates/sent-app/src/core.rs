@@ -9,7 +9,7 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use sent_client::{CallOptions, ClientConfig, SentClient};
+use sent_client::{CallOptions, ClientConfig, RetryPolicy, SentClient};
 use sent_keychain::{KeyRef, Keychain, KeychainError, SecretString};
 use sent_sandbox::{RunningSandbox, Sandbox, Seed};
 use sent_workspaces::{
@@ -172,6 +172,8 @@ pub struct Core {
     runtime: tokio::runtime::Handle,
     /// The app's version, as the shell's package says.
     pub version: &'static str,
+    /// How every client retries (the client's default in the app; shorter waits in tests).
+    retry: RetryPolicy,
     /// Where exports (the journal's CSV) go: the user's Downloads folder; `None` when the system
     /// names none, and in tests (which set `AppOptions::data_dir` and must not write there).
     pub downloads_dir: Option<PathBuf>,
@@ -226,7 +228,9 @@ impl Core {
         // which key to use, and its options say so: a profile scope means the organization key.
         let (config, options) = self.workspaces.resolve(workspace_id, profile)?;
         let used_own_key = profile.filter(|_| options.profile_id.is_none());
-        let config = config.with_max_response_bytes(answers.limit());
+        let config = config
+            .with_max_response_bytes(answers.limit())
+            .with_retry(self.retry);
         let client = Arc::new(SentClient::new(config)?);
         let client = self
             .clients
@@ -323,6 +327,8 @@ pub struct Start {
     pub runtime: tokio::runtime::Handle,
     /// The app's version.
     pub version: &'static str,
+    /// How every client retries: `RetryPolicy::default()` in the app.
+    pub retry: RetryPolicy,
 }
 
 impl Core {
@@ -339,6 +345,7 @@ impl Core {
             events,
             runtime,
             version,
+            retry,
         } = start;
         // The developer option "Emulate the newer Sent API (2026-10)", read before the sandbox starts.
         let newer_revision = backend
@@ -399,6 +406,7 @@ impl Core {
             emitter: events,
             runtime,
             version,
+            retry,
             downloads_dir,
             data_dir,
         })

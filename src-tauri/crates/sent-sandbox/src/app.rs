@@ -26,6 +26,8 @@ pub struct App {
     pub idempotency: Arc<IdempotencyCache>,
     /// Faults in force.
     pub faults: Mutex<Faults>,
+    /// `/v3` requests seen and faulted.
+    pub fault_counts: Mutex<crate::config::FaultCounts>,
     /// Server revision emulated right now (contract §19.3), settable through the control API.
     api_revision: RwLock<ApiRevision>,
     /// Sandbox-wide fixtures in force (§19.3).
@@ -87,6 +89,7 @@ impl App {
         let app = Arc::new(Self {
             limiter: RateLimiter::new(config.rate_limits.clone()),
             faults: Mutex::new(config.faults.clone()),
+            fault_counts: Mutex::default(),
             api_revision: RwLock::new(config.api_revision),
             fixtures: Mutex::new(config.fixtures.clone()),
             config,

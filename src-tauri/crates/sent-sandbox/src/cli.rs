@@ -19,7 +19,8 @@ Control API (loopback clients only, not part of Sent's API; answers use the Sent
   GET  /_sandbox/clock                sandbox time
   POST /_sandbox/clock/advance        {\"seconds\":N} move time forward; due completions finish
   GET|PUT /_sandbox/faults            {\"latency_ms\",\"error_500_rate\",\"error_503_rate\",
-                                      \"rate_limit_storm\",\"drop_after_commit\"} (PUT merges)
+                                      \"rate_limit_storm\",\"drop_after_commit\",\"garble_after_commit\"}
+                                      (PUT merges)
   GET|PUT /_sandbox/rate-limits       {\"enabled\":false} or per-window numbers
   GET  /_sandbox/deliveries           completion callbacks and webhook tests sent
   POST /_sandbox/profiles/ID/status   {\"status\":\"rejected\"} test hook
@@ -106,6 +107,9 @@ pub struct Cli {
     /// Fault: commit the next N successful writes, then close the connection unanswered.
     #[arg(long, default_value_t = 0)]
     pub fault_drop_after_commit: u32,
+    /// Fault: commit the next N successful writes, then answer their status with a body cut short.
+    #[arg(long, default_value_t = 0)]
+    pub fault_garble_after_commit: u32,
 
     /// Q4 strict mode: require billing_contact for a defaulted billing_model too.
     #[arg(long)]
@@ -140,6 +144,7 @@ impl Cli {
                 error_503_rate: self.fault_503_rate.clamp(0.0, 1.0),
                 rate_limit_storm: self.fault_429_storm,
                 drop_after_commit: self.fault_drop_after_commit,
+                garble_after_commit: self.fault_garble_after_commit,
             },
             strict_billing: self.strict_billing,
             generated_profiles: self.profiles,

@@ -101,6 +101,17 @@ pub struct Faults {
     /// While non-zero, this many next successful `/v3` writes are committed and then the
     /// connection is closed without a response.
     pub drop_after_commit: u32,
+    /// While non-zero, this many next successful `/v3` writes are committed and then answered
+    /// with their status and a body cut short: a 2xx no client can read.
+    pub garble_after_commit: u32,
+}
+
+/// How many `/v3` requests arrived, and how many of them a fault answered (an injected 500, 503
+/// or 429, a dropped or a garbled answer; latency alone is not counted).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct FaultCounts {
+    pub requests: u64,
+    pub faulted: u64,
 }
 
 /// Everything a sandbox needs to run.

@@ -141,6 +141,16 @@ pub async fn v3(State(app): State<Arc<App>>, req: Request) -> Response {
                 &result,
                 &extra.headers,
             );
+            let fate = if ok && is_write {
+                faults::after_commit(&app)
+            } else {
+                faults::AfterCommit::Answer
+            };
+            let resp = if fate == faults::AfterCommit::Garble {
+                garbled(resp, &body)
+            } else {
+                resp
+            };
             let keyed = guard.is_some();
             if let Some((guard, sandbox)) = guard {
                 guard.finish(
@@ -160,8 +170,7 @@ pub async fn v3(State(app): State<Arc<App>>, req: Request) -> Response {
                     tracing::error!("persisting the idempotency cache failed: {e}");
                 }
             }
-            let drop_it = ok && is_write && faults::take_drop_after_commit(&app);
-            (resp, drop_it)
+            (resp, fate == faults::AfterCommit::Drop)
         }
     };
     if drop_it {
@@ -172,6 +181,14 @@ pub async fn v3(State(app): State<Arc<App>>, req: Request) -> Response {
         }
     }
     resp
+}
+
+/// The same answer (status and headers) with its body cut short: JSON no client can read.
+fn garbled(resp: Response, body: &[u8]) -> Response {
+    let (mut parts, _) = resp.into_parts();
+    let cut = body[..body.len() / 2].to_vec();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(cut))
 }
 
 type GuardInfo = Option<(idempotency::Guard, bool)>;

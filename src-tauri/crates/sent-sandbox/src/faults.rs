@@ -12,6 +12,19 @@ use crate::envelope::ApiError;
 /// Faults to apply before a request runs: how long to wait, and whether to answer with an
 /// error instead of executing.
 pub fn before(app: &App, request_id: &str) -> (Duration, Option<ApiError>) {
+    let (latency, injected) = choose(app, request_id);
+    count(app, injected.is_some());
+    (latency, injected)
+}
+
+/// Counts a `/v3` request, and whether a fault answered it.
+pub fn count(app: &App, faulted: bool) {
+    let mut c = app.fault_counts.lock().unwrap_or_else(|e| e.into_inner());
+    c.requests += 1;
+    c.faulted += u64::from(faulted);
+}
+
+fn choose(app: &App, request_id: &str) -> (Duration, Option<ApiError>) {
     let mut f = app.faults.lock().unwrap_or_else(|e| e.into_inner());
     let latency = Duration::from_millis(f.latency_ms);
     if f.rate_limit_storm > 0 {
@@ -44,13 +57,34 @@ pub fn before(app: &App, request_id: &str) -> (Duration, Option<ApiError>) {
     (latency, None)
 }
 
-/// Whether this committed write should lose its response; consumes one drop.
-pub fn take_drop_after_commit(app: &App) -> bool {
+/// What happens to a committed write's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterCommit {
+    Answer,
+    /// The connection is closed without an answer.
+    Drop,
+    /// The status is answered with a body cut short.
+    Garble,
+}
+
+/// Decides (and consumes) the fault for a committed write's answer, and counts it.
+pub fn after_commit(app: &App) -> AfterCommit {
     let mut f = app.faults.lock().unwrap_or_else(|e| e.into_inner());
-    if f.drop_after_commit > 0 {
+    let fate = if f.drop_after_commit > 0 {
         f.drop_after_commit -= 1;
-        true
+        AfterCommit::Drop
+    } else if f.garble_after_commit > 0 {
+        f.garble_after_commit -= 1;
+        AfterCommit::Garble
     } else {
-        false
+        AfterCommit::Answer
+    };
+    drop(f);
+    if fate != AfterCommit::Answer {
+        app.fault_counts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .faulted += 1;
     }
+    fate
 }

@@ -48,11 +48,12 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-pub use config::{ApiRevision, Config, Faults, Fixtures, RateLimits};
+pub use config::{ApiRevision, Config, FaultCounts, Faults, Fixtures, RateLimits};
 pub use seed::Seed;
 
 use app::App;
 use store::KeyKind;
+use uuid::Uuid;
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]
@@ -222,6 +223,17 @@ pub struct ProfileKey {
     pub key: String,
 }
 
+/// What a sandbox holds, counted (see [`RunningSandbox::census`]).
+#[derive(Debug, Clone, Default)]
+pub struct Census {
+    /// Live profiles: id, name, description, status.
+    pub profiles: Vec<(Uuid, String, Option<String>, String)>,
+    /// Live campaigns: the owning profile (`None`: the organization) and the name.
+    pub campaigns: Vec<(Option<Uuid>, String)>,
+    /// Messages accepted, of every status.
+    pub messages: usize,
+}
+
 /// A sandbox serving on a loopback port.
 pub struct RunningSandbox {
     addr: SocketAddr,
@@ -296,6 +308,52 @@ impl RunningSandbox {
     /// Replaces the faults in force.
     pub fn set_faults(&self, faults: Faults) {
         *self.app.faults.lock().unwrap_or_else(|e| e.into_inner()) = faults;
+    }
+
+    /// Replaces the rate limits (`None`: no limit), as `PUT /_sandbox/rate-limits` does.
+    pub fn set_rate_limits(&self, limits: Option<RateLimits>) {
+        self.app.limiter.set_limits(limits);
+        self.app.limiter.clear();
+    }
+
+    /// What the sandbox holds, for tests that count what a run of writes left behind.
+    pub fn census(&self) -> Census {
+        let s = self.app.read();
+        Census {
+            profiles: s
+                .live_profiles()
+                .map(|p| {
+                    (
+                        p.id,
+                        p.name.clone(),
+                        p.description.clone(),
+                        p.status.clone(),
+                    )
+                })
+                .collect(),
+            campaigns: s
+                .campaigns
+                .iter()
+                .filter(|c| !c.deleted)
+                .map(|c| {
+                    let owner = match c.owner {
+                        store::Owner::Profile(id) => Some(id),
+                        store::Owner::Org => None,
+                    };
+                    (owner, c.data.name.clone().unwrap_or_default())
+                })
+                .collect(),
+            messages: s.messages.len(),
+        }
+    }
+
+    /// How many `/v3` requests arrived and how many a fault answered, since the start.
+    pub fn fault_counts(&self) -> FaultCounts {
+        *self
+            .app
+            .fault_counts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     /// Stops accepting, lets in-flight requests finish (up to 5 s) and saves state.
