@@ -148,6 +148,24 @@ fn the_form_is_checked_in_rust() {
         .as_str()
         .unwrap()
         .contains("approved"));
+
+    // A test send goes to at most 20 numbers; the message says how many to remove.
+    let many: Vec<String> = (0..22).map(|i| format!("+1415555{:04}", 100 + i)).collect();
+    let error = send(
+        &app,
+        &bella,
+        json!({ "template_id": reminder["id"], "variables": { "first_name": "Ann", "time": "10:00" },
+                "recipients": many, "channel": null, "sandbox": false }),
+        &key(),
+    )
+    .unwrap_err();
+    assert!(
+        error["fields"]["recipients"][0]
+            .as_str()
+            .unwrap()
+            .contains("remove 2"),
+        "{error}"
+    );
 }
 
 #[test]

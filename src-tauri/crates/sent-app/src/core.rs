@@ -5,7 +5,6 @@
 //! over a settings backend, the folders, an event sink and the async runtime.
 
 use std::collections::HashMap;
-use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -148,7 +147,49 @@ impl Answers {
 }
 
 /// The latest timeline of each followed message, shared with the tasks that follow them.
-pub type Timelines = Arc<Mutex<HashMap<String, sent_views::sends::MessageTimeline>>>;
+pub type Timelines = Arc<Mutex<TimelineBook>>;
+
+/// Final timelines kept for the window to read again; older final ones are dropped first.
+pub const FINAL_TIMELINES_KEPT: usize = 500;
+
+/// The timelines of followed messages: every one still moving, and the newest final ones.
+#[derive(Default)]
+pub struct TimelineBook {
+    by_id: HashMap<String, sent_views::sends::MessageTimeline>,
+    finals: std::collections::VecDeque<String>,
+}
+
+impl TimelineBook {
+    pub fn get(&self, message_id: &str) -> Option<&sent_views::sends::MessageTimeline> {
+        self.by_id.get(message_id)
+    }
+
+    /// Keeps a message's latest timeline; past [`FINAL_TIMELINES_KEPT`] final ones, the oldest
+    /// final one is dropped.
+    pub fn put(&mut self, timeline: sent_views::sends::MessageTimeline) {
+        let id = timeline.message_id.clone();
+        let is_final = timeline.is_final;
+        let was_final = self.by_id.get(&id).is_some_and(|t| t.is_final);
+        self.by_id.insert(id.clone(), timeline);
+        if is_final && !was_final {
+            self.finals.push_back(id);
+            while self.finals.len() > FINAL_TIMELINES_KEPT {
+                if let Some(old) = self.finals.pop_front() {
+                    self.by_id.remove(&old);
+                }
+            }
+        }
+    }
+
+    /// How many timelines are kept.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
 
 pub struct Core {
     pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
@@ -181,8 +222,10 @@ pub struct Core {
     pub data_dir: PathBuf,
     /// The latest timeline of every message a test send is following, by message id.
     pub timelines: Timelines,
+    /// Following messages and reviews, per workspace.
+    pub supervisor: crate::supervisor::Supervisor,
     /// The completion-callback receiver's address, once started.
-    receiver: tokio::sync::OnceCell<String>,
+    receiver: tokio::sync::OnceCell<crate::receiver::Receiver>,
 }
 
 impl Core {
@@ -242,8 +285,15 @@ impl Core {
         Ok((client, options))
     }
 
-    /// Forgets the clients of a workspace (its key changed, or it was removed).
-    pub fn forget_clients(&self, workspace_id: Uuid) {
+    /// A workspace's keys changed, or it was removed: its clients are forgotten and its
+    /// background work stops (nothing goes on with the old key).
+    pub fn workspace_changed(&self, workspace_id: Uuid) {
+        self.supervisor.stop(workspace_id);
+        self.forget_clients(workspace_id);
+    }
+
+    /// Forgets the clients of a workspace.
+    fn forget_clients(&self, workspace_id: Uuid) {
         self.clients
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -268,16 +318,17 @@ impl Core {
     }
 
     /// The address of this app's loopback receiver for Sent's completion callbacks (contract
-    /// §12.5), started on first use: `http://127.0.0.1:<port>/sent/completion/<random>`. A callback
-    /// that arrives is pushed as `completion_callback`. Sent does not sign these callbacks, so the
-    /// unguessable path is what tells them from other traffic; only loopback peers reach it.
+    /// §12.5), started on first use: `http://127.0.0.1:<port>/sent/completion/<token>`, with a new
+    /// token for each submission. A callback that arrives is pushed as `completion_callback`. Sent
+    /// does not sign these callbacks, so the unguessable path is what tells them from other traffic;
+    /// only loopback peers reach it.
     pub async fn completion_receiver_url(&self) -> Result<String, String> {
         let emit = self.emitter();
         let runtime = self.runtime.clone();
         self.receiver
             .get_or_try_init(|| async move { crate::receiver::start(emit, &runtime).await })
             .await
-            .cloned()
+            .map(|receiver| receiver.address_for_one_submission())
     }
 
     /// The timelines, for a task that outlives the command that started it.
@@ -295,15 +346,6 @@ impl Core {
         if let Ok(value) = serde_json::to_value(payload) {
             self.emitter.emit(event, value);
         }
-    }
-
-    /// Runs background work on the app's runtime.
-    pub fn spawn<F>(&self, work: F) -> tokio::task::JoinHandle<F::Output>
-    where
-        F: Future + Send + 'static,
-        F::Output: Send + 'static,
-    {
-        self.runtime.spawn(work)
     }
 }
 
@@ -393,6 +435,7 @@ impl Core {
         let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
         let store = open_store(&data_dir.join("sent-profiles.sqlite3"), &mut notices);
         phases.done("database");
+        let supervisor = crate::supervisor::Supervisor::new(runtime.clone());
         Ok(Core {
             workspaces,
             notices,
@@ -403,6 +446,7 @@ impl Core {
             clients: Mutex::new(HashMap::new()),
             timelines: Timelines::default(),
             receiver: tokio::sync::OnceCell::new(),
+            supervisor,
             emitter: events,
             runtime,
             version,
@@ -491,5 +535,36 @@ fn keychain_notice(error: &KeychainError) -> Notice {
         message: format!(
             "{error} Until then you can use the local sandbox, but not add workspaces or keys."
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sent_views::sends::MessageTimeline;
+
+    use super::*;
+
+    fn timeline(id: usize, is_final: bool) -> MessageTimeline {
+        MessageTimeline {
+            message_id: format!("m{id}"),
+            is_final,
+            ..MessageTimeline::default()
+        }
+    }
+
+    #[test]
+    fn final_timelines_are_pruned_oldest_first_and_moving_ones_kept() {
+        let mut book = TimelineBook::default();
+        book.put(timeline(0, false));
+        for id in 1..=FINAL_TIMELINES_KEPT + 10 {
+            book.put(timeline(id, false));
+            book.put(timeline(id, true));
+        }
+        assert_eq!(book.len(), FINAL_TIMELINES_KEPT + 1);
+        assert!(book.get("m0").is_some(), "a message still moving is kept");
+        assert!(book.get("m1").is_none(), "the oldest final one went first");
+        assert!(book
+            .get(&format!("m{}", FINAL_TIMELINES_KEPT + 10))
+            .is_some());
     }
 }

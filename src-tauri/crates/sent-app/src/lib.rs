@@ -21,6 +21,7 @@ pub mod onboard;
 pub mod profiles;
 pub mod receiver;
 pub mod sends;
+pub mod supervisor;
 pub mod workspaces;
 
 #[cfg(test)]

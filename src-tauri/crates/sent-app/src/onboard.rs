@@ -781,7 +781,7 @@ fn follow_status(state: &Core, workspace_id: Uuid, profile_id: String) {
     let store = state.store_handle();
     let lists = state.lists.clone();
     let organization = organization_summary(state, &workspace_id.to_string());
-    state.spawn(async move {
+    state.supervisor.spawn(workspace_id, async move {
         let started = std::time::Instant::now();
         let mut last = String::new();
         let mut attempt = 0u32;

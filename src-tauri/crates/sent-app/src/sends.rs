@@ -258,6 +258,9 @@ pub async fn check_send(
 
 /// The form's rules: at least one recipient, each a phone number (normalised to E.164), no number
 /// twice; a template; every variable of the template filled in; a channel the app knows.
+/// Numbers one test send may go to (each is a message followed in the background).
+pub const MAX_RECIPIENTS: usize = 20;
+
 fn check(draft: &SendDraft, template: Option<&TemplateChoice>) -> SendCheck {
     let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut add = |path: String, message: String| fields.entry(path).or_default().push(message);
@@ -288,6 +291,20 @@ fn check(draft: &SendDraft, template: Option<&TemplateChoice>) -> SendCheck {
     }
     if draft.recipients.iter().all(|r| r.trim().is_empty()) {
         add("recipients".into(), "Add at least one phone number.".into());
+    }
+    let filled = draft
+        .recipients
+        .iter()
+        .filter(|r| !r.trim().is_empty())
+        .count();
+    if filled > MAX_RECIPIENTS {
+        add(
+            "recipients".into(),
+            format!(
+                "A test send goes to at most {MAX_RECIPIENTS} numbers: remove {}.",
+                filled - MAX_RECIPIENTS
+            ),
+        );
     }
     if draft
         .template_id
@@ -479,7 +496,7 @@ pub async fn quick_send(
                 state,
                 client.clone(),
                 options.clone(),
-                workspace.clone(),
+                workspace_id,
                 m.message_id.clone(),
                 record_id,
             );
@@ -567,14 +584,21 @@ fn follow(
     state: &Core,
     client: Arc<SentClient>,
     options: CallOptions,
-    workspace: String,
+    workspace_id: Uuid,
     message_id: String,
     record_id: Option<i64>,
 ) {
+    let workspace = workspace_id.to_string();
     let emit: EventSink = state.emitter();
     let timelines = state.timelines_handle();
     let store = state.store_handle();
-    state.spawn(async move {
+    let (refused_emit, refused_timelines, refused_id, refused_workspace) = (
+        emit.clone(),
+        timelines.clone(),
+        message_id.clone(),
+        workspace.clone(),
+    );
+    let followed = state.supervisor.spawn(workspace_id, async move {
         let started = std::time::Instant::now();
         let mut last: Option<MessageTimeline> = None;
         let mut attempt = 0u32;
@@ -609,8 +633,8 @@ fn follow(
                         summary.followed(&message_id, &current.status_label, current.tone)
                     });
                 }
-                if let Ok(mut map) = timelines.lock() {
-                    map.insert(message_id.clone(), current.clone());
+                if let Ok(mut book) = timelines.lock() {
+                    book.put(current.clone());
                 }
                 if let Ok(value) = serde_json::to_value(TimelineUpdate {
                     workspace_id: workspace.clone(),
@@ -627,6 +651,23 @@ fn follow(
             attempt += 1;
         }
     });
+    if !followed {
+        let mut t = placeholder(&refused_id);
+        t.stopped = Some(format!(
+            "Not followed: this workspace already follows {} messages. Open it later from the history.",
+            crate::supervisor::MAX_PER_WORKSPACE
+        ));
+        t.is_final = true;
+        if let Ok(mut book) = refused_timelines.lock() {
+            book.put(t.clone());
+        }
+        if let Ok(value) = serde_json::to_value(TimelineUpdate {
+            workspace_id: refused_workspace,
+            timeline: t,
+        }) {
+            refused_emit.emit(AppEvent::MessageTimeline, value);
+        }
+    }
 }
 
 fn placeholder(message_id: &str) -> MessageTimeline {
@@ -690,7 +731,7 @@ pub async fn message_timeline(
         .timelines
         .lock()
         .ok()
-        .and_then(|map| map.get(&message_id).cloned())
+        .and_then(|book| book.get(&message_id).cloned())
     {
         return Ok(known);
     }

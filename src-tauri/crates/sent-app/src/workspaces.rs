@@ -24,7 +24,7 @@ pub async fn switch_workspace(state: &Core, id: Uuid) -> Result<WorkspaceList, A
 // the UI thread, where Tauri runs synchronous commands.
 pub async fn remove_workspace(state: &Core, id: Uuid) -> Result<WorkspaceList, AppError> {
     let list = state.workspaces.remove(id)?;
-    state.forget_clients(id);
+    state.workspace_changed(id);
     state.lists.forget(id);
     let _ = state.with_store(|store| store.forget_workspace(&id.to_string()));
     Ok(list)
@@ -40,7 +40,7 @@ pub async fn set_profile_key(
         .workspaces
         .set_profile_key(workspace_id, profile_id, api_key)
         .await?;
-    state.forget_clients(workspace_id);
+    state.workspace_changed(workspace_id);
     Ok(workspace)
 }
 
@@ -52,7 +52,7 @@ pub async fn remove_profile_key(
     let workspace = state
         .workspaces
         .remove_profile_key(workspace_id, profile_id)?;
-    state.forget_clients(workspace_id);
+    state.workspace_changed(workspace_id);
     Ok(workspace)
 }
 

@@ -186,7 +186,7 @@ pub struct TimelineStep {
 }
 
 /// A message's progress as the send panel shows it (pushed by the backend as it changes).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct MessageTimeline {
     pub message_id: String,
