@@ -120,7 +120,11 @@ fn journal_entries_are_worded_newest_first_and_filtered() {
     assert_eq!(deleted["outcome_label"], "Dry run");
     assert_eq!(deleted["changes"], json!([]));
     assert_eq!(deleted["message"], "Sent would delete this profile.");
-    assert_eq!(failed["outcome"], "error:VALIDATION_001");
+    assert_eq!(
+        failed["outcome"],
+        json!({ "kind": "failed", "code": "VALIDATION_001" })
+    );
+    assert_eq!(failed["action"], "profile.update");
     assert_eq!(failed["outcome_label"], "Failed: VALIDATION_001");
     assert_eq!(failed["outcome_tone"], "danger");
     assert_eq!(failed["changes"][0]["label"], "Billing contact · E-mail");

@@ -3,4 +3,4 @@
 /**
  * Which outcomes to show.
  */
-export type JournalOutcome = "ok" | "dry_run" | "error";
+export type JournalOutcome = "ok" | "dry_run" | "error" | "unknown";

@@ -8,7 +8,7 @@ export function entry(overrides: Partial<JournalRow> & { id: number }): JournalR
     profile_name: "Bella Salon",
     action: "profile.update",
     action_label: "Profile updated",
-    outcome: "ok",
+    outcome: { kind: "ok" },
     outcome_label: "Saved",
     outcome_tone: "success",
     changes: [],

@@ -17,8 +17,8 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::core::Core;
-use crate::edit::{journal, outcome_of};
 use crate::error::{AppError, ErrorKind};
+use crate::journal::{record, EntryOutcome, JournalAction};
 
 /// One campaign as the list shows it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -281,18 +281,18 @@ pub async fn save_campaign(
         }
     };
     let action = if campaign_id.is_some() {
-        "campaign.update"
+        JournalAction::CampaignUpdate
     } else {
-        "campaign.create"
+        JournalAction::CampaignCreate
     };
     match result {
         Ok(response) => {
-            journal(
+            record(
                 state,
                 &workspace,
                 &profile,
                 action,
-                "ok",
+                &EntryOutcome::Ok,
                 described(&campaign),
                 None,
                 response.info.request_id.as_deref(),
@@ -300,12 +300,12 @@ pub async fn save_campaign(
         }
         Err(error) => {
             let error = AppError::from(error);
-            journal(
+            record(
                 state,
                 &workspace,
                 &profile,
                 action,
-                &outcome_of(&error),
+                &EntryOutcome::of(&error),
                 described(&campaign),
                 Some(error.message.clone()),
                 error.request_id.as_deref(),
@@ -338,24 +338,24 @@ pub async fn delete_campaign(
         .delete_campaign(&profile_id, &campaign_id, &options)
         .await
     {
-        Ok(response) => journal(
+        Ok(response) => record(
             state,
             &workspace,
             &profile,
-            "campaign.delete",
-            "ok",
+            JournalAction::CampaignDelete,
+            &EntryOutcome::Ok,
             gone,
             None,
             response.info.request_id.as_deref(),
         ),
         Err(error) => {
             let error = AppError::from(error);
-            journal(
+            record(
                 state,
                 &workspace,
                 &profile,
-                "campaign.delete",
-                &outcome_of(&error),
+                JournalAction::CampaignDelete,
+                &EntryOutcome::of(&error),
                 gone,
                 Some(error.message.clone()),
                 error.request_id.as_deref(),

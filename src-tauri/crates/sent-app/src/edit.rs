@@ -14,7 +14,7 @@ use sent_client::{drift, CallOptions, ProfileBackend, ServerDrift};
 use sent_model::effective::OrganizationSummary;
 use sent_model::validate::{self, OrganizationFacts, StoredProfile};
 use sent_model::{BillingContact, BrandDetail, PaymentDetails, ProfileDetail, ProfileUpdate};
-use sent_views::edit::{self as words, DriftMemory, FieldChange, JournalChanges};
+use sent_views::edit::{self as words, DriftMemory, FieldChange};
 use sent_views::{resource_lines, ProfileRow, ResourceLine};
 use serde::Serialize;
 use ts_rs::TS;
@@ -22,6 +22,7 @@ use uuid::Uuid;
 
 use crate::core::Core;
 use crate::error::{AppError, ErrorKind};
+use crate::journal::{record, EntryOutcome, JournalAction};
 
 use crate::profiles::organization_summary;
 
@@ -740,12 +741,12 @@ pub async fn save_profile(
         Ok(response) => response,
         Err(error) => {
             let error = explain_save_error(AppError::from(error));
-            journal(
+            record(
                 state,
                 &workspace,
                 &stored,
-                "profile.update",
-                &outcome_of(&error),
+                JournalAction::ProfileUpdate,
+                &EntryOutcome::of(&error),
                 changes,
                 Some(error.message.clone()),
                 error.request_id.as_deref(),
@@ -780,12 +781,12 @@ pub async fn save_profile(
                 .to_owned()
         }
     };
-    journal(
+    record(
         state,
         &workspace,
         &stored,
-        "profile.update",
-        if dry_run { "dry_run" } else { "ok" },
+        JournalAction::ProfileUpdate,
+        &EntryOutcome::done(dry_run),
         changes.clone(),
         Some(message.clone()),
         request_id.as_deref(),
@@ -838,51 +839,6 @@ pub(crate) fn explain_save_error(mut error: AppError) -> AppError {
     error
 }
 
-pub(crate) fn outcome_of(error: &AppError) -> String {
-    let code = error.code.clone().unwrap_or_else(|| {
-        serde_json::to_value(error.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_else(|| "unknown".into())
-    });
-    // A write that may have happened is not journaled as failed (ambiguous is not failed).
-    if error.outcome_unknown() {
-        format!("unknown:{code}")
-    } else {
-        format!("error:{code}")
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn journal(
-    state: &Core,
-    workspace: &str,
-    profile: &ProfileDetail,
-    action: &str,
-    outcome: &str,
-    changes: Vec<FieldChange>,
-    message: Option<String>,
-    request_id: Option<&str>,
-) {
-    let record = JournalChanges {
-        profile_name: profile.name.clone(),
-        changes,
-        message,
-    };
-    // The journal must not turn a done change into a failure: a database error is reported by
-    // the next read of the journal, not here.
-    let _ = state.with_store(|store| {
-        store.append_journal(&sent_store::NewJournalEntry {
-            workspace_id: workspace,
-            profile_id: Some(&profile.id),
-            action,
-            changes: &record,
-            outcome,
-            request_id,
-        })
-    });
-}
-
 // ---- deleting ------------------------------------------------------------------------------
 
 pub async fn delete_profile(
@@ -914,12 +870,12 @@ pub async fn delete_profile(
     match client.delete_profile(&profile_id, &options).await {
         Ok(response) => {
             let request_id = response.info.request_id;
-            journal(
+            record(
                 state,
                 &workspace,
                 &stored,
-                "profile.delete",
-                "ok",
+                JournalAction::ProfileDelete,
+                &EntryOutcome::Ok,
                 Vec::new(),
                 None,
                 request_id.as_deref(),
@@ -949,12 +905,12 @@ pub async fn delete_profile(
                     error.message.trim_end_matches('.').to_owned() + "."
                 );
             }
-            journal(
+            record(
                 state,
                 &workspace,
                 &stored,
-                "profile.delete",
-                &outcome_of(&error),
+                JournalAction::ProfileDelete,
+                &EntryOutcome::of(&error),
                 Vec::new(),
                 Some(error.message.clone()),
                 error.request_id.as_deref(),

@@ -1,8 +1,9 @@
-//! The audit journal: what this app changed in a workspace's profiles, read back worded
-//! (`journal_entries`) and exported as CSV (`export_journal`). The save and delete commands
-//! append the entries (`profile.update`, outcome `ok`, `dry_run` or `error:<CODE>`, changes as a
-//! [`JournalChanges`]); this module only reads them. It writes nothing but what the journal holds,
-//! which never holds a secret (card data is "redacted" before it is stored).
+//! The audit journal: what this app changed in a workspace's profiles. The writes append their
+//! entries with [`record`] (a closed [`JournalAction`], a closed [`EntryOutcome`], changes as a
+//! [`JournalChanges`]); the screen reads them back worded (`journal_entries`) and exports them as
+//! CSV (`export_journal`). The journal never holds a secret (card data is "redacted" before it is
+//! stored). In the database both are kept as the strings an older version wrote (`profile.update`,
+//! `ok`, `dry_run`, `error:<CODE>`, `unknown:<CODE>`).
 //!
 //! The words of actions and outcomes live here because only the journal shows them; they move to
 //! `sent-views` if another screen needs them.
@@ -12,6 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use sent_model::ProfileDetail;
 use sent_store::JournalEntry;
 use sent_views::{FieldChange, JournalChanges, Tone};
 use serde::{Deserialize, Serialize};
@@ -24,6 +26,193 @@ use crate::error::{AppError, ErrorKind};
 /// The most entries the screen reads (newest first); an export takes every matching entry.
 pub const JOURNAL_SCREEN_CAP: usize = 10_000;
 
+/// What a journal entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum JournalAction {
+    #[serde(rename = "profile.create")]
+    ProfileCreate,
+    /// A dry run of a create that Sent refused (an accepted one is a `ProfileCreate` whose
+    /// outcome is a dry run).
+    #[serde(rename = "profile.create.dry_run")]
+    ProfileCreateDryRun,
+    #[serde(rename = "profile.update")]
+    ProfileUpdate,
+    #[serde(rename = "profile.delete")]
+    ProfileDelete,
+    #[serde(rename = "profile.submit")]
+    ProfileSubmit,
+    #[serde(rename = "campaign.create")]
+    CampaignCreate,
+    #[serde(rename = "campaign.update")]
+    CampaignUpdate,
+    #[serde(rename = "campaign.delete")]
+    CampaignDelete,
+}
+
+impl JournalAction {
+    pub const ALL: [JournalAction; 8] = [
+        JournalAction::ProfileCreate,
+        JournalAction::ProfileCreateDryRun,
+        JournalAction::ProfileUpdate,
+        JournalAction::ProfileDelete,
+        JournalAction::ProfileSubmit,
+        JournalAction::CampaignCreate,
+        JournalAction::CampaignUpdate,
+        JournalAction::CampaignDelete,
+    ];
+
+    /// As the database keeps it.
+    pub fn stored(self) -> &'static str {
+        match self {
+            JournalAction::ProfileCreate => "profile.create",
+            JournalAction::ProfileCreateDryRun => "profile.create.dry_run",
+            JournalAction::ProfileUpdate => "profile.update",
+            JournalAction::ProfileDelete => "profile.delete",
+            JournalAction::ProfileSubmit => "profile.submit",
+            JournalAction::CampaignCreate => "campaign.create",
+            JournalAction::CampaignUpdate => "campaign.update",
+            JournalAction::CampaignDelete => "campaign.delete",
+        }
+    }
+
+    /// The action a stored string names (`None`: written by another version).
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.stored() == stored)
+    }
+
+    /// In words, e.g. "Profile updated".
+    pub fn label(self) -> &'static str {
+        match self {
+            JournalAction::ProfileCreate => "Profile created",
+            JournalAction::ProfileCreateDryRun => "Profile creation checked (dry run)",
+            JournalAction::ProfileUpdate => "Profile updated",
+            JournalAction::ProfileDelete => "Profile deleted",
+            JournalAction::ProfileSubmit => "Profile submitted",
+            JournalAction::CampaignCreate => "Campaign created",
+            JournalAction::CampaignUpdate => "Campaign updated",
+            JournalAction::CampaignDelete => "Campaign deleted",
+        }
+    }
+}
+
+/// How a journaled write ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum EntryOutcome {
+    /// Sent applied it.
+    Ok,
+    /// Sent checked it and changed nothing.
+    DryRun,
+    /// It did not happen: Sent (or the app, before sending) refused or failed it, with Sent's
+    /// code or the app's error kind.
+    Failed { code: String },
+    /// It may have happened (the answer was lost): ambiguous is not failed.
+    Unknown { code: String },
+    /// Written by another version, kept as stored.
+    Other { stored: String },
+}
+
+impl EntryOutcome {
+    /// Applied, or checked in a dry run.
+    pub fn done(dry_run: bool) -> Self {
+        if dry_run {
+            EntryOutcome::DryRun
+        } else {
+            EntryOutcome::Ok
+        }
+    }
+
+    /// How a failed write ended: outcome unknown when it may have happened, else failed.
+    pub fn of(error: &AppError) -> Self {
+        let code = error.code.clone().unwrap_or_else(|| {
+            serde_json::to_value(error.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_else(|| "unknown".into())
+        });
+        if error.outcome_unknown() {
+            EntryOutcome::Unknown { code }
+        } else {
+            EntryOutcome::Failed { code }
+        }
+    }
+
+    /// As the database keeps it.
+    pub fn stored(&self) -> String {
+        match self {
+            EntryOutcome::Ok => "ok".into(),
+            EntryOutcome::DryRun => "dry_run".into(),
+            EntryOutcome::Failed { code } => format!("error:{code}"),
+            EntryOutcome::Unknown { code } => format!("unknown:{code}"),
+            EntryOutcome::Other { stored } => stored.clone(),
+        }
+    }
+
+    /// Read back from the database.
+    pub fn parse(stored: &str) -> Self {
+        match stored {
+            "ok" => EntryOutcome::Ok,
+            "dry_run" => EntryOutcome::DryRun,
+            "error" => EntryOutcome::Failed {
+                code: String::new(),
+            },
+            other => match (other.strip_prefix("error:"), other.strip_prefix("unknown:")) {
+                (Some(code), _) => EntryOutcome::Failed { code: code.into() },
+                (_, Some(code)) => EntryOutcome::Unknown { code: code.into() },
+                _ => EntryOutcome::Other {
+                    stored: other.into(),
+                },
+            },
+        }
+    }
+
+    /// In words, with its tone: "Saved", "Dry run", "Failed: VALIDATION_001",
+    /// "Outcome unknown: timeout".
+    pub fn label(&self) -> (String, Tone) {
+        match self {
+            EntryOutcome::Ok => ("Saved".into(), Tone::Success),
+            EntryOutcome::DryRun => ("Dry run".into(), Tone::Progress),
+            EntryOutcome::Failed { code } if code.is_empty() => ("Failed".into(), Tone::Danger),
+            EntryOutcome::Failed { code } => (format!("Failed: {code}"), Tone::Danger),
+            EntryOutcome::Unknown { code } => (format!("Outcome unknown: {code}"), Tone::Attention),
+            EntryOutcome::Other { stored } => (stored.clone(), Tone::Neutral),
+        }
+    }
+}
+
+/// Appends an entry. The journal must not turn a done change into a failure: a database error is
+/// reported by the next read of the journal, not here.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn record(
+    state: &Core,
+    workspace: &str,
+    profile: &ProfileDetail,
+    action: JournalAction,
+    outcome: &EntryOutcome,
+    changes: Vec<FieldChange>,
+    message: Option<String>,
+    request_id: Option<&str>,
+) {
+    let record = JournalChanges {
+        profile_name: profile.name.clone(),
+        changes,
+        message,
+    };
+    let outcome = outcome.stored();
+    let _ = state.with_store(|store| {
+        store.append_journal(&sent_store::NewJournalEntry {
+            workspace_id: workspace,
+            profile_id: Some(&profile.id),
+            action: action.stored(),
+            changes: &record,
+            outcome: &outcome,
+            request_id,
+        })
+    });
+}
+
 /// Which outcomes to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -35,6 +224,8 @@ pub enum JournalOutcome {
     DryRun,
     /// Refused or failed (`error:<CODE>`).
     Error,
+    /// May have happened: the answer was lost (`unknown:<CODE>`).
+    Unknown,
 }
 
 impl JournalOutcome {
@@ -44,6 +235,7 @@ impl JournalOutcome {
             JournalOutcome::Ok => "ok",
             JournalOutcome::DryRun => "dry_run",
             JournalOutcome::Error => "error",
+            JournalOutcome::Unknown => "unknown",
         }
     }
 }
@@ -60,12 +252,12 @@ pub struct JournalRow {
     pub profile_id: Option<String>,
     /// The profile's name when the change was made.
     pub profile_name: String,
-    /// As stored, e.g. `profile.update`.
-    pub action: String,
+    /// What was done (`None`: an entry written by another version; its label says what).
+    pub action: Option<JournalAction>,
     /// E.g. "Profile updated".
     pub action_label: String,
-    /// As stored: `ok`, `dry_run` or `error:<CODE>`.
-    pub outcome: String,
+    /// How it ended.
+    pub outcome: EntryOutcome,
     /// E.g. "Saved", "Dry run", "Failed: VALIDATION_001".
     pub outcome_label: String,
     pub outcome_tone: Tone,
@@ -86,8 +278,12 @@ pub struct JournalExport {
     pub rows: u32,
 }
 
-/// "profile.update" -> "Profile updated"; an unknown action is worded from its parts.
+/// A stored action in words: a known one by its label, one written by another version from its
+/// parts ("campaign.pause_all" -> "Campaign: pause all").
 pub fn action_label(action: &str) -> String {
+    if let Some(known) = JournalAction::parse(action) {
+        return known.label().to_owned();
+    }
     let (subject, verb) = action.split_once('.').unwrap_or((action, ""));
     let mut subject = subject.replace('_', " ");
     if let Some(first) = subject.get(..1) {
@@ -104,19 +300,9 @@ pub fn action_label(action: &str) -> String {
     format!("{subject} {done}")
 }
 
-/// "ok" -> "Saved", "dry_run" -> "Dry run", "error:VALIDATION_001" -> "Failed: VALIDATION_001",
-/// "unknown:timeout" -> "Outcome unknown: timeout" (the write may have happened).
+/// A stored outcome in words, with its tone.
 pub fn outcome_label(outcome: &str) -> (String, Tone) {
-    match outcome {
-        "ok" => ("Saved".into(), Tone::Success),
-        "dry_run" => ("Dry run".into(), Tone::Progress),
-        "error" | "error:" => ("Failed".into(), Tone::Danger),
-        other => match (other.strip_prefix("error:"), other.strip_prefix("unknown:")) {
-            (Some(code), _) => (format!("Failed: {code}"), Tone::Danger),
-            (_, Some(code)) => (format!("Outcome unknown: {code}"), Tone::Attention),
-            _ => (other.to_owned(), Tone::Neutral),
-        },
-    }
+    EntryOutcome::parse(outcome).label()
 }
 
 fn row(entry: JournalEntry) -> JournalRow {
@@ -141,8 +327,8 @@ fn row(entry: JournalEntry) -> JournalRow {
         profile_id: entry.profile_id,
         profile_name,
         action_label: action_label(&entry.action),
-        action: entry.action,
-        outcome: entry.outcome,
+        action: JournalAction::parse(&entry.action),
+        outcome: EntryOutcome::parse(&entry.outcome),
         outcome_label,
         outcome_tone,
         changes: changes.changes,

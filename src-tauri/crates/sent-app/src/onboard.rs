@@ -23,11 +23,12 @@ use uuid::Uuid;
 
 use crate::core::Core;
 use crate::edit::{
-    detail_view, explain_save_error, journal, notices, outcome_of, remember_drift,
-    remember_profile, tidy, DriftNotice, ProfileDetailView,
+    detail_view, explain_save_error, notices, remember_drift, remember_profile, tidy, DriftNotice,
+    ProfileDetailView,
 };
 use crate::error::{AppError, ErrorKind};
 use crate::events::AppEvent;
+use crate::journal::{record, EntryOutcome, JournalAction};
 use crate::profiles::organization_summary;
 
 /// The secrets of a create: typed in the wizard, sent once, kept nowhere.
@@ -561,16 +562,16 @@ pub async fn create_profile(
                 state
                     .with_store(|store| store.put_draft(&workspace, &draft_key(&kept.id), kept))?;
             }
-            journal(
+            record(
                 state,
                 &workspace,
                 &named,
                 if dry_run {
-                    "profile.create.dry_run"
+                    JournalAction::ProfileCreateDryRun
                 } else {
-                    "profile.create"
+                    JournalAction::ProfileCreate
                 },
-                &outcome_of(&error),
+                &EntryOutcome::of(&error),
                 changes,
                 Some(error.message.clone()),
                 error.request_id.as_deref(),
@@ -619,12 +620,12 @@ pub async fn create_profile(
         name: returned.name.clone(),
         ..ProfileDetail::default()
     };
-    journal(
+    record(
         state,
         &workspace,
         &journaled,
-        "profile.create",
-        if dry_run { "dry_run" } else { "ok" },
+        JournalAction::ProfileCreate,
+        &EntryOutcome::done(dry_run),
         changes,
         Some(message.clone()),
         request_id.as_deref(),
@@ -727,12 +728,12 @@ pub async fn submit_profile(
         Ok(r) => r,
         Err(error) => {
             let error = AppError::from(error);
-            journal(
+            record(
                 state,
                 &workspace,
                 &profile,
-                "profile.submit",
-                &outcome_of(&error),
+                JournalAction::ProfileSubmit,
+                &EntryOutcome::of(&error),
                 Vec::new(),
                 Some(error.message.clone()),
                 error.request_id.as_deref(),
@@ -754,12 +755,12 @@ pub async fn submit_profile(
         _ => "Submitted: Sent is processing the profile. Its status updates here by itself."
             .to_owned(),
     };
-    journal(
+    record(
         state,
         &workspace,
         &profile,
-        "profile.submit",
-        "ok",
+        JournalAction::ProfileSubmit,
+        &EntryOutcome::Ok,
         Vec::new(),
         Some(message.clone()),
         request_id.as_deref(),

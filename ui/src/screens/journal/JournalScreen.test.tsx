@@ -25,7 +25,7 @@ const workspace: Workspace = {
 
 const rows: JournalRow[] = [
   entry({
-    id: 2, profile_id: "p-acme", profile_name: "Acme Dental", outcome: "error:VALIDATION_001",
+    id: 2, profile_id: "p-acme", profile_name: "Acme Dental", outcome: { kind: "failed", code: "VALIDATION_001" },
     outcome_label: "Failed: VALIDATION_001", outcome_tone: "danger", request_id: "req_9",
     changes: [{ path: "billing_contact.email", label: "Billing contact · E-mail", old: "a@acme.test", new: "nope" }],
     message: "Enter an e-mail address.",

@@ -195,7 +195,7 @@ export function JournalScreen({ workspace }: { workspace: Workspace }) {
             return (
               <li key={row.id} data-index={item.index} ref={virtualizer.measureElement} class={styles.entry}
                 aria-setsize={rows.length} aria-posinset={item.index + 1} data-testid="journal-row"
-                data-outcome={row.outcome} style={{ transform: `translateY(${item.start}px)` }}>
+                data-outcome={row.outcome.kind} style={{ transform: `translateY(${item.start}px)` }}>
                 <div class={styles.line}>
                   <time dateTime={new Date(row.at).toISOString()} class={styles.time}>{entryTime(row.at)}</time>
                   {row.profile_id ? (

@@ -4,21 +4,22 @@ import { entry } from "../../test/journal";
 import { ALL, changeLine, exportSummary, filterRows, outcomeMatches, profileOptions } from "./model";
 
 const rows = [
-  entry({ id: 1, profile_id: "p-acme-000001", profile_name: "Acme Dental", outcome: "error:VALIDATION_001" }),
-  entry({ id: 2, outcome: "dry_run" }),
+  entry({ id: 1, profile_id: "p-acme-000001", profile_name: "Acme Dental", outcome: { kind: "failed", code: "VALIDATION_001" } }),
+  entry({ id: 2, outcome: { kind: "dry_run" } }),
   entry({ id: 3, profile_name: "Bella (old name)" }),
-  entry({ id: 4, profile_id: "p-acme-000002", profile_name: "Acme Dental", outcome: "error:network" }),
+  entry({ id: 4, profile_id: "p-acme-000002", profile_name: "Acme Dental", outcome: { kind: "failed", code: "network" } }),
   entry({ id: 5, profile_id: null, profile_name: "No profile", action: "campaign.update" }),
 ];
 const ids = (r: JournalRow[]) => r.map((x) => x.id);
 
 describe("the journal's filters", () => {
   it("match outcomes by value, and every error code for Failed", () => {
-    expect(outcomeMatches("error:VALIDATION_001", "error")).toBe(true);
-    expect(outcomeMatches("errors", "error")).toBe(false);
-    expect(outcomeMatches("ok", "ok")).toBe(true);
-    expect(outcomeMatches("okay", "ok")).toBe(false);
-    expect(outcomeMatches("dry_run", "")).toBe(true);
+    expect(outcomeMatches({ kind: "failed", code: "VALIDATION_001" }, "error")).toBe(true);
+    expect(outcomeMatches({ kind: "unknown", code: "timeout" }, "error")).toBe(false);
+    expect(outcomeMatches({ kind: "unknown", code: "timeout" }, "unknown")).toBe(true);
+    expect(outcomeMatches({ kind: "ok" }, "ok")).toBe(true);
+    expect(outcomeMatches({ kind: "other", stored: "okay" }, "ok")).toBe(false);
+    expect(outcomeMatches({ kind: "dry_run" }, "")).toBe(true);
   });
 
   it("filter by profile and outcome together, keeping the order", () => {

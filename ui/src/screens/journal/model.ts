@@ -4,6 +4,7 @@
 // filters to Rust.
 import type { FieldChange } from "../../bindings/FieldChange";
 import type { JournalOutcome } from "../../bindings/JournalOutcome";
+import type { EntryOutcome } from "../../bindings/EntryOutcome";
 import type { JournalRow } from "../../bindings/JournalRow";
 
 export type JournalFilter = {
@@ -21,11 +22,20 @@ export const OUTCOME_OPTIONS: { value: JournalOutcome | ""; label: string }[] = 
   { value: "ok", label: "Saved" },
   { value: "dry_run", label: "Dry run" },
   { value: "error", label: "Failed" },
+  { value: "unknown", label: "Outcome unknown" },
 ];
 
-/** Whether a stored outcome (`ok`, `dry_run`, `error:<CODE>`) is the filter's. */
-export function outcomeMatches(outcome: string, wanted: JournalOutcome | ""): boolean {
-  return wanted === "" || outcome === wanted || outcome.startsWith(`${wanted}:`);
+/** The entry outcome each filter choice shows (Rust's `journal_entries` filters the same way). */
+const KIND_OF: Record<JournalOutcome, EntryOutcome["kind"]> = {
+  ok: "ok",
+  dry_run: "dry_run",
+  error: "failed",
+  unknown: "unknown",
+};
+
+/** Whether an entry's outcome is the filter's. */
+export function outcomeMatches(outcome: EntryOutcome, wanted: JournalOutcome | ""): boolean {
+  return wanted === "" || outcome.kind === KIND_OF[wanted];
 }
 
 export function filterRows(rows: JournalRow[], filter: JournalFilter): JournalRow[] {
