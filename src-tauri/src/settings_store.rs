@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use sent_workspaces::{SettingsBackend, SettingsFile};
+use sent_workspaces::{SettingsBackend, SettingsError, SettingsFile};
 use serde_json::Value;
 use tauri::Runtime;
 use tauri_plugin_store::Store;
@@ -34,8 +34,11 @@ impl<R: Runtime> SettingsBackend for StoreBackend<R> {
         self.store.set(key, value);
     }
 
-    fn save(&self) -> Result<(), String> {
-        self.file
-            .save_with(|| self.store.save().map_err(|e| e.to_string()))
+    fn save(&self) -> Result<(), SettingsError> {
+        self.file.save_with(|| {
+            self.store
+                .save()
+                .map_err(|e| SettingsError::Write(e.to_string()))
+        })
     }
 }

@@ -100,6 +100,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         version: env!("CARGO_PKG_VERSION"),
         retry: sent_client::RetryPolicy::default(),
     })
+    .map_err(|e| e.to_string())
 }
 
 /// The core's events, sent to the window as Tauri events of the same name.

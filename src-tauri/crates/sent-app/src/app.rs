@@ -53,7 +53,7 @@ pub async fn set_theme(state: &Core, theme: Theme) -> Result<AppInfo, AppError> 
             ErrorKind::Settings,
             "The theme could not be saved; it applies until the app closes.",
         )
-        .with_detail(e)
+        .with_detail(e.to_string())
     })?;
     Ok(info(state))
 }
@@ -101,7 +101,7 @@ pub async fn set_sandbox_revision(state: &Core, newer: bool) -> Result<SandboxRe
                 ErrorKind::Settings,
                 "The setting could not be saved; the sandbox was not switched.",
             )
-            .with_detail(e)
+            .with_detail(e.to_string())
         })?;
     state.sandbox.set_api_revision(if newer {
         sent_sandbox::ApiRevision::Rev2026_10

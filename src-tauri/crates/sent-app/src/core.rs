@@ -322,7 +322,7 @@ impl Core {
     /// token for each submission. A callback that arrives is pushed as `completion_callback`. Sent
     /// does not sign these callbacks, so the unguessable path is what tells them from other traffic;
     /// only loopback peers reach it.
-    pub async fn completion_receiver_url(&self) -> Result<String, String> {
+    pub async fn completion_receiver_url(&self) -> std::io::Result<String> {
         let emit = self.emitter();
         let runtime = self.runtime.clone();
         self.receiver
@@ -347,6 +347,13 @@ impl Core {
             self.emitter.emit(event, value);
         }
     }
+}
+
+/// Why the core could not start (everything else becomes a notice and the app opens).
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("the local Sent sandbox could not start: {0}")]
+    Sandbox(sent_sandbox::SandboxError),
 }
 
 /// What the shell hands the core to start it, once the settings are open.
@@ -376,7 +383,7 @@ pub struct Start {
 impl Core {
     /// Starts the keychain, the embedded sandbox and the database; builds the core. Called on a
     /// thread outside the runtime (it waits for the sandbox to start).
-    pub fn start(start: Start) -> Result<Core, String> {
+    pub fn start(start: Start) -> Result<Core, StartError> {
         let Start {
             settings: backend,
             mut notices,
@@ -424,7 +431,7 @@ impl Core {
                     .data_file(data_dir.join("sandbox.json"))
                     .start("127.0.0.1:0"),
             )
-            .map_err(|e| format!("the local Sent sandbox could not start: {e}"))?;
+            .map_err(StartError::Sandbox)?;
         phases.done("sandbox");
         let local = LocalSandbox {
             identity: runtime.block_on(local_identity(&sandbox.base_url(), &sandbox_key)),

@@ -105,7 +105,7 @@ impl From<WorkspaceError> for AppError {
             fields: error.fields().map(|f| f.into_map()),
             request_id: error.request_id().map(str::to_owned),
             code: error.code().map(str::to_owned),
-            detail: error.detail().map(str::to_owned),
+            detail: error.detail(),
             message: error.to_string(),
             outcome: None,
         }

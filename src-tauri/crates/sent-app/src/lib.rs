@@ -27,7 +27,9 @@ pub mod workspaces;
 #[cfg(test)]
 mod test_support;
 
-pub use crate::core::{mark_launch, Core, Notice, NoticeKind, Phases, Start, StartupPhase};
+pub use crate::core::{
+    mark_launch, Core, Notice, NoticeKind, Phases, Start, StartError, StartupPhase,
+};
 pub use error::{AppError, ErrorKind};
 pub use events::{AppEvent, EventSink, Events, NoEvents};
 

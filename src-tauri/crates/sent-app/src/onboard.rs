@@ -705,7 +705,7 @@ pub async fn submit_profile(
     })? {
         Some(url) => url,
         None => state.completion_receiver_url().await.map_err(|e| {
-            AppError::new(ErrorKind::Config, "Enter the address where Sent should report the result (an endpoint your agency owns).").with_detail(e)
+            AppError::new(ErrorKind::Config, "Enter the address where Sent should report the result (an endpoint your agency owns).").with_detail(e.to_string())
         })?,
     };
     let request = ProfileComplete {

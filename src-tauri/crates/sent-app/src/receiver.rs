@@ -78,11 +78,9 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Starts the receiver on a loopback port.
-pub async fn start(emit: EventSink, runtime: &tokio::runtime::Handle) -> Result<Receiver, String> {
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
-        .await
-        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+pub async fn start(emit: EventSink, runtime: &tokio::runtime::Handle) -> std::io::Result<Receiver> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+    let port = listener.local_addr()?.port();
     let receiver = Receiver {
         base: format!("http://127.0.0.1:{port}"),
         waiting: Arc::default(),

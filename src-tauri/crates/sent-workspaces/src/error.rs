@@ -53,7 +53,7 @@ pub enum WorkspaceError {
     #[error(transparent)]
     Keychain(#[from] KeychainError),
     #[error("The settings could not be saved: {0}")]
-    Settings(String),
+    Settings(#[from] crate::settings::SettingsError),
 }
 
 impl WorkspaceError {
@@ -109,10 +109,10 @@ impl WorkspaceError {
     }
 
     /// The technical detail behind the message, when there is one.
-    pub fn detail(&self) -> Option<&str> {
+    pub fn detail(&self) -> Option<String> {
         match self {
-            WorkspaceError::Unreachable { detail, .. } => Some(detail),
-            WorkspaceError::Settings(detail) => Some(detail),
+            WorkspaceError::Unreachable { detail, .. } => Some(detail.clone()),
+            WorkspaceError::Settings(error) => Some(error.to_string()),
             _ => None,
         }
     }

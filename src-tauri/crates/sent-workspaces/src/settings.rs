@@ -32,7 +32,18 @@ pub(crate) mod keys {
 pub trait SettingsBackend: Send + Sync {
     fn get(&self, key: &str) -> Option<Value>;
     fn set(&self, key: &str, value: Value);
-    fn save(&self) -> Result<(), String>;
+    fn save(&self) -> Result<(), SettingsError>;
+}
+
+/// A setting that could not be kept.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    /// The value could not be written as JSON (a bug: every setting is plain data).
+    #[error("the setting could not be encoded: {0}")]
+    Encode(String),
+    /// The settings file (or its backup) could not be written.
+    #[error("the settings file could not be written: {0}")]
+    Write(String),
 }
 
 /// Light, dark, or follow the system.
@@ -85,7 +96,7 @@ impl<B: SettingsBackend> Settings<B> {
         self.read(keys::WORKSPACES)
     }
 
-    pub fn set_workspaces(&self, workspaces: &[Workspace]) -> Result<(), String> {
+    pub fn set_workspaces(&self, workspaces: &[Workspace]) -> Result<(), SettingsError> {
         self.write(keys::WORKSPACES, workspaces)
     }
 
@@ -95,7 +106,7 @@ impl<B: SettingsBackend> Settings<B> {
             .unwrap_or(LOCAL_SANDBOX_ID)
     }
 
-    pub fn set_current_workspace(&self, id: Uuid) -> Result<(), String> {
+    pub fn set_current_workspace(&self, id: Uuid) -> Result<(), SettingsError> {
         self.write(keys::CURRENT_WORKSPACE, id)
     }
 
@@ -103,7 +114,7 @@ impl<B: SettingsBackend> Settings<B> {
         self.read(keys::THEME)
     }
 
-    pub fn set_theme(&self, theme: Theme) -> Result<(), String> {
+    pub fn set_theme(&self, theme: Theme) -> Result<(), SettingsError> {
         self.write(keys::THEME, theme)
     }
 
@@ -114,7 +125,7 @@ impl<B: SettingsBackend> Settings<B> {
             .is_some_and(|r| r == "2026-10")
     }
 
-    pub fn set_sandbox_newer_revision(&self, newer: bool) -> Result<(), String> {
+    pub fn set_sandbox_newer_revision(&self, newer: bool) -> Result<(), SettingsError> {
         self.write(
             keys::SANDBOX_API_REVISION,
             if newer { "2026-10" } else { "seed" },
@@ -125,7 +136,7 @@ impl<B: SettingsBackend> Settings<B> {
         self.read(keys::WINDOW)
     }
 
-    pub fn set_window(&self, state: WindowState) -> Result<(), String> {
+    pub fn set_window(&self, state: WindowState) -> Result<(), SettingsError> {
         self.write(keys::WINDOW, state)
     }
 
@@ -135,7 +146,7 @@ impl<B: SettingsBackend> Settings<B> {
     }
 
     /// Puts `number` first, without duplicates, keeping the ten newest.
-    pub fn remember_recipient(&self, number: &str) -> Result<(), String> {
+    pub fn remember_recipient(&self, number: &str) -> Result<(), SettingsError> {
         let _changing = self.lock();
         let mut recent = self.recent_recipients();
         recent.retain(|n| n != number);
@@ -155,14 +166,15 @@ impl<B: SettingsBackend> Settings<B> {
             .unwrap_or_default()
     }
 
-    fn write<T: Serialize>(&self, key: &str, value: T) -> Result<(), String> {
+    fn write<T: Serialize>(&self, key: &str, value: T) -> Result<(), SettingsError> {
         let _changing = self.lock();
         self.write_locked(key, value)
     }
 
     /// Sets `key` and saves; the caller holds [`Self::lock`].
-    fn write_locked<T: Serialize>(&self, key: &str, value: T) -> Result<(), String> {
-        let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    fn write_locked<T: Serialize>(&self, key: &str, value: T) -> Result<(), SettingsError> {
+        let value =
+            serde_json::to_value(value).map_err(|e| SettingsError::Encode(e.to_string()))?;
         self.backend
             .set(keys::VERSION, Value::from(SETTINGS_VERSION));
         self.backend.set(key, value);
@@ -187,7 +199,7 @@ impl SettingsBackend for MemoryBackend {
             .expect("settings lock")
             .insert(key.to_owned(), value);
     }
-    fn save(&self) -> Result<(), String> {
+    fn save(&self) -> Result<(), SettingsError> {
         *self.saves.lock().expect("settings lock") += 1;
         Ok(())
     }
@@ -202,7 +214,7 @@ impl<T: SettingsBackend + ?Sized> SettingsBackend for Box<T> {
     fn set(&self, key: &str, value: Value) {
         (**self).set(key, value)
     }
-    fn save(&self) -> Result<(), String> {
+    fn save(&self) -> Result<(), SettingsError> {
         (**self).save()
     }
 }

@@ -7,6 +7,7 @@
 //! the copy goes through a temp file with a unique name, and both files are readable by the user
 //! only (0600 on Unix).
 
+use crate::settings::SettingsError;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -83,9 +84,13 @@ impl SettingsFile {
     /// `tauri-plugin-store`'s save), then copies the result to the backup, all under one lock: no
     /// other save can interleave between the write and its backup. The file is created readable
     /// by the user only before `write` runs, so it is never readable by others, not even briefly.
-    pub fn save_with(&self, write: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    pub fn save_with(
+        &self,
+        write: impl FnOnce() -> Result<(), SettingsError>,
+    ) -> Result<(), SettingsError> {
         let _saving = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let describe = |e: std::io::Error| format!("{}: {e}", self.path.display());
+        let describe =
+            |e: std::io::Error| SettingsError::Write(format!("{}: {e}", self.path.display()));
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(describe)?;
         }
@@ -203,17 +208,19 @@ mod tests {
 
     /// Writes the file in place, in two steps, like an editor or a plugin that is not atomic:
     /// a concurrent reader or backup could see it half written without the lock.
-    fn write_in_place(path: &Path, theme: &str, padding: usize) -> Result<(), String> {
+    fn write_in_place(path: &Path, theme: &str, padding: usize) -> Result<(), SettingsError> {
         let body = format!(
             r#"{{"version":1,"theme":"{theme}","recent_recipients":["{}"]}}"#,
             "1".repeat(padding)
         );
         let (head, tail) = body.split_at(body.len() / 2);
-        let mut f = fs::File::create(path).map_err(|e| e.to_string())?;
-        f.write_all(head.as_bytes()).map_err(|e| e.to_string())?;
-        f.flush().map_err(|e| e.to_string())?;
+        let mut f = fs::File::create(path).map_err(|e| SettingsError::Write(e.to_string()))?;
+        f.write_all(head.as_bytes())
+            .map_err(|e| SettingsError::Write(e.to_string()))?;
+        f.flush().map_err(|e| SettingsError::Write(e.to_string()))?;
         std::thread::yield_now();
-        f.write_all(tail.as_bytes()).map_err(|e| e.to_string())
+        f.write_all(tail.as_bytes())
+            .map_err(|e| SettingsError::Write(e.to_string()))
     }
 
     #[test]
@@ -258,16 +265,20 @@ mod tests {
         let d = dir();
         let path = d.0.join("settings.json");
         let file = SettingsFile::new(&path);
-        file.save_with(|| fs::write(&path, r#"{"version":1}"#).map_err(|e| e.to_string()))
-            .unwrap();
+        file.save_with(|| {
+            fs::write(&path, r#"{"version":1}"#).map_err(|e| SettingsError::Write(e.to_string()))
+        })
+        .unwrap();
         for p in [path.clone(), backup_path(&path)] {
             let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "{}: {mode:o}", p.display());
         }
         // A file made world-readable by something else is made private again at the next save.
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
-        file.save_with(|| fs::write(&path, r#"{"version":1}"#).map_err(|e| e.to_string()))
-            .unwrap();
+        file.save_with(|| {
+            fs::write(&path, r#"{"version":1}"#).map_err(|e| SettingsError::Write(e.to_string()))
+        })
+        .unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{mode:o}");
     }
@@ -277,10 +288,14 @@ mod tests {
         let d = dir();
         let path = d.0.join("settings.json");
         let file = SettingsFile::new(&path);
-        file.save_with(|| fs::write(&path, r#"{"theme":"dark"}"#).map_err(|e| e.to_string()))
-            .unwrap();
-        let err = file.save_with(|| Err("disk full".into())).unwrap_err();
-        assert_eq!(err, "disk full");
+        file.save_with(|| {
+            fs::write(&path, r#"{"theme":"dark"}"#).map_err(|e| SettingsError::Write(e.to_string()))
+        })
+        .unwrap();
+        let err = file
+            .save_with(|| Err(SettingsError::Write("disk full".into())))
+            .unwrap_err();
+        assert_eq!(err, SettingsError::Write("disk full".into()));
         assert_eq!(
             fs::read_to_string(backup_path(&path)).unwrap(),
             r#"{"theme":"dark"}"#
