@@ -138,7 +138,7 @@ pub async fn refresh_profile(
         Ok(response) => response.data,
         Err(error) => {
             let error = AppError::from(error);
-            if error.kind == ErrorKind::NotFound {
+            if deleted_at_sent(&error) {
                 // Deleted elsewhere: forget it here too.
                 forget_profile(state, &workspace, &profile_id)?;
                 return Err(gone());
@@ -148,6 +148,17 @@ pub async fn refresh_profile(
     };
     remember_profile(state, &workspace, &profile)?;
     detail_view(state, &workspace, profile, Some(now_ms()))
+}
+
+/// Sent says the profile does not exist (a 404 with its `RESOURCE_*` code). A 404 without one
+/// (a proxy, a wrong base URL, a server that does not know the route) says nothing about the
+/// profile: the cached profile and the user's unsaved edit are kept.
+pub(crate) fn deleted_at_sent(error: &AppError) -> bool {
+    error.kind == ErrorKind::NotFound
+        && error
+            .code
+            .as_deref()
+            .is_some_and(|code| code.starts_with("RESOURCE_"))
 }
 
 fn gone() -> AppError {
@@ -922,4 +933,22 @@ pub async fn delete_profile(
 
 fn now_ms() -> i64 {
     crate::profiles::now_ms()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sent_s_own_not_found_forgets_a_profile() {
+        let mut error = AppError::new(ErrorKind::NotFound, "Not found");
+        assert!(
+            !deleted_at_sent(&error),
+            "a 404 without a code keeps the profile"
+        );
+        error.code = Some("RESOURCE_001".into());
+        assert!(deleted_at_sent(&error));
+        error.code = Some("NOT_FOUND".into());
+        assert!(!deleted_at_sent(&error));
+    }
 }

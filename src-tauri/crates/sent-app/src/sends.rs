@@ -761,8 +761,9 @@ pub async fn send_history(
         .collect())
 }
 
-/// Sends a raw message body as a profile (the scripted session test and API users; the screen uses
-/// [`quick_send`]).
+/// Sends a raw message body as a profile: for the IPC tests of a debug build only. A release build
+/// refuses it before anything is sent: the screens send through [`quick_send`], which checks the
+/// form, keeps the history and follows the messages.
 pub async fn send_message(
     state: &Core,
     workspace_id: Uuid,
@@ -770,6 +771,12 @@ pub async fn send_message(
     request: SendMessage,
     idempotency_key: String,
 ) -> Result<SendResult, AppError> {
+    if !cfg!(debug_assertions) {
+        return Err(AppError::new(
+            ErrorKind::Config,
+            "Raw sends are for the app's own tests; nothing was sent. Send a test message from a profile's send screen.",
+        ));
+    }
     let key = AppError::idempotency_key(idempotency_key)?;
     let (client, options) = state.client(workspace_id, profile_id)?;
     let options = options.with_idempotency_key(key);

@@ -24,6 +24,9 @@ pub struct ConnCtx {
     pub kill: Arc<Notify>,
 }
 
+/// How long the accept loop waits after a failed accept.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
+
 /// Serves `router` on `listener` until `shutdown` turns true; in-flight requests then get
 /// up to 5 s to finish.
 pub async fn serve(listener: TcpListener, router: Router, mut shutdown: watch::Receiver<bool>) {
@@ -32,7 +35,15 @@ pub async fn serve(listener: TcpListener, router: Router, mut shutdown: watch::R
     loop {
         tokio::select! {
             accepted = listener.accept() => {
-                let Ok((stream, peer)) = accepted else { continue };
+                let (stream, peer) = match accepted {
+                    Ok(accepted) => accepted,
+                    // Out of file descriptors, or a connection reset before it was accepted: wait
+                    // a little instead of spinning on the error.
+                    Err(_) => {
+                        tokio::time::sleep(ACCEPT_BACKOFF).await;
+                        continue;
+                    }
+                };
                 let _ = stream.set_nodelay(true);
                 let kill = Arc::new(Notify::new());
                 let ctx = ConnCtx { peer, kill: Arc::clone(&kill) };
