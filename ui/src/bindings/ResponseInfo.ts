@@ -48,4 +48,8 @@ attempts: number,
 /**
  * Wall time of the whole call including retries, in milliseconds.
  */
-elapsed_ms: number, };
+elapsed_ms: number, 
+/**
+ * Bytes of the answer's body (of every page, for a list read page by page).
+ */
+body_bytes: number, };

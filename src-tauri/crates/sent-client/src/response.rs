@@ -40,6 +40,9 @@ pub struct ResponseInfo {
     pub attempts: u32,
     /// Wall time of the whole call including retries, in milliseconds.
     pub elapsed_ms: f64,
+    /// Bytes of the answer's body (of every page, for a list read page by page).
+    #[ts(type = "number")]
+    pub body_bytes: usize,
 }
 
 /// `X-RateLimit-*` headers (contract §3, §6): never relied upon, only shown.

@@ -179,7 +179,9 @@ impl SentClient {
                 .await;
             let (error, retryable, hint) = match outcome {
                 Ok((status, headers, bytes)) if (200..300).contains(&status) => {
-                    let info = response_info(status, &headers, key.as_ref(), attempt + 1, started);
+                    let mut info =
+                        response_info(status, &headers, key.as_ref(), attempt + 1, started);
+                    info.body_bytes = bytes.len();
                     return Ok(RawResponse {
                         status,
                         body: bytes,
@@ -427,5 +429,6 @@ fn response_info(
         profile_id: header_string(headers, "x-profile-id"),
         attempts,
         elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+        body_bytes: 0,
     }
 }

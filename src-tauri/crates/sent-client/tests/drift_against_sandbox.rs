@@ -423,3 +423,29 @@ async fn no_read_fails_to_deserialise(rev: ApiRevision) {
         e.org.message_activities(&id, &org).await.unwrap();
     }
 }
+
+/// A list read page by page holds no more than one answer may: a server that keeps paging cannot
+/// fill the app's memory.
+#[tokio::test]
+async fn the_pages_of_a_list_together_stay_under_the_answer_cap() {
+    let e = env(ApiRevision::Rev2026_10).await;
+    e.sandbox.set_fixtures(Fixtures {
+        profile_list_page_size: Some(2),
+    });
+    let whole = e.org.list_profiles().await.unwrap();
+    let pages = whole.data.profiles.len().div_ceil(2);
+    assert!(pages >= 3, "{pages} pages");
+    let total = whole.info.body_bytes;
+    assert!(total > 0);
+    // Every page fits under this cap; all of them together do not.
+    let capped = SentClient::new(
+        ClientConfig::new(e.sandbox.base_url(), e.sandbox.keys().org_admin.into())
+            .with_max_response_bytes(total * 2 / 3),
+    )
+    .unwrap();
+    let error = capped.list_profiles().await.unwrap_err();
+    assert!(
+        matches!(error, sent_client::ClientError::ResponseTooLarge { .. }),
+        "{error:?}"
+    );
+}

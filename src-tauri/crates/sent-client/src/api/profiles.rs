@@ -155,6 +155,17 @@ impl SentClient {
             let next: ApiResponse<ProfileList> = self.call(call).await?;
             merged.info.attempts += next.info.attempts;
             merged.info.elapsed_ms += next.info.elapsed_ms;
+            merged.info.body_bytes += next.info.body_bytes;
+            // The pages together may hold no more than one answer may: a server that pages
+            // forever cannot fill memory.
+            let limit = self.config().max_response_bytes;
+            if merged.info.body_bytes > limit {
+                return Err(ClientError::ResponseTooLarge {
+                    status: next.info.status,
+                    limit,
+                    request_id: next.info.request_id,
+                });
+            }
             let fresh: Vec<ProfileDetail> = next
                 .data
                 .profiles
