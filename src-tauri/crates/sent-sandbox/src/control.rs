@@ -9,7 +9,6 @@
 //! Numbers are bounded so that no input can overflow chrono or the limiter.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
@@ -21,11 +20,9 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::app::App;
-use crate::completion;
 use crate::config::{ApiRevision, Faults, Fixtures, RateLimits};
-use crate::dispatch::respond;
+use crate::dispatch::answer;
 use crate::envelope::ApiError;
-use crate::ids;
 use crate::routes::Reply;
 use crate::seed::Seed;
 use crate::server::ConnCtx;
@@ -66,23 +63,7 @@ pub fn router(app: Arc<App>) -> Router<Arc<App>> {
         .layer(middleware::from_fn_with_state(app, loopback_only))
 }
 
-/// Largest `seconds` one `/clock/advance` accepts (the clock's total bound, 100 years).
-pub const MAX_ADVANCE_SECS: i64 = crate::clock::MAX_OFFSET_SECS;
-/// Largest `window_secs` for rate limits: one year.
-pub const MAX_WINDOW_SECS: u64 = 366 * 24 * 3600;
-/// Largest injected latency: ten minutes (more only hangs every `/v3` call).
-pub const MAX_LATENCY_MS: u64 = 600_000;
-
-pub(crate) fn answer(app: &App, result: Result<Reply, ApiError>) -> Response {
-    respond(
-        &ids::request_id(),
-        Instant::now(),
-        app.clock.now(),
-        &result,
-        &[],
-    )
-    .0
-}
+pub use crate::limits::{MAX_ADVANCE_SECS, MAX_LATENCY_MS, MAX_WINDOW_SECS};
 
 async fn loopback_only(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
     let local = req
@@ -213,8 +194,7 @@ async fn advance(State(app): State<Arc<App>>, body: Bytes) -> Response {
         return answer(&app, Err(ApiError::field("seconds", e.to_string())));
     }
     // Jobs due by the new time finish (and call back) before this answer goes out.
-    completion::run_due(&app).await;
-    crate::deliveries::run_due(&app).await;
+    crate::jobs::run_due(&app).await;
     if let Err(e) = app.persist() {
         tracing::error!("persisting the clock failed: {e}");
     }

@@ -17,10 +17,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::app::App;
-use crate::completion::is_loopback_url;
 use crate::config::ApiRevision;
-use crate::routes::messages::{final_len, timeline};
+use crate::progress::{final_len, timeline};
 use crate::store::{Owner, State, Webhook};
+use sent_model::validate::urls::is_loopback_url;
 
 /// Consecutive failures after which a webhook is switched off (§14.1).
 pub const DISABLE_AFTER_FAILURES: i64 = 10;
@@ -90,7 +90,7 @@ fn collect(state: &mut State, step: Duration, now: DateTime<Utc>, rev: ApiRevisi
                     // S13: `field`, `event`, `request_id`; the outbound payload names the
                     // recipient `outbound_number` and adds body, template name, update time
                     // and the reason of a failure.
-                    let (reason_code, reason) = crate::routes::messages::reason_of(m, status, rev);
+                    let (reason_code, reason) = crate::progress::reason_of(m, status, rev);
                     let mut payload = json!({
                         "account_id": account,
                         "message_id": m.id,

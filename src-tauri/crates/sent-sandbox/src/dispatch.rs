@@ -349,3 +349,15 @@ pub fn parse_query(q: &str) -> HashMap<String, String> {
         })
         .collect()
 }
+
+/// A control-API answer in the Sent envelope, with a fresh request id.
+pub(crate) fn answer(app: &App, result: Result<routes::Reply, ApiError>) -> Response {
+    respond(
+        &ids::request_id(),
+        Instant::now(),
+        app.clock.now(),
+        &result,
+        &[],
+    )
+    .0
+}

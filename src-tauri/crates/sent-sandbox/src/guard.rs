@@ -17,7 +17,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::app::App;
-use crate::control::answer;
+use crate::dispatch::answer;
 use crate::envelope::ApiError;
 
 /// The `Host` values a sandbox bound to one address accepts.

@@ -28,8 +28,12 @@ pub mod faults;
 pub mod guard;
 pub mod idempotency;
 pub mod ids;
+pub mod jobs;
+pub mod limits;
 pub mod magic;
+pub mod progress;
 pub mod rate_limit;
+pub mod review;
 pub mod revision;
 pub mod routes;
 pub mod schema;
@@ -176,7 +180,7 @@ impl SandboxBuilder {
         })?;
         let app = App::new(self.config, self.seed, self.org_key, self.data_file)?;
         let (tx, rx) = watch::channel(false);
-        completion::spawn_worker(Arc::clone(&app), rx.clone());
+        jobs::spawn_worker(Arc::clone(&app), rx.clone());
         let router = router(Arc::clone(&app), self.control_api, local);
         let task = tokio::spawn(server::serve(listener, router, rx));
         Ok(RunningSandbox {
@@ -286,8 +290,7 @@ impl RunningSandbox {
         if let Err(e) = moved {
             tracing::warn!("advance_clock({by:?}) ignored: {e}");
         }
-        completion::run_due(&self.app).await;
-        deliveries::run_due(&self.app).await;
+        jobs::run_due(&self.app).await;
     }
 
     /// The revision emulated right now.

@@ -90,7 +90,7 @@ impl RateLimiter {
             RateClass::Messages => limits.messages_per_window,
         };
         // Bounded like the control API's input, so a CLI flag cannot overflow chrono either.
-        let secs = limits.window_secs.clamp(1, crate::control::MAX_WINDOW_SECS);
+        let secs = limits.window_secs.clamp(1, crate::limits::MAX_WINDOW_SECS);
         let window = Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 1000));
         let mut all = self.hits.lock().unwrap_or_else(|e| e.into_inner());
         let hits = all.entry((account, class)).or_default();

@@ -6,8 +6,8 @@ use sent_model::{
     ProfileStatus, TcrCampaignWithUseCases, Timestamp,
 };
 
-use crate::completion::{effective_brand, effective_waba};
 use crate::config::ApiRevision;
+use crate::review::{effective_brand, effective_waba};
 use crate::store::{Brand, Campaign, Contact, Owner, Profile, State, Template, Webhook};
 
 fn stamp(t: chrono::DateTime<chrono::Utc>) -> Option<Timestamp> {

@@ -6,10 +6,10 @@ use sent_model::validate::{campaign_from_json, CampaignFacts, CampaignWrite};
 use uuid::Uuid;
 
 use super::campaigns::{campaign_not_found, check_profile};
-use super::profiles::to_json;
-use super::{Ctx, HandlerResult, Reply};
-use crate::completion::effective_brand;
+use super::common::to_json;
+use super::common::{Ctx, HandlerResult, Reply};
 use crate::envelope::{rejection, ApiError};
+use crate::review::effective_brand;
 use crate::store::{Campaign, Owner};
 use crate::views;
 

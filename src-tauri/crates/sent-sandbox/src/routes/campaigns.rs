@@ -3,15 +3,13 @@
 
 use uuid::Uuid;
 
-use super::{Ctx, HandlerResult, Reply};
+use super::common::{Ctx, HandlerResult, Reply};
 use sent_model::validate::CampaignFacts;
 
 use crate::envelope::ApiError;
 use crate::schema;
 use crate::store::{Owner, State};
 use crate::views;
-
-pub use super::campaign_write::{create, update};
 
 /// Q6: no catalog code is known for a missing campaign; this is a documented guess.
 pub const CAMPAIGN_NOT_FOUND_CODE: &str = "RESOURCE_009";
@@ -52,7 +50,7 @@ pub fn list(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         .campaigns_of(owner)
         .map(|c| views::campaign_json(&s, c, true, ctx.app.revision()))
         .collect::<Vec<_>>();
-    Ok(Reply::ok(super::profiles::to_json(&items)))
+    Ok(Reply::ok(super::common::to_json(&items)))
 }
 
 /// E11: delete an own campaign; inherited ones are refused (V21).

@@ -1,8 +1,8 @@
 //! Contacts (E18): paged list with filters. Contacts a profile reads from the organization (or
 //! from sharing profiles) come with `is_inherited: true`.
 
-use super::templates::paging;
-use super::{Ctx, HandlerResult, Reply};
+use super::common::{customer_id, live_owner, paging};
+use super::common::{Ctx, HandlerResult, Reply};
 use crate::store::{Contact, Owner, State};
 use crate::views;
 
@@ -50,14 +50,6 @@ pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<(&'a Contact, bool)> 
         .collect()
 }
 
-/// Whether `owner` is the organization or one of its live profiles.
-pub fn live_owner(state: &State, owner: Owner) -> bool {
-    match owner {
-        Owner::Org => true,
-        Owner::Profile(id) => state.profile(id).is_some(),
-    }
-}
-
 /// E18.
 pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
     let (page, size) = paging(ctx)?;
@@ -86,9 +78,4 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
             all.len(),
         )),
     }))
-}
-
-/// S1: the owning account (`customer_id`) when the revision reports it.
-pub fn customer_id(state: &State, owner: Owner, ctx: &Ctx<'_>) -> Option<String> {
-    crate::revision::reports_customer_id(ctx.app.revision()).then(|| views::customer(state, owner))
 }

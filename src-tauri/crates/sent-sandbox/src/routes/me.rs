@@ -4,9 +4,9 @@
 use sent_model::me::{Me, MeChannel, MeChannels, MeProfile, ProfileSettings};
 use sent_model::{AccountType, BillingModel, ProfileStatus, Timestamp, UserRole};
 
-use super::{Ctx, HandlerResult, Reply};
-use crate::completion::effective_waba;
+use super::common::{Ctx, HandlerResult, Reply};
 use crate::config::ApiRevision;
+use crate::review::effective_waba;
 use crate::store::Profile;
 
 /// ProfileSettings (§9.13).

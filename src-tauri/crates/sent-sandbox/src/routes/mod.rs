@@ -2,6 +2,7 @@
 
 pub mod campaign_write;
 pub mod campaigns;
+pub mod common;
 pub mod contacts;
 pub mod me;
 pub mod messages;
@@ -12,18 +13,12 @@ pub mod send;
 pub mod templates;
 pub mod webhooks;
 
-use std::collections::HashMap;
-
 use axum::http::{Method, StatusCode};
-use chrono::{DateTime, Utc};
-use serde_json::Value;
 use uuid::Uuid;
 
-use crate::app::App;
-use crate::auth::Scope;
 use crate::envelope::ApiError;
 use crate::rate_limit::RateClass;
-use crate::store::State;
+pub use common::{id, to_json, Ctx, HandlerResult, Reply};
 
 /// A matched `/v3` endpoint with its raw path parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,101 +209,20 @@ impl Route {
     }
 }
 
-/// Parses an id already checked by [`Route::check_ids`].
-pub fn id(raw: &str) -> Uuid {
-    Uuid::parse_str(raw).unwrap_or_default()
-}
-
-/// A successful answer: status and `data` (`None` for 204).
-#[derive(Debug, Clone)]
-pub struct Reply {
-    /// HTTP status.
-    pub status: StatusCode,
-    /// Payload; `None` means an empty 204.
-    pub data: Option<Value>,
-}
-
-impl Reply {
-    /// 200 with data (a `sent-model` wire type or JSON).
-    pub fn ok(data: impl serde::Serialize) -> Self {
-        Self::with(StatusCode::OK, data)
-    }
-    /// Any status with data.
-    pub fn with(status: StatusCode, data: impl serde::Serialize) -> Self {
-        Self {
-            status,
-            data: Some(serde_json::to_value(data).unwrap_or(Value::Null)),
-        }
-    }
-    /// 204.
-    pub fn no_content() -> Self {
-        Self {
-            status: StatusCode::NO_CONTENT,
-            data: None,
-        }
-    }
-}
-
-/// Handler result.
-pub type HandlerResult = Result<Reply, ApiError>;
-
-/// What a handler sees of its request.
-pub struct Ctx<'a> {
-    pub app: &'a App,
-    pub scope: Scope,
-    pub request_id: String,
-    /// The JSON body (an object; `{}` when none was sent).
-    pub body: Value,
-    pub query: HashMap<String, String>,
-    /// `"sandbox": true` in the body: run, answer, change nothing (§4).
-    pub sandbox: bool,
-}
-
-impl Ctx<'_> {
-    /// Sandbox time.
-    pub fn now(&self) -> DateTime<Utc> {
-        self.app.clock.now()
-    }
-
-    /// Runs a change atomically: on a copy of the state, swapped in only on success and only
-    /// outside sandbox mode. A failing or sandbox request therefore never leaves a trace.
-    pub fn mutate<T>(
-        &self,
-        f: impl FnOnce(&mut State) -> Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
-        if self.sandbox {
-            let mut copy = self.app.read().clone();
-            return f(&mut copy);
-        }
-        let out = {
-            let mut guard = self.app.write();
-            let mut copy = guard.clone();
-            let out = f(&mut copy)?;
-            *guard = copy;
-            out
-        };
-        if let Err(e) = self.app.persist() {
-            tracing::error!("persisting state failed: {e}");
-            return Err(ApiError::internal(&self.request_id, "persist state"));
-        }
-        Ok(out)
-    }
-}
-
 /// Calls the handler for a route.
 pub async fn handle(ctx: &Ctx<'_>, route: &Route) -> HandlerResult {
     use Route::*;
     match route {
         Me => me::get(ctx),
         ListProfiles => profiles::list(ctx),
-        CreateProfile => profiles::create(ctx),
+        CreateProfile => profile_write::create(ctx),
         GetProfile(p) => profiles::get(ctx, id(p)),
-        UpdateProfile(p) => profiles::update(ctx, id(p)),
+        UpdateProfile(p) => profile_write::update(ctx, id(p)),
         DeleteProfile(p) => profiles::delete(ctx, id(p)),
         CompleteProfile(p) => profiles::complete(ctx, id(p)),
         ListCampaigns(p) => campaigns::list(ctx, id(p)),
-        CreateCampaign(p) => campaigns::create(ctx, id(p)),
-        UpdateCampaign(p, c) => campaigns::update(ctx, id(p), id(c)),
+        CreateCampaign(p) => campaign_write::create(ctx, id(p)),
+        UpdateCampaign(p, c) => campaign_write::update(ctx, id(p), id(c)),
         DeleteCampaign(p, c) => campaigns::delete(ctx, id(p), id(c)),
         ListTemplates => templates::list(ctx),
         GetTemplate(t) => templates::get(ctx, id(t)),

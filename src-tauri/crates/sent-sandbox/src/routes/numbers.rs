@@ -2,7 +2,7 @@
 
 use sent_model::number::NumberLookup;
 
-use super::{Ctx, HandlerResult, Reply};
+use super::common::{Ctx, HandlerResult, Reply};
 use crate::envelope::ApiError;
 use crate::magic;
 
@@ -54,5 +54,5 @@ pub fn lookup(_ctx: &Ctx<'_>, number: &str) -> HandlerResult {
         is_ported: valid.then_some(false),
         is_voip: valid.then_some(false),
     };
-    Ok(Reply::ok(super::profiles::to_json(&lookup)))
+    Ok(Reply::ok(super::common::to_json(&lookup)))
 }

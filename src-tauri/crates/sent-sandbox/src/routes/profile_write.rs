@@ -14,8 +14,8 @@ use sent_model::validate::{
 use sent_model::{BillingModel, Timestamp};
 use uuid::Uuid;
 
-use super::profiles::to_json;
-use super::{Ctx, HandlerResult, Reply};
+use super::common::to_json;
+use super::common::{Ctx, HandlerResult, Reply};
 use crate::envelope::{rejection, ApiError};
 use crate::revision;
 use crate::store::{

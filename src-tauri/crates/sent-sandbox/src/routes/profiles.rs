@@ -3,19 +3,16 @@
 
 use axum::http::StatusCode;
 use chrono::Duration;
-use serde_json::Value;
 use uuid::Uuid;
 
-use super::{Ctx, HandlerResult, Reply};
-use crate::completion::prerequisites;
+use super::common::{to_json, Ctx, HandlerResult, Reply};
 use crate::envelope::rejection;
 use crate::envelope::ApiError;
+use crate::review::prerequisites;
 use crate::schema;
 use crate::store::{CompletionJob, KeyKind};
 use crate::views;
 use sent_model::{CompletionStatus, ProfileCompleteResult, ProfileList};
-
-pub use super::profile_write::{create, update};
 
 /// Q34: a profile scope may read its own profile only; anything else needs an org key.
 fn check_read(ctx: &Ctx<'_>, id: Uuid) -> Result<(), ApiError> {
@@ -69,11 +66,6 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         }),
     };
     Ok(Reply::ok(to_json(&list)))
-}
-
-/// Serializes a wire type for an envelope's `data`.
-pub fn to_json<T: serde::Serialize>(v: &T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
 /// E3.
@@ -164,7 +156,7 @@ pub fn complete(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
             .ok_or_else(ApiError::profile_not_found)?
             .clone();
         let missing = if newer {
-            crate::completion::prerequisites_2026_10(state, &p)
+            crate::review::prerequisites_2026_10(state, &p)
         } else {
             prerequisites(state, &p)
         };

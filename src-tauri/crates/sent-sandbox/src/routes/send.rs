@@ -9,13 +9,14 @@ use uuid::Uuid;
 use sent_model::message::{SendMessage, SendRecipient, SendResult};
 use sent_model::{Channel, MessageStatus};
 
-use super::profiles::to_json;
-use super::{templates, Ctx, HandlerResult, Reply};
-use crate::completion::effective_waba;
+use super::common::to_json;
+use super::common::{Ctx, HandlerResult, Reply};
+use super::templates;
 use crate::config::ApiRevision;
 use crate::envelope::{ApiError, Details};
 use crate::magic;
 use crate::rate_limit::RateClass;
+use crate::review::effective_waba;
 use crate::routes::numbers::{is_e164, region_of};
 use crate::schema;
 use crate::store::{Contact, Failure, Message, Owner, State};

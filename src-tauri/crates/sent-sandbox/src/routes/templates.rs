@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use uuid::Uuid;
 
-use super::{Ctx, HandlerResult, Reply};
+use super::common::{paging, Ctx, HandlerResult, Reply};
 use crate::envelope::ApiError;
 use crate::store::{Owner, State, Template};
 use crate::views;
@@ -28,7 +28,7 @@ pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<&'a Template> {
         return state
             .templates
             .iter()
-            .filter(|t| t.owner == own || (org_view && super::contacts::live_owner(state, t.owner)))
+            .filter(|t| t.owner == own || (org_view && super::common::live_owner(state, t.owner)))
             .collect();
     }
     match ctx.scope.profile.and_then(|id| state.profile(id)) {
@@ -46,59 +46,6 @@ pub fn visible<'a>(state: &'a State, ctx: &Ctx<'_>) -> Vec<&'a Template> {
             })
             .collect(),
     }
-}
-
-/// Reads and checks `page` / `page_size` (required; Q14 bounds).
-pub fn paging(ctx: &Ctx<'_>) -> Result<(usize, usize), ApiError> {
-    let required = crate::revision::paging_params_required(ctx.app.revision());
-    let mut missing = crate::envelope::Details::new();
-    let mut bad = crate::envelope::Details::new();
-    let mut get = |name: &str, max: usize| -> usize {
-        match ctx.query.get(name) {
-            None if required => {
-                missing.insert(name.into(), vec![format!("{name} is required")]);
-                0
-            }
-            None => {
-                if name == "page" {
-                    1
-                } else {
-                    20
-                }
-            }
-            Some(v) => match v.parse::<usize>() {
-                Ok(n) if n >= 1 && n <= max => n,
-                _ => {
-                    bad.insert(
-                        name.into(),
-                        vec![format!("{name} must be an integer between 1 and {max}")],
-                    );
-                    0
-                }
-            },
-        }
-    };
-    let page = get("page", usize::MAX);
-    let size = get("page_size", 100);
-    if !missing.is_empty() {
-        let mut e = ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "VALIDATION_004",
-            "Required query parameter missing",
-        );
-        e.details = Some(missing);
-        return Err(e);
-    }
-    if !bad.is_empty() {
-        let mut e = ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "VALIDATION_005",
-            "Query parameter out of range",
-        );
-        e.details = Some(bad);
-        return Err(e);
-    }
-    Ok((page, size))
 }
 
 fn enum_filter(ctx: &Ctx<'_>, name: &str, allowed: &[&str]) -> Result<Option<String>, ApiError> {
@@ -155,7 +102,7 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .iter()
         .skip((page - 1).saturating_mul(size))
         .take(size)
-        .map(|t| views::template(t, super::contacts::customer_id(&s, t.owner, ctx)))
+        .map(|t| views::template(t, super::common::customer_id(&s, t.owner, ctx)))
         .collect();
     Ok(Reply::ok(sent_model::template::TemplateList {
         templates: items,
@@ -177,7 +124,7 @@ pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
         .map(|t| {
             Reply::ok(views::template(
                 t,
-                super::contacts::customer_id(&s, t.owner, ctx),
+                super::common::customer_id(&s, t.owner, ctx),
             ))
         })
         .ok_or_else(template_not_found)

@@ -5,15 +5,15 @@ use axum::http::StatusCode;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::templates::paging;
-use super::{Ctx, HandlerResult, Reply};
+use super::common::paging;
+use super::common::{Ctx, HandlerResult, Reply};
 use crate::clock::format_ts;
-use crate::completion::is_loopback_url;
 use crate::envelope::{ApiError, Details};
 use crate::ids;
 use crate::schema;
 use crate::store::{State, Webhook};
 use crate::views;
+use sent_model::validate::urls::is_loopback_url;
 use sent_model::webhook::{WebhookCreate, WebhookEventType, WebhookEventTypes};
 
 /// The §14.2 signature, from the shared implementation in `sent-model`.
@@ -57,7 +57,7 @@ pub fn list(ctx: &Ctx<'_>) -> HandlerResult {
         .iter()
         .skip((page - 1).saturating_mul(size))
         .take(size)
-        .map(|w| views::webhook(w, false, super::contacts::customer_id(&s, w.owner, ctx)))
+        .map(|w| views::webhook(w, false, super::common::customer_id(&s, w.owner, ctx)))
         .collect();
     Ok(Reply::ok(sent_model::webhook::WebhookList {
         webhooks: items,
@@ -174,7 +174,7 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
     };
     let view = {
         let s = ctx.app.read();
-        views::webhook(&w, true, super::contacts::customer_id(&s, w.owner, ctx))
+        views::webhook(&w, true, super::common::customer_id(&s, w.owner, ctx))
     };
     ctx.mutate(|state| {
         state.webhooks.push(w);
@@ -187,7 +187,7 @@ pub fn create(ctx: &Ctx<'_>) -> HandlerResult {
 pub fn get(ctx: &Ctx<'_>, id: Uuid) -> HandlerResult {
     let s = ctx.app.read();
     let w = find(ctx, &s, id)?;
-    let customer = super::contacts::customer_id(&s, w.owner, ctx);
+    let customer = super::common::customer_id(&s, w.owner, ctx);
     Ok(Reply::ok(views::webhook(w, true, customer)))
 }
 
