@@ -21,4 +21,22 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Siblings, not a tower: a screen never imports another screen; what two screens share lives
+    // in components/ (the form library is components/form/), and components never import screens.
+    files: ["src/screens/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["../*/*", "!../../*"], message: "A screen does not import another screen: move what they share to src/components/." }],
+      }],
+    },
+  },
+  {
+    files: ["src/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["**/screens/**"], message: "Components do not import screens." }],
+      }],
+    },
+  },
 );

@@ -17,11 +17,11 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { labels } from "../../data/app";
 import { useStores } from "../../data/store";
 import { call, on } from "../../ipc";
-import { BrandSection } from "../profile/BrandSection";
-import { Campaigns } from "../profile/Campaigns";
-import { Messages, Section, TextField, Toggle } from "../profile/fields";
-import type { Card } from "../profile/form";
-import { EMPTY_CARD, SaveKeys, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../profile/form";
+import { BrandSection } from "../../components/form/BrandSection";
+import { Campaigns } from "../../components/form/Campaigns";
+import { Messages, Section, TextField, Toggle } from "../../components/form/fields";
+import type { Card } from "../../components/form/form";
+import { EMPTY_CARD, SaveKeys, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../../components/form/form";
 import styles from "./OnboardScreen.module.css";
 
 const STEP_IDS = ["identity", "pattern", "resources", "whatsapp", "compliance", "billing", "review"];

@@ -19,13 +19,13 @@ import { ProfileKeyActions } from "../../components/ProfileKeyActions";
 import { flash, labels, leaveGuard } from "../../data/app";
 import { useStores } from "../../data/store";
 import { call } from "../../ipc";
-import { BrandSection } from "./BrandSection";
-import { Campaigns } from "./Campaigns";
+import { BrandSection } from "../../components/form/BrandSection";
+import { Campaigns } from "../../components/form/Campaigns";
 import { DeleteDialog, LeaveDialog, ReviewDialog } from "./dialogs";
-import { Messages, Section, TextField, Toggle, shown } from "./fields";
-import type { Card, Draft } from "./form";
-import { EMPTY_CARD, SaveKeys, ago, cardIsEmpty, getPath, mergeFields, sameDraft, setPath, withBrandInheritance } from "./form";
-import styles from "./ProfileScreen.module.css";
+import { Messages, Section, TextField, Toggle, shown } from "../../components/form/fields";
+import type { Card, Draft } from "../../components/form/form";
+import { EMPTY_CARD, SaveKeys, ago, cardIsEmpty, getPath, mergeFields, sameDraft, setPath, withBrandInheritance } from "../../components/form/form";
+import styles from "../../components/form/form.module.css";
 
 type Dialog = null | "review" | "delete" | { leaveTo: string };
 

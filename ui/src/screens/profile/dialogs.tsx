@@ -9,8 +9,8 @@ import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { useModal } from "../../components/useModal";
 import { call } from "../../ipc";
-import { isRetryable } from "./form";
-import styles from "./ProfileScreen.module.css";
+import { isRetryable } from "../../components/form/form";
+import styles from "../../components/form/form.module.css";
 
 export function ReviewDialog(p: {
   changes: FieldChange[]; busy: boolean; error: IpcError | null; outcome: SaveOutcome | null;

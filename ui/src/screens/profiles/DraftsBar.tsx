@@ -4,7 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { DraftSummary } from "../../bindings/DraftSummary";
 import type { Workspace } from "../../bindings/Workspace";
 import { call } from "../../ipc";
-import { ago } from "../profile/form";
+import { ago } from "../../components/form/form";
 import styles from "./ProfileList.module.css";
 
 export function DraftsBar({ workspace }: { workspace: Workspace }) {

@@ -15,8 +15,8 @@ import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { commandKey, useCommandKey } from "../../components/Shortcuts";
 import { call, on } from "../../ipc";
-import { Messages } from "../profile/fields";
-import { SaveKeys, mergeFields } from "../profile/form";
+import { Messages } from "../../components/form/fields";
+import { SaveKeys, mergeFields } from "../../components/form/form";
 import styles from "./SendScreen.module.css";
 
 const EMPTY: SendDraft = { template_id: null, variables: {}, recipients: [""], channel: "auto", sandbox: false };

@@ -8,13 +8,13 @@ import type { CampaignsView } from "../../bindings/CampaignsView";
 import type { IpcError } from "../../bindings/IpcError";
 import type { MessagingUseCaseUs } from "../../bindings/MessagingUseCaseUs";
 import type { Workspace } from "../../bindings/Workspace";
-import { ConfirmDialog } from "../../components/ProfileKeyActions";
-import { ErrorNote } from "../../components/ErrorNote";
-import { useModal } from "../../components/useModal";
+import { ConfirmDialog } from "../ProfileKeyActions";
+import { ErrorNote } from "../ErrorNote";
+import { useModal } from "../useModal";
 import { call } from "../../ipc";
 import { Messages, TextField } from "./fields";
 import { mergeFields } from "./form";
-import styles from "./ProfileScreen.module.css";
+import styles from "./form.module.css";
 
 type Editing = { id: string | null; data: CampaignData };
 

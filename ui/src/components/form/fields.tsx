@@ -3,7 +3,7 @@
 // path for tests and assistive tools, and the message is tied to the control by aria-describedby.
 import type { ComponentChildren } from "preact";
 import type { Choice } from "../../bindings/Choice";
-import styles from "./ProfileScreen.module.css";
+import styles from "./form.module.css";
 
 export type Errors = Record<string, string[]>;
 

@@ -8,7 +8,7 @@ import { Messages, Section, SelectField, TextField, shown } from "./fields";
 import type { Errors } from "./fields";
 import type { Draft } from "./form";
 import { editableBrand } from "./form";
-import styles from "./ProfileScreen.module.css";
+import styles from "./form.module.css";
 
 type Props = {
   draft: Draft;
