@@ -37,18 +37,18 @@ declare_commands! {
     profiles::refresh_profiles(workspace_id: Uuid) -> ProfilesUpdated;
 
     /// One profile from the local cache, with its effective configuration, locks and draft.
-    edit::profile_detail(workspace_id: Uuid, profile_id: String) -> ProfileDetailView;
+    edit::profile_detail(workspace_id: Uuid, profile_id: ProfileId) -> ProfileDetailView;
     /// Reads one profile from Sent (fresh), caches it and answers its detail.
-    edit::refresh_profile(workspace_id: Uuid, profile_id: String) -> ProfileDetailView;
+    edit::refresh_profile(workspace_id: Uuid, profile_id: ProfileId) -> ProfileDetailView;
     /// Checks a draft with the rules as the user types: field messages and the changes a save sends.
-    edit::check_profile_edit(workspace_id: Uuid, profile_id: String, draft: ProfileDetail, payment: Option<PaymentDetails>) -> EditCheck;
+    edit::check_profile_edit(workspace_id: Uuid, profile_id: ProfileId, draft: ProfileDetail, payment: Option<PaymentDetails>) -> EditCheck;
     /// Sends the draft's changes (a PATCH of only those), live or as a dry run, and journals it.
-    edit::save_profile(workspace_id: Uuid, profile_id: String, draft: ProfileDetail, payment: Option<PaymentDetails>, dry_run: bool, idempotency_key: String) -> SaveOutcome;
+    edit::save_profile(workspace_id: Uuid, profile_id: ProfileId, draft: ProfileDetail, payment: Option<PaymentDetails>, dry_run: bool, idempotency_key: String) -> SaveOutcome;
     /// Keeps the unsaved edit in the local database (never card data); answers when (Unix ms).
-    edit::save_profile_draft(workspace_id: Uuid, profile_id: String, draft: ProfileDetail) -> Option<i64>;
-    edit::discard_profile_draft(workspace_id: Uuid, profile_id: String) -> ();
+    edit::save_profile_draft(workspace_id: Uuid, profile_id: ProfileId, draft: ProfileDetail) -> Option<i64>;
+    edit::discard_profile_draft(workspace_id: Uuid, profile_id: ProfileId) -> ();
     /// Soft-deletes the profile after its name was typed to confirm, and journals it.
-    edit::delete_profile(workspace_id: Uuid, profile_id: String, confirm_name: String, idempotency_key: String) -> DeleteOutcome;
+    edit::delete_profile(workspace_id: Uuid, profile_id: ProfileId, confirm_name: String, idempotency_key: String) -> DeleteOutcome;
     /// A new onboarding draft (fresh id and create key), with the presets.
     onboard::start_onboarding(preset: Option<String>) -> OnboardingStart;
     /// Applies a preset (every toggle) to a draft.
@@ -65,14 +65,14 @@ declare_commands! {
     /// Creates the profile with the draft's one idempotency key (or dry-runs it).
     onboard::create_profile(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets, dry_run: bool) -> CreateOutcome;
     /// Checks the review prerequisites, submits the profile and follows its status (`profile_status`).
-    onboard::submit_profile(workspace_id: Uuid, profile_id: String, web_hook_url: Option<String>, idempotency_key: String) -> SubmitOutcome;
+    onboard::submit_profile(workspace_id: Uuid, profile_id: ProfileId, web_hook_url: Option<String>, idempotency_key: String) -> SubmitOutcome;
     /// The profile's TCR campaigns, read-only ones with their reason, and the use-case list.
-    campaigns::profile_campaigns(workspace_id: Uuid, profile_id: String) -> CampaignsView;
+    campaigns::profile_campaigns(workspace_id: Uuid, profile_id: ProfileId) -> CampaignsView;
     /// Checks a campaign form as it is filled in (V20).
     campaigns::check_campaign(campaign: CampaignData, creating: bool) -> CampaignCheck;
     /// Creates (no id) or replaces a campaign of the profile; answers the section anew.
-    campaigns::save_campaign(workspace_id: Uuid, profile_id: String, campaign_id: Option<String>, campaign: CampaignData, idempotency_key: String) -> CampaignsView;
-    campaigns::delete_campaign(workspace_id: Uuid, profile_id: String, campaign_id: String, idempotency_key: String) -> CampaignsView;
+    campaigns::save_campaign(workspace_id: Uuid, profile_id: ProfileId, campaign_id: Option<CampaignId>, campaign: CampaignData, idempotency_key: String) -> CampaignsView;
+    campaigns::delete_campaign(workspace_id: Uuid, profile_id: ProfileId, campaign_id: CampaignId, idempotency_key: String) -> CampaignsView;
     /// Forgets the newer-server behaviours learned for a workspace ("Check again").
     edit::forget_server_drift(workspace_id: Uuid) -> ();
     /// A phone number as typed, in E.164 (`+14155550123`), or how to write it.
@@ -88,13 +88,13 @@ declare_commands! {
     /// message and pushes `message_timeline` until it is final.
     sends::quick_send(workspace_id: Uuid, profile_id: Uuid, draft: SendDraft, idempotency_key: String) -> SendOutcome;
     /// The latest timeline of a message (as last pushed, or read once now).
-    sends::message_timeline(workspace_id: Uuid, profile_id: Uuid, message_id: String) -> MessageTimeline;
+    sends::message_timeline(workspace_id: Uuid, profile_id: Uuid, message_id: MessageId) -> MessageTimeline;
     /// The workspace's test sends, newest first.
     sends::send_history(workspace_id: Uuid) -> Vec<SendHistoryRow>;
 
     /// The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by
     /// profile and outcome when given.
-    journal::journal_entries(workspace_id: Uuid, profile_id: Option<String>, outcome: Option<JournalOutcome>) -> Vec<JournalRow>;
+    journal::journal_entries(workspace_id: Uuid, profile_id: Option<ProfileId>, outcome: Option<JournalOutcome>) -> Vec<JournalRow>;
     /// Writes the (filtered) journal as CSV to the Downloads folder, one line per changed field.
-    journal::export_journal(workspace_id: Uuid, profile_id: Option<String>, outcome: Option<JournalOutcome>) -> JournalExport;
+    journal::export_journal(workspace_id: Uuid, profile_id: Option<ProfileId>, outcome: Option<JournalOutcome>) -> JournalExport;
 }

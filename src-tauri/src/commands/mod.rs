@@ -17,7 +17,7 @@ use sent_app::profiles::ProfilesUpdated;
 use sent_app::sends::{SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome};
 use sent_model::campaign::CampaignData;
 use sent_model::message::{SendMessage, SendResult};
-use sent_model::{PaymentDetails, ProfileDetail, SecretString};
+use sent_model::{CampaignId, MessageId, PaymentDetails, ProfileDetail, ProfileId, SecretString};
 use sent_views::onboard::{DraftSummary, OnboardingDraft};
 use sent_views::sends::{MessageTimeline, TemplateChoice};
 use sent_views::{DomainLabels, ListQuery, ListWindow, PaletteProfiles};

@@ -3,6 +3,7 @@
 import type { AppInfo } from "./AppInfo";
 import type { CampaignCheck } from "./CampaignCheck";
 import type { CampaignData } from "./CampaignData";
+import type { CampaignId } from "./CampaignId";
 import type { CampaignsView } from "./CampaignsView";
 import type { CompletionReceived } from "./CompletionReceived";
 import type { CreateOutcome } from "./CreateOutcome";
@@ -15,6 +16,7 @@ import type { JournalOutcome } from "./JournalOutcome";
 import type { JournalRow } from "./JournalRow";
 import type { ListQuery } from "./ListQuery";
 import type { ListWindow } from "./ListWindow";
+import type { MessageId } from "./MessageId";
 import type { MessageTimeline } from "./MessageTimeline";
 import type { OnboardingCheck } from "./OnboardingCheck";
 import type { OnboardingDraft } from "./OnboardingDraft";
@@ -24,6 +26,7 @@ import type { PaletteProfiles } from "./PaletteProfiles";
 import type { PaymentDetails } from "./PaymentDetails";
 import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileDetailView } from "./ProfileDetailView";
+import type { ProfileId } from "./ProfileId";
 import type { ProfileStatusUpdate } from "./ProfileStatusUpdate";
 import type { ProfilesUpdated } from "./ProfilesUpdated";
 import type { SandboxRevision } from "./SandboxRevision";
@@ -75,18 +78,18 @@ export type Commands = {
   /** Fetches every page of the profile list from Sent, keeps it and pushes `profiles_updated`. */
   refresh_profiles: { args: { workspaceId: string }; returns: ProfilesUpdated };
   /** One profile from the local cache, with its effective configuration, locks and draft. */
-  profile_detail: { args: { workspaceId: string; profileId: string }; returns: ProfileDetailView };
+  profile_detail: { args: { workspaceId: string; profileId: ProfileId }; returns: ProfileDetailView };
   /** Reads one profile from Sent (fresh), caches it and answers its detail. */
-  refresh_profile: { args: { workspaceId: string; profileId: string }; returns: ProfileDetailView };
+  refresh_profile: { args: { workspaceId: string; profileId: ProfileId }; returns: ProfileDetailView };
   /** Checks a draft with the rules as the user types: field messages and the changes a save sends. */
-  check_profile_edit: { args: { workspaceId: string; profileId: string; draft: ProfileDetail; payment: PaymentDetails | null }; returns: EditCheck };
+  check_profile_edit: { args: { workspaceId: string; profileId: ProfileId; draft: ProfileDetail; payment: PaymentDetails | null }; returns: EditCheck };
   /** Sends the draft's changes (a PATCH of only those), live or as a dry run, and journals it. */
-  save_profile: { args: { workspaceId: string; profileId: string; draft: ProfileDetail; payment: PaymentDetails | null; dryRun: boolean; idempotencyKey: string }; returns: SaveOutcome };
+  save_profile: { args: { workspaceId: string; profileId: ProfileId; draft: ProfileDetail; payment: PaymentDetails | null; dryRun: boolean; idempotencyKey: string }; returns: SaveOutcome };
   /** Keeps the unsaved edit in the local database (never card data); answers when (Unix ms). */
-  save_profile_draft: { args: { workspaceId: string; profileId: string; draft: ProfileDetail }; returns: number | null };
-  discard_profile_draft: { args: { workspaceId: string; profileId: string }; returns: null };
+  save_profile_draft: { args: { workspaceId: string; profileId: ProfileId; draft: ProfileDetail }; returns: number | null };
+  discard_profile_draft: { args: { workspaceId: string; profileId: ProfileId }; returns: null };
   /** Soft-deletes the profile after its name was typed to confirm, and journals it. */
-  delete_profile: { args: { workspaceId: string; profileId: string; confirmName: string; idempotencyKey: string }; returns: DeleteOutcome };
+  delete_profile: { args: { workspaceId: string; profileId: ProfileId; confirmName: string; idempotencyKey: string }; returns: DeleteOutcome };
   /** A new onboarding draft (fresh id and create key), with the presets. */
   start_onboarding: { args: { preset: string | null }; returns: OnboardingStart };
   /** Applies a preset (every toggle) to a draft. */
@@ -103,14 +106,14 @@ export type Commands = {
   /** Creates the profile with the draft's one idempotency key (or dry-runs it). */
   create_profile: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets; dryRun: boolean }; returns: CreateOutcome };
   /** Checks the review prerequisites, submits the profile and follows its status (`profile_status`). */
-  submit_profile: { args: { workspaceId: string; profileId: string; webHookUrl: string | null; idempotencyKey: string }; returns: SubmitOutcome };
+  submit_profile: { args: { workspaceId: string; profileId: ProfileId; webHookUrl: string | null; idempotencyKey: string }; returns: SubmitOutcome };
   /** The profile's TCR campaigns, read-only ones with their reason, and the use-case list. */
-  profile_campaigns: { args: { workspaceId: string; profileId: string }; returns: CampaignsView };
+  profile_campaigns: { args: { workspaceId: string; profileId: ProfileId }; returns: CampaignsView };
   /** Checks a campaign form as it is filled in (V20). */
   check_campaign: { args: { campaign: CampaignData; creating: boolean }; returns: CampaignCheck };
   /** Creates (no id) or replaces a campaign of the profile; answers the section anew. */
-  save_campaign: { args: { workspaceId: string; profileId: string; campaignId: string | null; campaign: CampaignData; idempotencyKey: string }; returns: CampaignsView };
-  delete_campaign: { args: { workspaceId: string; profileId: string; campaignId: string; idempotencyKey: string }; returns: CampaignsView };
+  save_campaign: { args: { workspaceId: string; profileId: ProfileId; campaignId: CampaignId | null; campaign: CampaignData; idempotencyKey: string }; returns: CampaignsView };
+  delete_campaign: { args: { workspaceId: string; profileId: ProfileId; campaignId: CampaignId; idempotencyKey: string }; returns: CampaignsView };
   /** Forgets the newer-server behaviours learned for a workspace ("Check again"). */
   forget_server_drift: { args: { workspaceId: string }; returns: null };
   /** A phone number as typed, in E.164 (`+14155550123`), or how to write it. */
@@ -124,13 +127,13 @@ export type Commands = {
   /** Sends a template as the profile (one idempotency key per click of Send), then follows each message and pushes `message_timeline` until it is final. */
   quick_send: { args: { workspaceId: string; profileId: string; draft: SendDraft; idempotencyKey: string }; returns: SendOutcome };
   /** The latest timeline of a message (as last pushed, or read once now). */
-  message_timeline: { args: { workspaceId: string; profileId: string; messageId: string }; returns: MessageTimeline };
+  message_timeline: { args: { workspaceId: string; profileId: string; messageId: MessageId }; returns: MessageTimeline };
   /** The workspace's test sends, newest first. */
   send_history: { args: { workspaceId: string }; returns: Array<SendHistoryRow> };
   /** The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by profile and outcome when given. */
-  journal_entries: { args: { workspaceId: string; profileId: string | null; outcome: JournalOutcome | null }; returns: Array<JournalRow> };
+  journal_entries: { args: { workspaceId: string; profileId: ProfileId | null; outcome: JournalOutcome | null }; returns: Array<JournalRow> };
   /** Writes the (filtered) journal as CSV to the Downloads folder, one line per changed field. */
-  export_journal: { args: { workspaceId: string; profileId: string | null; outcome: JournalOutcome | null }; returns: JournalExport };
+  export_journal: { args: { workspaceId: string; profileId: ProfileId | null; outcome: JournalOutcome | null }; returns: JournalExport };
 };
 
 export type CommandName = keyof Commands;

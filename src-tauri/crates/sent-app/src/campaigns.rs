@@ -19,6 +19,7 @@ use uuid::Uuid;
 use crate::core::Core;
 use crate::error::{AppError, ErrorKind};
 use crate::journal::{record, EntryOutcome, JournalAction};
+use sent_model::{CampaignId, ProfileId};
 
 /// One campaign as the list shows it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -126,8 +127,9 @@ fn row(profile: &ProfileDetail, campaign: TcrCampaignWithUseCases) -> CampaignRo
 pub async fn profile_campaigns(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
 ) -> Result<CampaignsView, AppError> {
+    let profile_id = profile_id.into_string();
     let profile = profile(state, workspace_id, &profile_id).await?;
     let (client, _) = state.client(workspace_id, None)?;
     let campaigns = client.list_campaigns(&profile_id).await?.data;
@@ -225,11 +227,13 @@ fn described(campaign: &CampaignData) -> Vec<FieldChange> {
 pub async fn save_campaign(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
-    campaign_id: Option<String>,
+    profile_id: ProfileId,
+    campaign_id: Option<CampaignId>,
     campaign: CampaignData,
     idempotency_key: String,
 ) -> Result<CampaignsView, AppError> {
+    let profile_id = profile_id.into_string();
+    let campaign_id = campaign_id.map(CampaignId::into_string);
     let workspace = workspace_id.to_string();
     let campaign = tidy(campaign);
     let profile = profile(state, workspace_id, &profile_id).await?;
@@ -313,16 +317,18 @@ pub async fn save_campaign(
             return Err(error);
         }
     }
-    profile_campaigns(state, workspace_id, profile_id).await
+    profile_campaigns(state, workspace_id, ProfileId::new(profile_id)?).await
 }
 
 pub async fn delete_campaign(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
-    campaign_id: String,
+    profile_id: ProfileId,
+    campaign_id: CampaignId,
     idempotency_key: String,
 ) -> Result<CampaignsView, AppError> {
+    let profile_id = profile_id.into_string();
+    let campaign_id = campaign_id.into_string();
     let workspace = workspace_id.to_string();
     let profile = profile(state, workspace_id, &profile_id).await?;
     let (client, _) = state.client(workspace_id, None)?;
@@ -363,5 +369,5 @@ pub async fn delete_campaign(
             return Err(error);
         }
     }
-    profile_campaigns(state, workspace_id, profile_id).await
+    profile_campaigns(state, workspace_id, ProfileId::new(profile_id)?).await
 }

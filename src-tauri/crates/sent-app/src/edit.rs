@@ -23,6 +23,7 @@ use uuid::Uuid;
 use crate::core::Core;
 use crate::error::{AppError, ErrorKind};
 use crate::journal::{record, EntryOutcome, JournalAction};
+use sent_model::ProfileId;
 
 use crate::profiles::organization_summary;
 
@@ -117,8 +118,9 @@ pub struct DeleteOutcome {
 pub async fn profile_detail(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
 ) -> Result<ProfileDetailView, AppError> {
+    let profile_id = profile_id.into_string();
     let workspace = workspace_id.to_string();
     let cached = state
         .with_store(|store| store.cached_profile(&workspace, &profile_id))?
@@ -130,8 +132,9 @@ pub async fn profile_detail(
 pub async fn refresh_profile(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
 ) -> Result<ProfileDetailView, AppError> {
+    let profile_id = profile_id.into_string();
     let workspace = workspace_id.to_string();
     let (client, _) = state.client(workspace_id, None)?;
     let profile = match client.get_profile(&profile_id).await {
@@ -367,9 +370,10 @@ fn draft_key(profile_id: &str) -> String {
 pub async fn save_profile_draft(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
     draft: ProfileDetail,
 ) -> Result<Option<i64>, AppError> {
+    let profile_id = profile_id.into_string();
     let workspace = workspace_id.to_string();
     let saved = state.with_store(|store| {
         store.put_draft(&workspace, &draft_key(&profile_id), &draft)?;
@@ -381,8 +385,9 @@ pub async fn save_profile_draft(
 pub async fn discard_profile_draft(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
 ) -> Result<(), AppError> {
+    let profile_id = profile_id.into_string();
     let workspace = workspace_id.to_string();
     state.with_store(|store| store.delete_draft(&workspace, &draft_key(&profile_id)))?;
     Ok(())
@@ -403,10 +408,11 @@ pub async fn normalize_phone(
 pub async fn check_profile_edit(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
     draft: ProfileDetail,
     payment: Option<PaymentDetails>,
 ) -> Result<EditCheck, AppError> {
+    let profile_id = profile_id.into_string();
     let prepared = prepare(state, workspace_id, &profile_id, draft, payment)?;
     Ok(EditCheck {
         changes: words::changes(&prepared.stored, &prepared.update),
@@ -704,12 +710,13 @@ fn looks_like_email(value: &str) -> bool {
 pub async fn save_profile(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
     draft: ProfileDetail,
     payment: Option<PaymentDetails>,
     dry_run: bool,
     idempotency_key: String,
 ) -> Result<SaveOutcome, AppError> {
+    let profile_id = profile_id.into_string();
     let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let Prepared {
@@ -855,10 +862,11 @@ pub(crate) fn explain_save_error(mut error: AppError) -> AppError {
 pub async fn delete_profile(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
     confirm_name: String,
     idempotency_key: String,
 ) -> Result<DeleteOutcome, AppError> {
+    let profile_id = profile_id.into_string();
     let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
     let (stored, _) = state

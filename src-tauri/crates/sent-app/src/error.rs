@@ -97,6 +97,17 @@ impl AppError {
     }
 }
 
+impl From<sent_model::BadId> for AppError {
+    /// Ids come from the app's own answers, so a malformed one is the app's mistake.
+    fn from(error: sent_model::BadId) -> Self {
+        AppError::new(
+            ErrorKind::Validation,
+            "The app used a malformed id; nothing was sent. Go back to the list and open the item again.",
+        )
+        .with_detail(error.to_string())
+    }
+}
+
 impl From<WorkspaceError> for AppError {
     fn from(error: WorkspaceError) -> Self {
         let kind = error.kind();

@@ -22,6 +22,7 @@ use uuid::Uuid;
 
 use crate::core::Core;
 use crate::error::{AppError, ErrorKind};
+use sent_model::ProfileId;
 
 /// The most entries the screen reads (newest first); an export takes every matching entry.
 pub const JOURNAL_SCREEN_CAP: usize = 10_000;
@@ -361,9 +362,10 @@ fn read(
 pub async fn journal_entries(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: Option<String>,
+    profile_id: Option<ProfileId>,
     outcome: Option<JournalOutcome>,
 ) -> Result<Vec<JournalRow>, AppError> {
+    let profile_id = profile_id.map(ProfileId::into_string);
     read(
         state,
         workspace_id,
@@ -376,9 +378,10 @@ pub async fn journal_entries(
 pub async fn export_journal(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: Option<String>,
+    profile_id: Option<ProfileId>,
     outcome: Option<JournalOutcome>,
 ) -> Result<JournalExport, AppError> {
+    let profile_id = profile_id.map(ProfileId::into_string);
     let workspace = state.workspaces.find(workspace_id)?;
     let rows = read(
         state,

@@ -30,6 +30,7 @@ use crate::error::{AppError, ErrorKind};
 use crate::events::AppEvent;
 use crate::journal::{record, EntryOutcome, JournalAction};
 use crate::profiles::organization_summary;
+use sent_model::ProfileId;
 
 /// The secrets of a create: typed in the wizard, sent once, kept nowhere.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -665,10 +666,11 @@ fn created_fields(create: &ProfileCreate) -> Vec<FieldChange> {
 pub async fn submit_profile(
     state: &Core,
     workspace_id: Uuid,
-    profile_id: String,
+    profile_id: ProfileId,
     web_hook_url: Option<String>,
     idempotency_key: String,
 ) -> Result<SubmitOutcome, AppError> {
+    let profile_id = profile_id.into_string();
     // Like every write, the caller's key: a retry of the same submission reuses it.
     let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();

@@ -29,6 +29,7 @@ use uuid::Uuid;
 use crate::core::Core;
 use crate::error::{AppError, ErrorKind};
 use crate::events::{AppEvent, EventSink};
+use sent_model::MessageId;
 
 /// A message's timeline changed.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -725,8 +726,9 @@ pub async fn message_timeline(
     state: &Core,
     workspace_id: Uuid,
     profile_id: Uuid,
-    message_id: String,
+    message_id: MessageId,
 ) -> Result<MessageTimeline, AppError> {
+    let message_id = message_id.into_string();
     if let Some(known) = state
         .timelines
         .lock()

@@ -16,7 +16,7 @@ mod support;
 use std::collections::BTreeMap;
 
 use sent_app::{campaigns, edit, onboard, profiles, sends, AppError, ErrorKind};
-use sent_model::CampaignData;
+use sent_model::{CampaignData, ProfileId};
 use sent_sandbox::{FaultCounts, Faults};
 use support::{TestCore, BUILTIN};
 
@@ -194,7 +194,10 @@ fn two_hundred_writes_under_faults_apply_once_or_are_refused_with_a_reason() {
         match result {
             Ok(outcome) => {
                 let view = outcome.view.expect("a created profile's screen");
-                created.push((draft.profile.name.clone(), view.profile.id.clone()));
+                created.push((
+                    draft.profile.name.clone(),
+                    ProfileId::new(view.profile.id.clone()).unwrap(),
+                ));
             }
             Err(error) => {
                 assert!(bad, "{} was refused: {error:?}", draft.profile.name);
@@ -254,7 +257,7 @@ fn two_hundred_writes_under_faults_apply_once_or_are_refused_with_a_reason() {
             core.run(campaigns::save_campaign(
                 &core.core,
                 BUILTIN,
-                tenant.to_string(),
+                ProfileId::new(tenant.to_string()).unwrap(),
                 None,
                 campaign.clone(),
                 key.clone(),
@@ -352,7 +355,7 @@ fn two_hundred_writes_under_faults_apply_once_or_are_refused_with_a_reason() {
         let profile = after
             .profiles
             .iter()
-            .find(|p| p.0.to_string() == *id)
+            .find(|p| p.0.to_string() == id.as_str())
             .unwrap();
         assert_eq!(
             profile.2.as_deref(),
@@ -379,7 +382,7 @@ fn two_hundred_writes_under_faults_apply_once_or_are_refused_with_a_reason() {
         let profile = after
             .profiles
             .iter()
-            .find(|p| p.0.to_string() == *id)
+            .find(|p| p.0.to_string() == id.as_str())
             .unwrap();
         assert_ne!(profile.3, "incomplete", "{name} was submitted");
     }

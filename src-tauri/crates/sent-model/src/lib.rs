@@ -23,6 +23,7 @@ pub mod enums;
 pub mod envelope;
 pub mod environment;
 pub mod error_kind;
+pub mod ids;
 pub mod me;
 pub mod message;
 pub mod no_secret;
@@ -40,6 +41,7 @@ pub use campaign::{CampaignData, CampaignRequest, TcrCampaignWithUseCases, UseCa
 pub use enums::*;
 pub use envelope::{ApiErrorBody, Envelope, ErrorFamily, PaginationMeta, ResponseMeta};
 pub use error_kind::ErrorKind;
+pub use ids::{BadId, CampaignId, MessageId, ProfileId};
 pub use me::Me;
 pub use no_secret::NoSecret;
 pub use profile::{
