@@ -27,7 +27,7 @@ export default tseslint.config(
     files: ["src/screens/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", {
-        patterns: [{ group: ["../*/*", "!../../*"], message: "A screen does not import another screen: move what they share to src/components/." }],
+        patterns: [{ group: ["../*/*", "!../../*", "**/screens/**"], message: "A screen does not import another screen: move what they share to src/components/." }],
       }],
     },
   },

@@ -269,16 +269,19 @@ impl Core {
         }
         // Outside the lock: the keychain read may be slow (or prompt). `resolve` decides again
         // which key to use, and its options say so: a profile scope means the organization key.
+        let generation = self.supervisor.generation(workspace_id);
         let (config, options) = self.workspaces.resolve(workspace_id, profile)?;
         let used_own_key = profile.filter(|_| options.profile_id.is_none());
         let config = config
             .with_max_response_bytes(answers.limit())
             .with_retry(self.retry);
         let client = Arc::new(SentClient::new(config)?);
-        let client = self
-            .clients
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        // Keys that changed while this one was read: use it once, keep none of it.
+        if !self.supervisor.is_current(workspace_id, generation) {
+            return Ok((client, options));
+        }
+        let client = clients
             .entry((workspace_id, used_own_key, answers))
             .or_insert(client)
             .clone();
@@ -288,16 +291,11 @@ impl Core {
     /// A workspace's keys changed, or it was removed: its clients are forgotten and its
     /// background work stops (nothing goes on with the old key).
     pub fn workspace_changed(&self, workspace_id: Uuid) {
+        // Under the clients' lock, so a client read with the old key cannot be cached after.
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         self.supervisor.stop(workspace_id);
-        self.forget_clients(workspace_id);
-    }
-
-    /// Forgets the clients of a workspace.
-    fn forget_clients(&self, workspace_id: Uuid) {
-        self.clients
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|(w, _, _), _| *w != workspace_id);
+        clients.retain(|(w, _, _), _| *w != workspace_id);
+        drop(clients);
     }
 
     /// Runs `f` on the local database, when there is one.

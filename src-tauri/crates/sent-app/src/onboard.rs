@@ -674,6 +674,7 @@ pub async fn submit_profile(
     // Like every write, the caller's key: a retry of the same submission reuses it.
     let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
+    let generation = state.supervisor.generation(workspace_id);
     let (client, _) = state.client(workspace_id, None)?;
     let profile = client.get_profile(&profile_id).await?.data;
     // A campaign list that cannot be read is its own error, never "needs a campaign".
@@ -767,7 +768,7 @@ pub async fn submit_profile(
         Some(message.clone()),
         request_id.as_deref(),
     );
-    follow_status(state, workspace_id, profile_id);
+    follow_status(state, workspace_id, generation, profile_id);
     Ok(SubmitOutcome {
         message,
         request_id,
@@ -776,7 +777,12 @@ pub async fn submit_profile(
 
 /// Reads the profile after a submit until its status settles (2 minutes at most), pushing each
 /// change as `profile_status` and keeping the cache and the list's row current.
-fn follow_status(state: &Core, workspace_id: Uuid, profile_id: String) {
+fn follow_status(
+    state: &Core,
+    workspace_id: Uuid,
+    generation: crate::supervisor::Generation,
+    profile_id: String,
+) {
     let Ok((client, _)) = state.client(workspace_id, None) else {
         return;
     };
@@ -784,55 +790,57 @@ fn follow_status(state: &Core, workspace_id: Uuid, profile_id: String) {
     let store = state.store_handle();
     let lists = state.lists.clone();
     let organization = organization_summary(state, &workspace_id.to_string());
-    state.supervisor.spawn(workspace_id, async move {
-        let started = std::time::Instant::now();
-        let mut last = String::new();
-        let mut attempt = 0u32;
-        loop {
-            tokio::time::sleep(Duration::from_millis(sent_views::sends::poll_delay_ms(
-                attempt,
-            )))
-            .await;
-            attempt += 1;
-            let Ok(response) = client.get_profile(&profile_id).await else {
-                if started.elapsed() > Duration::from_secs(120) {
+    state
+        .supervisor
+        .spawn(workspace_id, generation, async move {
+            let started = std::time::Instant::now();
+            let mut last = String::new();
+            let mut attempt = 0u32;
+            loop {
+                tokio::time::sleep(Duration::from_millis(sent_views::sends::poll_delay_ms(
+                    attempt,
+                )))
+                .await;
+                attempt += 1;
+                let Ok(response) = client.get_profile(&profile_id).await else {
+                    if started.elapsed() > Duration::from_secs(120) {
+                        break;
+                    }
+                    continue;
+                };
+                let profile = response.data;
+                let status = profile.status.as_str().to_ascii_lowercase();
+                let settled = !sent_views::onboard::submit_in_progress(&status);
+                let timed_out = started.elapsed() > Duration::from_secs(120);
+                let message = sent_views::onboard::submit_status_words(&status, timed_out);
+                if message != last || settled || timed_out {
+                    if let Some(store) = &store {
+                        if let Ok(mut store) = store.lock() {
+                            let _ = store.upsert_profile(&workspace_id.to_string(), &profile);
+                        }
+                    }
+                    if lists.upsert(workspace_id, &profile, &organization) {
+                        if let Ok(value) =
+                            serde_json::to_value(crate::profiles::list_update(&lists, workspace_id))
+                        {
+                            emit.emit(AppEvent::ProfilesUpdated, value);
+                        }
+                    }
+                    let row = sent_views::ProfileRow::new(&profile, &organization);
+                    if let Ok(value) = serde_json::to_value(ProfileStatusUpdate {
+                        workspace_id: workspace_id.to_string(),
+                        profile_id: profile_id.clone(),
+                        row,
+                        settled: settled || timed_out,
+                        message: message.clone(),
+                    }) {
+                        emit.emit(AppEvent::ProfileStatus, value);
+                    }
+                    last = message;
+                }
+                if settled || timed_out {
                     break;
                 }
-                continue;
-            };
-            let profile = response.data;
-            let status = profile.status.as_str().to_ascii_lowercase();
-            let settled = !sent_views::onboard::submit_in_progress(&status);
-            let timed_out = started.elapsed() > Duration::from_secs(120);
-            let message = sent_views::onboard::submit_status_words(&status, timed_out);
-            if message != last || settled || timed_out {
-                if let Some(store) = &store {
-                    if let Ok(mut store) = store.lock() {
-                        let _ = store.upsert_profile(&workspace_id.to_string(), &profile);
-                    }
-                }
-                if lists.upsert(workspace_id, &profile, &organization) {
-                    if let Ok(value) =
-                        serde_json::to_value(crate::profiles::list_update(&lists, workspace_id))
-                    {
-                        emit.emit(AppEvent::ProfilesUpdated, value);
-                    }
-                }
-                let row = sent_views::ProfileRow::new(&profile, &organization);
-                if let Ok(value) = serde_json::to_value(ProfileStatusUpdate {
-                    workspace_id: workspace_id.to_string(),
-                    profile_id: profile_id.clone(),
-                    row,
-                    settled: settled || timed_out,
-                    message: message.clone(),
-                }) {
-                    emit.emit(AppEvent::ProfileStatus, value);
-                }
-                last = message;
             }
-            if settled || timed_out {
-                break;
-            }
-        }
-    });
+        });
 }

@@ -59,16 +59,29 @@ impl Receiver {
         format!("{}/sent/completion/{token}", self.base)
     }
 
-    /// Takes the token if a submission waits for it, comparing in constant time.
-    fn take(&self, token: &str) -> bool {
-        let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+    /// Where the token is among the waiting ones, comparing each in constant time.
+    fn position(waiting: &VecDeque<String>, token: &str) -> Option<usize> {
         let mut found = None;
         for (i, known) in waiting.iter().enumerate() {
             if same(known.as_bytes(), token.as_bytes()) {
                 found = Some(i);
             }
         }
-        found.and_then(|i| waiting.remove(i)).is_some()
+        found
+    }
+
+    /// Whether a submission waits for this token.
+    fn knows(&self, token: &str) -> bool {
+        let waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+        Self::position(&waiting, token).is_some()
+    }
+
+    /// Takes the token (its callback arrived); `false` if it was taken meanwhile.
+    fn take(&self, token: &str) -> bool {
+        let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+        Self::position(&waiting, token)
+            .and_then(|i| waiting.remove(i))
+            .is_some()
     }
 }
 
@@ -108,7 +121,7 @@ async fn receive(
     Path(token): Path<String>,
     request: Request,
 ) -> StatusCode {
-    if !peer.ip().is_loopback() || !receiver.take(&token) {
+    if !peer.ip().is_loopback() || !receiver.knows(&token) {
         return StatusCode::NOT_FOUND;
     }
     let body = match tokio::time::timeout(
@@ -124,6 +137,11 @@ async fn receive(
     let Ok(callback) = serde_json::from_slice::<CompletionCallback>(&body) else {
         return StatusCode::BAD_REQUEST;
     };
+    // Used once, and only by a callback that could be read: a cut-short or malformed body leaves
+    // the submission waiting for the real one.
+    if !receiver.take(&token) {
+        return StatusCode::NOT_FOUND;
+    }
     let status = callback
         .status
         .as_ref()
@@ -198,12 +216,15 @@ mod tests {
 
         let wrong = format!("{}/sent/completion/{}", receiver.base, "0".repeat(32));
         assert_eq!(post(&wrong, callback).await, 404);
-        // A body over 16 KiB is refused (the token is good, so it is read up to the cap only).
+        // A body over 16 KiB is refused (the token is good, so it is read up to the cap only),
+        // and the submission still waits for its real callback.
         assert_eq!(post(&first, &vec![b' '; MAX_BODY_BYTES + 1]).await, 413);
+        assert_eq!(post(&first, b"{").await, 400);
+        assert_eq!(post(&first, callback).await, 200);
         assert_eq!(post(&second, callback).await, 200);
         assert_eq!(post(&second, callback).await, 404, "a token is used once");
         let events = kept.0.lock().unwrap();
-        assert_eq!(events.len(), 1);
+        assert_eq!(events.len(), 2);
         assert!(events[0]["message"].as_str().unwrap().contains("approved"));
     }
 

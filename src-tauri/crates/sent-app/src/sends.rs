@@ -257,11 +257,12 @@ pub async fn check_send(
     Ok(check(&draft, template.as_ref()))
 }
 
-/// The form's rules: at least one recipient, each a phone number (normalised to E.164), no number
-/// twice; a template; every variable of the template filled in; a channel the app knows.
 /// Numbers one test send may go to (each is a message followed in the background).
 pub const MAX_RECIPIENTS: usize = 20;
 
+/// The form's rules: at least one recipient, each a phone number (normalised to E.164), no number
+/// twice, at most [`MAX_RECIPIENTS`]; a template; every variable of the template filled in; a
+/// channel the app knows.
 fn check(draft: &SendDraft, template: Option<&TemplateChoice>) -> SendCheck {
     let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut add = |path: String, message: String| fields.entry(path).or_default().push(message);
@@ -365,6 +366,9 @@ pub async fn quick_send(
 ) -> Result<SendOutcome, AppError> {
     let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
+    // Taken before the key is read: if the workspace's keys change during the send, its messages
+    // are not followed with the old key.
+    let generation = state.supervisor.generation(workspace_id);
     let (client, options) = state.client(workspace_id, Some(profile_id))?;
     let template_id = draft.template_id.clone().unwrap_or_default();
     let chosen = if template_id.trim().is_empty() {
@@ -498,6 +502,7 @@ pub async fn quick_send(
                 client.clone(),
                 options.clone(),
                 workspace_id,
+                generation,
                 m.message_id.clone(),
                 record_id,
             );
@@ -586,6 +591,7 @@ fn follow(
     client: Arc<SentClient>,
     options: CallOptions,
     workspace_id: Uuid,
+    generation: crate::supervisor::Generation,
     message_id: String,
     record_id: Option<i64>,
 ) {
@@ -599,7 +605,7 @@ fn follow(
         message_id.clone(),
         workspace.clone(),
     );
-    let followed = state.supervisor.spawn(workspace_id, async move {
+    let followed = state.supervisor.spawn(workspace_id, generation, async move {
         let started = std::time::Instant::now();
         let mut last: Option<MessageTimeline> = None;
         let mut attempt = 0u32;
@@ -654,10 +660,14 @@ fn follow(
     });
     if !followed {
         let mut t = placeholder(&refused_id);
-        t.stopped = Some(format!(
-            "Not followed: this workspace already follows {} messages. Open it later from the history.",
-            crate::supervisor::MAX_PER_WORKSPACE
-        ));
+        t.stopped = Some(if state.supervisor.is_current(workspace_id, generation) {
+            format!(
+                "Not followed: this workspace already follows {} messages. Open it later from the history.",
+                crate::supervisor::MAX_PER_WORKSPACE
+            )
+        } else {
+            "Not followed: this workspace's keys changed (or it was removed) while the message was sent. Open it later from the history.".to_owned()
+        });
         t.is_final = true;
         if let Ok(mut book) = refused_timelines.lock() {
             book.put(t.clone());

@@ -15,10 +15,12 @@ use uuid::Uuid;
 /// Tasks one workspace may run at once.
 pub const MAX_PER_WORKSPACE: usize = 64;
 
-/// One workspace's tasks: how many run, and the signal that stops them.
+/// One workspace's tasks: how many run, the signal that stops the current ones, and the
+/// generation of the workspace's keys (bumped by every stop).
 struct Crew {
     stop: watch::Sender<bool>,
     running: Arc<AtomicUsize>,
+    generation: u64,
 }
 
 impl Crew {
@@ -26,6 +28,7 @@ impl Crew {
         Self {
             stop: watch::channel(false).0,
             running: Arc::default(),
+            generation: 0,
         }
     }
 }
@@ -38,6 +41,11 @@ impl Drop for Running {
         self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
+
+/// The generation of a workspace's keys when some work was asked for: work asked for before a
+/// stop is refused after it ([`Supervisor::spawn`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Generation(u64);
 
 pub struct Supervisor {
     runtime: tokio::runtime::Handle,
@@ -52,16 +60,31 @@ impl Supervisor {
         }
     }
 
+    /// The workspace's generation now. A use case takes it before it reads a key, and gives it to
+    /// [`Self::spawn`]: if the keys changed meanwhile, the work never starts.
+    pub fn generation(&self, workspace: Uuid) -> Generation {
+        let mut crews = self.crews.lock().unwrap_or_else(|e| e.into_inner());
+        Generation(crews.entry(workspace).or_insert_with(Crew::new).generation)
+    }
+
+    /// Whether `generation` is still the workspace's (its keys have not changed since).
+    pub fn is_current(&self, workspace: Uuid, generation: Generation) -> bool {
+        self.generation(workspace) == generation
+    }
+
     /// Runs `work` for `workspace` until it ends or the workspace's work is stopped. Answers
-    /// `false`, running nothing, when the workspace already runs [`MAX_PER_WORKSPACE`] tasks.
-    pub fn spawn<F>(&self, workspace: Uuid, work: F) -> bool
+    /// `false`, running nothing, when the workspace already runs [`MAX_PER_WORKSPACE`] tasks or
+    /// was stopped since `generation` was taken.
+    pub fn spawn<F>(&self, workspace: Uuid, generation: Generation, work: F) -> bool
     where
         F: Future<Output = ()> + Send + 'static,
     {
         let (mut stopped, running) = {
             let mut crews = self.crews.lock().unwrap_or_else(|e| e.into_inner());
             let crew = crews.entry(workspace).or_insert_with(Crew::new);
-            if crew.running.load(Ordering::SeqCst) >= MAX_PER_WORKSPACE {
+            if crew.generation != generation.0
+                || crew.running.load(Ordering::SeqCst) >= MAX_PER_WORKSPACE
+            {
                 return false;
             }
             crew.running.fetch_add(1, Ordering::SeqCst);
@@ -77,20 +100,17 @@ impl Supervisor {
         true
     }
 
-    /// Stops every task of `workspace` (it was removed, or its keys changed). Work spawned after
-    /// this starts afresh.
+    /// Stops every task of `workspace` (it was removed, or its keys changed) and starts a new
+    /// generation: work asked for before this is refused, work asked for after starts afresh.
     pub fn stop(&self, workspace: Uuid) {
-        let crew = self
-            .crews
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&workspace);
-        if let Some(crew) = crew {
-            let _ = crew.stop.send(true);
-        }
+        let mut crews = self.crews.lock().unwrap_or_else(|e| e.into_inner());
+        let crew = crews.entry(workspace).or_insert_with(Crew::new);
+        let _ = crew.stop.send(true);
+        crew.stop = watch::channel(false).0;
+        crew.generation += 1;
     }
 
-    /// How many tasks of `workspace` run now.
+    /// How many tasks of `workspace` run now (a stopped task counts until it has ended).
     pub fn running(&self, workspace: Uuid) -> usize {
         self.crews
             .lock()
@@ -102,6 +122,7 @@ impl Supervisor {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::AtomicBool;
     use std::time::Duration;
 
     use super::*;
@@ -116,32 +137,63 @@ mod tests {
         panic!("never happened");
     }
 
+    /// Work that runs until it is cancelled, and says when it was dropped.
+    fn forever(dropped: &Arc<AtomicBool>) -> impl Future<Output = ()> + Send + 'static {
+        struct Flag(Arc<AtomicBool>);
+        impl Drop for Flag {
+            fn drop(&mut self) {
+                self.0.store(true, Ordering::SeqCst);
+            }
+        }
+        let flag = Flag(dropped.clone());
+        async move {
+            let _flag = flag;
+            std::future::pending::<()>().await
+        }
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn work_is_bounded_per_workspace_and_stops_with_it() {
         let supervisor = Supervisor::new(tokio::runtime::Handle::current());
         let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
-        let forever = || std::future::pending::<()>();
-        for _ in 0..MAX_PER_WORKSPACE {
-            assert!(supervisor.spawn(a, forever()));
+        let (ga, gb) = (supervisor.generation(a), supervisor.generation(b));
+        let dropped_a: Vec<Arc<AtomicBool>> =
+            (0..MAX_PER_WORKSPACE).map(|_| Arc::default()).collect();
+        for flag in &dropped_a {
+            assert!(supervisor.spawn(a, ga, forever(flag)));
         }
-        assert!(!supervisor.spawn(a, forever()), "no more than the bound");
+        let extra = Arc::default();
         assert!(
-            supervisor.spawn(b, forever()),
+            !supervisor.spawn(a, ga, forever(&extra)),
+            "no more than the bound"
+        );
+        let dropped_b = Arc::default();
+        assert!(
+            supervisor.spawn(b, gb, forever(&dropped_b)),
             "another workspace has its own bound"
         );
         assert_eq!(supervisor.running(a), MAX_PER_WORKSPACE);
 
         supervisor.stop(a);
+        // Every task of `a` really ended (its future was dropped), and only those.
+        until(|| dropped_a.iter().all(|f| f.load(Ordering::SeqCst))).await;
         until(|| supervisor.running(a) == 0).await;
-        assert_eq!(
-            supervisor.running(b),
-            1,
+        assert!(
+            !dropped_b.load(Ordering::SeqCst),
             "the other workspace's work goes on"
         );
-        assert!(supervisor.spawn(a, forever()), "new work starts afresh");
+        assert_eq!(supervisor.running(b), 1);
+
+        // Work asked for before the stop never starts; work asked for after it does.
+        let late = Arc::default();
+        assert!(
+            !supervisor.spawn(a, ga, forever(&late)),
+            "an old generation is refused"
+        );
+        assert!(supervisor.spawn(a, supervisor.generation(a), forever(&late)));
 
         // A task that ends on its own is counted out.
-        assert!(supervisor.spawn(b, async {}));
+        assert!(supervisor.spawn(b, gb, async {}));
         until(|| supervisor.running(b) == 1).await;
     }
 }

@@ -23,8 +23,10 @@ pub async fn switch_workspace(state: &Core, id: Uuid) -> Result<WorkspaceList, A
 // Every command is async, so the keychain's (blocking, possibly prompting) D-Bus call never runs on
 // the UI thread, where Tauri runs synchronous commands.
 pub async fn remove_workspace(state: &Core, id: Uuid) -> Result<WorkspaceList, AppError> {
-    let list = state.workspaces.remove(id)?;
+    // Whatever the outcome: a removal that failed half-way may already have deleted a key.
+    let removed = state.workspaces.remove(id);
     state.workspace_changed(id);
+    let list = removed?;
     state.lists.forget(id);
     let _ = state.with_store(|store| store.forget_workspace(&id.to_string()));
     Ok(list)
@@ -39,9 +41,9 @@ pub async fn set_profile_key(
     let workspace = state
         .workspaces
         .set_profile_key(workspace_id, profile_id, api_key)
-        .await?;
+        .await;
     state.workspace_changed(workspace_id);
-    Ok(workspace)
+    Ok(workspace?)
 }
 
 pub async fn remove_profile_key(
@@ -51,9 +53,9 @@ pub async fn remove_profile_key(
 ) -> Result<Workspace, AppError> {
     let workspace = state
         .workspaces
-        .remove_profile_key(workspace_id, profile_id)?;
+        .remove_profile_key(workspace_id, profile_id);
     state.workspace_changed(workspace_id);
-    Ok(workspace)
+    Ok(workspace?)
 }
 
 /// The local sandbox derives each profile's key from its organization key; this stores that key

@@ -142,7 +142,7 @@ pub async fn v3(State(app): State<Arc<App>>, req: Request) -> Response {
                 &extra.headers,
             );
             let fate = if ok && is_write {
-                faults::after_commit(&app)
+                faults::after_commit(&app, !body.is_empty())
             } else {
                 faults::AfterCommit::Answer
             };

@@ -67,13 +67,14 @@ pub enum AfterCommit {
     Garble,
 }
 
-/// Decides (and consumes) the fault for a committed write's answer, and counts it.
-pub fn after_commit(app: &App) -> AfterCommit {
+/// Decides (and consumes) the fault for a committed write's answer, and counts it. An empty answer
+/// (a 204) cannot be garbled: it is answered, and the garble waits for a write with a body.
+pub fn after_commit(app: &App, has_body: bool) -> AfterCommit {
     let mut f = app.faults.lock().unwrap_or_else(|e| e.into_inner());
     let fate = if f.drop_after_commit > 0 {
         f.drop_after_commit -= 1;
         AfterCommit::Drop
-    } else if f.garble_after_commit > 0 {
+    } else if f.garble_after_commit > 0 && has_body {
         f.garble_after_commit -= 1;
         AfterCommit::Garble
     } else {

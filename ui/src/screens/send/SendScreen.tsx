@@ -138,7 +138,7 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
         // A push may have come before this answer: read what the backend knows.
         for (const m of result.messages) {
           call("message_timeline", { workspaceId: workspace.id, profileId, messageId: m.message_id }).then(
-            (t) => setTimelines((all) => ({ ...all, [t.message_id]: t.steps.length ? t : all[t.message_id] ?? t })),
+            (t) => setTimelines((all) => ({ ...all, [t.message_id]: t.steps.length || t.stopped ? t : all[t.message_id] ?? t })),
             () => {},
           );
         }
