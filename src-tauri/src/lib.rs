@@ -11,11 +11,6 @@ mod settings_store;
 pub mod state;
 mod window_state;
 
-#[cfg(test)]
-mod ipc_tests;
-#[cfg(test)]
-mod test_support;
-
 use tauri::{App, Context, Manager, Runtime};
 
 pub use state::AppOptions;

@@ -8,8 +8,8 @@ use sent_views::{FieldChange, JournalChanges};
 use serde_json::{json, Value};
 use tauri::Manager;
 
-use crate::state::AppState;
-use crate::test_support::{invoke, mock_app, MockApp};
+use crate::support::{invoke, mock_app, MockApp};
+use sent_app::Core as AppState;
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 const CARD: &str = "4242424242424242";

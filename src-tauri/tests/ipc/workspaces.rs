@@ -4,9 +4,9 @@
 use serde_json::{json, Value};
 use tauri::Manager;
 
-use crate::test_support::{invoke, mock_app, mock_app_in, refreshed_list, second_sandbox, TempDir};
+use crate::support::{invoke, mock_app, mock_app_in, refreshed_list, second_sandbox, TempDir};
 
-fn add(app: &crate::test_support::MockApp, url: &str, key: &str) -> Result<Value, Value> {
+fn add(app: &crate::support::MockApp, url: &str, key: &str) -> Result<Value, Value> {
     invoke(
         &app.window,
         "add_workspace",
@@ -120,7 +120,7 @@ fn workspaces_survive_a_restart() {
     let dir = first.dir;
     drop(first.app);
     assert_eq!(dir.path, path);
-    let second = crate::test_support::mock_app_with(dir, service);
+    let second = crate::support::mock_app_with(dir, service);
     let list = invoke(&second.window, "list_workspaces", json!({})).unwrap();
     assert_eq!(
         list["current"], added["id"],
@@ -210,7 +210,7 @@ fn no_key_reaches_the_settings_or_data_files() {
     // The embedded sandbox's keys too: its org key comes from the keychain, the others derive
     // from it, and its data file lives in the app's data dir.
     let builtin = list_builtin_profiles(&app);
-    let embedded = app.app.state::<crate::state::AppState>().sandbox.keys();
+    let embedded = app.app.state::<sent_app::Core>().sandbox.keys();
     let mut used = vec![keys.org_admin.as_str(), profile.key.as_str()];
     used.extend([embedded.org_admin.as_str(), embedded.org_developer.as_str()]);
     used.extend(embedded.profiles.iter().map(|p| p.key.as_str()));
@@ -269,7 +269,7 @@ fn no_key_reaches_the_settings_or_data_files() {
 
 /// Creates a profile with a card and a WhatsApp access token on the built-in sandbox, updates
 /// its card, and repeats both as dry runs. Returns the distinctive values to search for.
-fn profile_writes_with_secrets(app: &crate::test_support::MockApp) -> [&'static str; 3] {
+fn profile_writes_with_secrets(app: &crate::support::MockApp) -> [&'static str; 3] {
     use sent_client::{CallOptions, ProfileBackend, SentClient};
     use sent_model::{BillingContactInfo, BillingModel, PaymentDetails, ProfileCreate};
     use sent_model::{ProfileUpdate, WhatsappBusinessAccount};
@@ -306,7 +306,7 @@ fn profile_writes_with_secrets(app: &crate::test_support::MockApp) -> [&'static 
         payment_details: Some(card(CARD_UPDATE)),
         ..Default::default()
     };
-    let state = app.app.state::<crate::state::AppState>();
+    let state = app.app.state::<sent_app::Core>();
     let (config, _) = state
         .workspaces
         .resolve(sent_workspaces::LOCAL_SANDBOX_ID, None)
@@ -337,7 +337,7 @@ fn profile_writes_with_secrets(app: &crate::test_support::MockApp) -> [&'static 
     [TOKEN, CARD, CARD_UPDATE]
 }
 
-fn list_builtin_profiles(app: &crate::test_support::MockApp) -> usize {
+fn list_builtin_profiles(app: &crate::support::MockApp) -> usize {
     let builtin = sent_workspaces::LOCAL_SANDBOX_ID;
     let profiles = refreshed_list(&app.window, json!({ "workspaceId": builtin })).unwrap();
     profiles["rows"].as_array().unwrap().len()

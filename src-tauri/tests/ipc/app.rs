@@ -1,6 +1,6 @@
 use serde_json::json;
 
-use crate::test_support::{invoke, mock_app};
+use crate::support::{invoke, mock_app};
 
 #[test]
 fn app_info_answers_over_ipc_with_the_crate_version_and_the_sandbox() {
@@ -22,7 +22,7 @@ fn app_info_answers_over_ipc_with_the_crate_version_and_the_sandbox() {
 #[test]
 fn every_listed_command_is_registered_and_nothing_else_answers() {
     let app = mock_app();
-    for name in crate::commands::NAMES {
+    for name in sent_profiles_lib::commands::NAMES {
         if let Err(error) = invoke(&app.window, name, json!({})) {
             let text = error.to_string();
             assert!(

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::test_support::{invoke, listed, mock_app, refreshed_list, second_sandbox, MockApp};
+use crate::support::{invoke, listed, mock_app, refreshed_list, second_sandbox, MockApp};
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 const TOKEN: &str = "EAAG-onboarding-secret-token-0123456789";
@@ -135,7 +135,7 @@ fn a_draft_is_checked_step_by_step_and_created_once() {
     // Nothing of the token in any file the app wrote.
     let dir = app.dir.path.clone();
     drop(app);
-    let found = crate::test_support::files_containing(&dir, TOKEN);
+    let found = crate::support::files_containing(&dir, TOKEN);
     assert!(found.is_empty(), "the token is in {found:?}");
 }
 

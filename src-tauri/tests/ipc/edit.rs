@@ -5,8 +5,8 @@
 use serde_json::{json, Value};
 use tauri::Manager;
 
-use crate::state::AppState;
-use crate::test_support::{invoke, listed, mock_app, MockApp};
+use crate::support::{invoke, listed, mock_app, MockApp};
+use sent_app::Core as AppState;
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 
@@ -16,7 +16,7 @@ fn key() -> String {
 
 /// Refreshes the demo organization and answers the detail of the profile with that name.
 fn open(app: &MockApp, name: &str) -> Value {
-    let id = crate::test_support::profile_id(app, BUILTIN, name);
+    let id = crate::support::profile_id(app, BUILTIN, name);
     invoke(
         &app.window,
         "profile_detail",
@@ -194,7 +194,7 @@ fn a_dry_run_changes_nothing_and_card_details_are_kept_nowhere() {
     let dir = app.dir.path.clone();
     drop(app);
     for needle in ["4242424242424242", "94105-7788", "card_number", "\"cvc\""] {
-        let found = crate::test_support::files_containing(&dir, needle);
+        let found = crate::support::files_containing(&dir, needle);
         assert!(found.is_empty(), "{needle} found in {found:?}");
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::test_support::{
+use crate::support::{
     invoke, listed, mock_app, mock_app_with, refreshed_list, second_sandbox, TempDir,
 };
 
@@ -72,7 +72,7 @@ struct MockAppParts {
     dir: TempDir,
 }
 
-fn into_parts(app: crate::test_support::MockApp) -> MockAppParts {
+fn into_parts(app: crate::support::MockApp) -> MockAppParts {
     drop(app.window);
     drop(app.app);
     MockAppParts { dir: app.dir }

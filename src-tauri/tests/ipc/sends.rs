@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::test_support::{invoke, mock_app, MockApp};
+use crate::support::{invoke, mock_app, MockApp};
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 
@@ -15,7 +15,7 @@ fn key() -> String {
 }
 
 fn profile_id(app: &MockApp, name: &str) -> Value {
-    crate::test_support::profile_id(app, BUILTIN, name)
+    crate::support::profile_id(app, BUILTIN, name)
 }
 
 fn options(app: &MockApp, id: &Value) -> Value {

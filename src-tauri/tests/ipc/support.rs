@@ -12,7 +12,7 @@ use tauri::test::{
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
-use crate::AppOptions;
+use sent_profiles_lib::AppOptions;
 
 pub struct MockApp {
     pub app: App<MockRuntime>,
@@ -45,7 +45,7 @@ pub fn mock_app_with(dir: TempDir, keychain_service: String) -> MockApp {
         data_dir: Some(dir.path.clone()),
         keychain_service: Some(keychain_service.clone()),
     };
-    let app = crate::build(mock_builder(), mock_context(noop_assets()), options)
+    let app = sent_profiles_lib::build(mock_builder(), mock_context(noop_assets()), options)
         .expect("the mock app builds");
     let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
         .build()

@@ -1,13 +1,13 @@
 use serde_json::json;
 
-use crate::test_support::{invoke, mock_app};
+use crate::support::{invoke, mock_app};
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 
 #[test]
 fn create_edit_and_delete_a_campaign_of_a_profile_with_its_own() {
     let app = mock_app();
-    let id = crate::test_support::profile_id(&app, BUILTIN, "Tenant Co");
+    let id = crate::support::profile_id(&app, BUILTIN, "Tenant Co");
     let view = invoke(
         &app.window,
         "profile_campaigns",
@@ -90,7 +90,7 @@ fn create_edit_and_delete_a_campaign_of_a_profile_with_its_own() {
 #[test]
 fn a_profile_that_inherits_campaigns_cannot_create_one() {
     let app = mock_app();
-    let id = crate::test_support::profile_id(&app, BUILTIN, "Bella Salon");
+    let id = crate::support::profile_id(&app, BUILTIN, "Bella Salon");
     let view = invoke(
         &app.window,
         "profile_campaigns",
