@@ -128,7 +128,7 @@ export function JournalScreen({ workspace }: { workspace: Workspace }) {
         </span>
       </div>
       <p class={styles.intro}>
-        Every change this app made to profiles in this workspace: saved, dry-run or failed. Card details and keys are
+        Every change this app made to profiles in this workspace: saved, dry-run, failed, or with its outcome unknown (the answer was lost). Card details and keys are
         never recorded.
       </p>
 
