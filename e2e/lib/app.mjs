@@ -6,7 +6,10 @@
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { lookup } from "node:dns/promises";
+import { request as httpRequest } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { hostname, tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import path from "node:path";
@@ -145,6 +148,47 @@ export async function startSandbox(args = ["--seed", "demo"]) {
   const exited = once(child, "exit").catch(() => {});
   const [first] = await once(createInterface({ input: child.stdout }), "line");
   return { url: first.replace(/^listening on /, ""), key, stop: async () => { child.kill("SIGTERM"); await exited; } };
+}
+
+/**
+ * A sandbox (started with `args`) behind an https server "elsewhere": a host name that is not
+ * localhost (this machine's name), with the certificate `./x e2e` made for it (`E2E_TLS_DIR`; the
+ * app trusts its authority through SSL_CERT_FILE). To the app this is a server on another computer,
+ * as production Sent is. Resolves to `{ url, key, direct, stop }` (`direct`: the sandbox's own
+ * loopback URL, for the test's checks), or null when this run has no certificate or the machine's
+ * name is localhost.
+ */
+export async function startRemoteSandbox(args) {
+  const dir = process.env.E2E_TLS_DIR;
+  const host = hostname();
+  if (!dir || !host || /^localhost$/i.test(host)) return null;
+  const { address } = await lookup(host);
+  const sandbox = await startSandbox(args);
+  const upstream = new URL(sandbox.url);
+  const server = createHttpsServer({ key: readFileSync(path.join(dir, "server.key")), cert: readFileSync(path.join(dir, "server.pem")) }, (req, res) => {
+    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+      // A body cut short upstream (a garbled answer) is cut short here too.
+      answer.on("aborted", () => res.destroy());
+      answer.on("error", () => res.destroy());
+    });
+    forward.on("error", () => res.destroy());
+    req.pipe(forward);
+  });
+  server.listen(0, address);
+  await once(server, "listening");
+  const { port } = server.address();
+  return {
+    url: `https://${host}:${port}`,
+    key: sandbox.key,
+    direct: sandbox.url,
+    stop: async () => {
+      server.closeAllConnections?.();
+      await new Promise((done) => server.close(() => done()));
+      await sandbox.stop();
+    },
+  };
 }
 
 /** Adds a custom workspace on `sandbox` through the dialog; it becomes current. */

@@ -4,10 +4,12 @@
 // pushed back. On an organization without a WhatsApp account (standalone sandbox, empty seed): the
 // 422 case caught at the WhatsApp step, then the app closed mid-wizard and the draft resumed after
 // a restart with its secrets asked again. On a server that drops the answer after committing: one
-// profile.
+// profile. On a server elsewhere (https on this machine's name, in front of a sandbox) whose answer to
+// the create is unreadable after it committed: "outcome unknown", the only retry reuses the
+// request, one profile; the submit there asks for Sent's https address on its field.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
+import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, startRemoteSandbox, startSandbox, withApp } from "../lib/app.mjs";
 
 const TOKEN = "EAAG-e2e-onboarding-token-42";
 const field = (browser, name) => browser.$(`[name="${name}"]`);
@@ -173,5 +175,52 @@ test("an answer lost after Sent created the profile: still one profile", async (
     });
   } finally {
     await flaky.stop();
+  }
+});
+
+test("a server elsewhere: an unreadable answer is 'outcome unknown', the retry makes one profile; submit asks for an https address", async (t) => {
+  const remote = await startRemoteSandbox(["--seed", "demo", "--fault-garble-after-commit", "1"]);
+  if (!remote) {
+    t.skip("no certificate for this machine's name (run through ./x e2e), or its name is localhost");
+    return;
+  }
+  try {
+    await withApp("onboard-remote-unknown", async (browser) => {
+      await rows(browser);
+      await addWorkspace(browser, "Agency server", remote);
+      await rows(browser);
+      await identity(browser, "Unknown Outcome Co");
+      for (const step of ["pattern", "resources", "whatsapp", "compliance", "billing", "review"]) await next(browser, step);
+      assert.equal(await byTestId(browser, "create").getText(), "Create profile");
+      await byTestId(browser, "create").click();
+      // Sent committed the create but its answer cannot be read: not "failed", and not sent anew.
+      await byTestId(browser, "create-error").waitForDisplayed({ timeout: 20000 });
+      assert.match(await text(browser, "create-error"), /Outcome unknown/);
+      assert.match(await byTestId(browser, "create").getText(), /same request/);
+      await byTestId(browser, "create").click();
+      await byTestId(browser, "after-create").waitForDisplayed({ timeout: 20000 });
+      const list = await fetch(`${remote.direct}/v3/profiles`, { headers: { "x-api-key": remote.key } }).then((r) => r.json());
+      assert.equal(list.data.profiles.filter((p) => p.name === "Unknown Outcome Co").length, 1, "one profile for one create");
+
+      // Sent cannot reach this computer from elsewhere: the result's address is asked, on its field.
+      await field(browser, "webHookUrl").waitForDisplayed({ timeout: 5000 });
+      await byTestId(browser, "submit-review").click();
+      await byTestId(browser, "error-webHookUrl").waitForDisplayed({ timeout: 10000 });
+      assert.match(await text(browser, "error-webHookUrl"), /https address/);
+      await field(browser, "webHookUrl").setValue("http://hooks.example.com/sent");
+      await byTestId(browser, "submit-review").click();
+      await browser.waitUntil(async () => /full https address/.test((await text(browser, "error-webHookUrl")) ?? ""),
+        { timeout: 10000, timeoutMsg: "an http address was not refused on its field" });
+      await field(browser, "webHookUrl").setValue("https://hooks.example.com/sent");
+      await byTestId(browser, "submit-review").click();
+      // The address is taken: what follows is Sent's answer or the profile's own gaps, not the address.
+      await browser.waitUntil(async () => !(await byTestId(browser, "error-webHookUrl").isExisting())
+        && ((await byTestId(browser, "submit-status").isExisting()) || (await byTestId(browser, "submit-error").isExisting())),
+      { timeout: 20000, timeoutMsg: "the submit with an https address got no answer" });
+      await browser.$("a=← All profiles").click();
+      await removeWorkspace(browser);
+    });
+  } finally {
+    await remote.stop();
   }
 });

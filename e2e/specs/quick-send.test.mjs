@@ -117,6 +117,11 @@ test("send a template to a number and watch it delivered; failures explained; sa
     await again[again.length - 1].click(); // the oldest: the delivered send
     await browser.waitUntil(async () => (await text(browser, "message-status")) === "Delivered", { timeout: 30000, timeoutMsg: "the repeated send was not delivered" });
 
+    // How long the full numbers are kept is the user's choice (a week here), said in words.
+    await byTestId(browser, "send-retention").selectByVisibleText("1 week");
+    await browser.waitUntil(async () => /for 1 week/.test(await browser.execute(() => document.getElementById("send-retention-hint")?.textContent ?? "")),
+      { timeout: 5000, timeoutMsg: "the new period was not said" });
+
     // The command palette finds another profile's send panel by name, from this one's (with its
     // delivered result on screen): the panel starts afresh for the other profile.
     await browser.keys(["Control", "k"]);
@@ -132,5 +137,7 @@ test("send a template to a number and watch it delivered; failures explained; sa
       { timeout: 10000, timeoutMsg: "Tenant Co's send panel did not open" });
     assert.equal(await byTestId(browser, "send-outcome").isExisting(), false, "no result of Bella Salon's send under Tenant Co");
     assert.equal(await byTestId(browser, "message-timeline").isExisting(), false, "no timeline of Bella Salon's send");
+    await browser.waitUntil(async () => (await byTestId(browser, "send-retention").getValue()) === "7",
+      { timeout: 5000, timeoutMsg: "the period chosen on another panel was not kept" });
   });
 });

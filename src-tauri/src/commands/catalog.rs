@@ -91,6 +91,10 @@ declare_commands! {
     sends::message_timeline(workspace_id: Uuid, profile_id: Uuid, message_id: MessageId) -> MessageTimeline;
     /// The workspace's test sends, newest first.
     sends::send_history(workspace_id: Uuid) -> Vec<SendHistoryRow>;
+    /// How long the history keeps a test send's full numbers and variable values, and the choices.
+    sends::send_retention() -> SendRetention;
+    /// Sets that period (in days) and forgets at once what is now older.
+    sends::set_send_retention(days: u32) -> SendRetention;
 
     /// The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by
     /// profile and outcome when given.

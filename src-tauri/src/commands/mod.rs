@@ -14,7 +14,9 @@ use sent_app::onboard::{
     CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, SubmitOutcome,
 };
 use sent_app::profiles::ProfilesUpdated;
-use sent_app::sends::{SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome};
+use sent_app::sends::{
+    SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome, SendRetention,
+};
 use sent_model::campaign::CampaignData;
 use sent_model::message::{SendMessage, SendResult};
 use sent_model::{CampaignId, MessageId, PaymentDetails, ProfileDetail, ProfileId, SecretString};

@@ -27,6 +27,7 @@ const sandbox: Workspace = {
   identity: { account_type: "organization", account_id: "o", name: "Acme Agency", role: "admin", profile_count: 5 },
   profile_keys: [],
   built_in: true,
+  on_this_computer: true,
 };
 
 /** The list Rust holds: empty and never fetched until a refresh answers, then `fresh`. */

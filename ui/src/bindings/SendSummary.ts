@@ -22,4 +22,9 @@ outcome: string, tone: Tone, request_id: string | null,
 /**
  * The latest status of each message followed after the send, by message id.
  */
-statuses: { [key in string]: MessageWord }, };
+statuses: { [key in string]: MessageWord }, 
+/**
+ * The full numbers and variable values were forgotten after the period the user keeps them
+ * for: the masked numbers, the template and the outcome stay; "Send again" is not offered.
+ */
+forgotten: boolean, };

@@ -30,4 +30,10 @@ profile_keys: Array<ProfileKeyInfo>,
 /**
  * True for the embedded local sandbox, which cannot be removed.
  */
-built_in: boolean, };
+built_in: boolean, 
+/**
+ * Whether the server is on this computer (its URL's host is loopback): only then can Sent
+ * report a review's result to this app's own receiver; elsewhere the user names an https
+ * address. Derived from `base_url` each time the workspaces are listed.
+ */
+on_this_computer: boolean, };

@@ -39,6 +39,7 @@ import type { SendMessage } from "./SendMessage";
 import type { SendOptions } from "./SendOptions";
 import type { SendOutcome } from "./SendOutcome";
 import type { SendResult } from "./SendResult";
+import type { SendRetention } from "./SendRetention";
 import type { SubmitOutcome } from "./SubmitOutcome";
 import type { TemplateChoice } from "./TemplateChoice";
 import type { Theme } from "./Theme";
@@ -130,6 +131,10 @@ export type Commands = {
   message_timeline: { args: { workspaceId: string; profileId: string; messageId: MessageId }; returns: MessageTimeline };
   /** The workspace's test sends, newest first. */
   send_history: { args: { workspaceId: string }; returns: Array<SendHistoryRow> };
+  /** How long the history keeps a test send's full numbers and variable values, and the choices. */
+  send_retention: { args: {  }; returns: SendRetention };
+  /** Sets that period (in days) and forgets at once what is now older. */
+  set_send_retention: { args: { days: number }; returns: SendRetention };
   /** The workspace's audit journal, newest first (at most 10,000 entries), worded; filtered by profile and outcome when given. */
   journal_entries: { args: { workspaceId: string; profileId: ProfileId | null; outcome: JournalOutcome | null }; returns: Array<JournalRow> };
   /** Writes the (filtered) journal as CSV to the Downloads folder, one line per changed field. */

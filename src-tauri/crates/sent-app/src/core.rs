@@ -156,6 +156,8 @@ pub const FINAL_TIMELINES_KEPT: usize = 500;
 #[derive(Default)]
 pub struct TimelineBook {
     by_id: HashMap<String, sent_views::sends::MessageTimeline>,
+    /// The workspace each message was sent from.
+    owner: HashMap<String, Uuid>,
     finals: std::collections::VecDeque<String>,
 }
 
@@ -164,21 +166,54 @@ impl TimelineBook {
         self.by_id.get(message_id)
     }
 
-    /// Keeps a message's latest timeline; past [`FINAL_TIMELINES_KEPT`] final ones, the oldest
-    /// final one is dropped.
-    pub fn put(&mut self, timeline: sent_views::sends::MessageTimeline) {
+    /// Keeps the latest timeline of a message sent from `workspace`; past
+    /// [`FINAL_TIMELINES_KEPT`] final ones, the oldest final one is dropped. A final timeline is
+    /// never replaced by a moving one (a follower stopped mid-step cannot undo "stopped"); `false`
+    /// when the timeline was not kept for that reason.
+    pub fn put(&mut self, workspace: Uuid, timeline: sent_views::sends::MessageTimeline) -> bool {
         let id = timeline.message_id.clone();
         let is_final = timeline.is_final;
         let was_final = self.by_id.get(&id).is_some_and(|t| t.is_final);
+        if was_final && !is_final {
+            return false;
+        }
         self.by_id.insert(id.clone(), timeline);
+        self.owner.insert(id.clone(), workspace);
         if is_final && !was_final {
             self.finals.push_back(id);
             while self.finals.len() > FINAL_TIMELINES_KEPT {
                 if let Some(old) = self.finals.pop_front() {
                     self.by_id.remove(&old);
+                    self.owner.remove(&old);
                 }
             }
         }
+        true
+    }
+
+    /// A workspace's followers were stopped (its keys changed or it was removed): each of its
+    /// timelines still moving becomes final with `why`, and is answered for the window.
+    pub fn stop_workspace(
+        &mut self,
+        workspace: Uuid,
+        why: &str,
+    ) -> Vec<sent_views::sends::MessageTimeline> {
+        let moving: Vec<String> = self
+            .by_id
+            .iter()
+            .filter(|(id, t)| !t.is_final && self.owner.get(*id) == Some(&workspace))
+            .map(|(id, _)| id.clone())
+            .collect();
+        let mut stopped = Vec::new();
+        for id in moving {
+            if let Some(mut t) = self.by_id.get(&id).cloned() {
+                t.is_final = true;
+                t.stopped = Some(why.to_owned());
+                self.put(workspace, t.clone());
+                stopped.push(t);
+            }
+        }
+        stopped
     }
 
     /// How many timelines are kept.
@@ -296,6 +331,25 @@ impl Core {
         self.supervisor.stop(workspace_id);
         clients.retain(|(w, _, _), _| *w != workspace_id);
         drop(clients);
+        // The messages it was following say why they no longer move.
+        let stopped = self
+            .timelines
+            .lock()
+            .map(|mut book| {
+                book.stop_workspace(
+                    workspace_id,
+                    "No longer followed: this workspace's keys changed or it was removed. Its status may still change at Sent.",
+                )
+            })
+            .unwrap_or_default();
+        for timeline in stopped {
+            if let Ok(value) = serde_json::to_value(crate::sends::TimelineUpdate {
+                workspace_id: workspace_id.to_string(),
+                timeline,
+            }) {
+                self.emit(AppEvent::MessageTimeline, value);
+            }
+        }
     }
 
     /// Runs `f` on the local database, when there is one.
@@ -440,6 +494,17 @@ impl Core {
         let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
         let store = open_store(&data_dir.join("sent-profiles.sqlite3"), &mut notices);
         phases.done("database");
+        // Test sends older than the period the user keeps their numbers for lose them, off the
+        // start-up path (the history forgets them again before it is read anyway).
+        if let Some(store) = store.clone() {
+            let days = workspaces.settings().send_details_days();
+            runtime.spawn_blocking(move || {
+                let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+                if let Err(error) = crate::sends::forget_sends(&mut store, days) {
+                    eprintln!("Sent Profiles: old test sends could not be forgotten: {error}");
+                }
+            });
+        }
         let supervisor = crate::supervisor::Supervisor::new(runtime.clone());
         Ok(Core {
             workspaces,
@@ -560,10 +625,11 @@ mod tests {
     #[test]
     fn final_timelines_are_pruned_oldest_first_and_moving_ones_kept() {
         let mut book = TimelineBook::default();
-        book.put(timeline(0, false));
+        let w = Uuid::new_v4();
+        book.put(w, timeline(0, false));
         for id in 1..=FINAL_TIMELINES_KEPT + 10 {
-            book.put(timeline(id, false));
-            book.put(timeline(id, true));
+            book.put(w, timeline(id, false));
+            book.put(w, timeline(id, true));
         }
         assert_eq!(book.len(), FINAL_TIMELINES_KEPT + 1);
         assert!(book.get("m0").is_some(), "a message still moving is kept");
@@ -571,5 +637,36 @@ mod tests {
         assert!(book
             .get(&format!("m{}", FINAL_TIMELINES_KEPT + 10))
             .is_some());
+        assert_eq!(
+            book.owner.len(),
+            book.len(),
+            "owners are pruned with their timelines"
+        );
+    }
+
+    #[test]
+    fn a_stopped_workspace_marks_only_its_moving_timelines_and_they_stay_stopped() {
+        let mut book = TimelineBook::default();
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        book.put(a, timeline(1, false));
+        book.put(a, timeline(2, true));
+        book.put(b, timeline(3, false));
+        let stopped = book.stop_workspace(a, "keys changed");
+        assert_eq!(stopped.len(), 1);
+        assert_eq!(stopped[0].message_id, "m1");
+        let m1 = book.get("m1").unwrap();
+        assert!(m1.is_final);
+        assert_eq!(m1.stopped.as_deref(), Some("keys changed"));
+        assert!(
+            book.get("m2").unwrap().stopped.is_none(),
+            "a final one is left as it was"
+        );
+        assert!(
+            !book.get("m3").unwrap().is_final,
+            "another workspace's message still moves"
+        );
+        // A follower that was mid-step when it was stopped cannot bring the message back to moving.
+        assert!(!book.put(a, timeline(1, false)));
+        assert!(book.get("m1").unwrap().is_final);
     }
 }

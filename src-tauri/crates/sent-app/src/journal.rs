@@ -9,7 +9,6 @@
 //! `sent-views` if another screen needs them.
 
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -383,20 +382,10 @@ pub async fn export_journal(
 ) -> Result<JournalExport, AppError> {
     let profile_id = profile_id.map(ProfileId::into_string);
     let workspace = state.workspaces.find(workspace_id)?;
-    let rows = read(
-        state,
-        workspace_id,
-        profile_id.as_deref(),
-        outcome,
-        i64::MAX as usize,
-    )?;
-    let csv = journal_csv(&workspace.name, &rows).map_err(|e| {
-        AppError::new(
-            ErrorKind::Unknown,
-            "The journal could not be written as CSV.",
-        )
-        .with_detail(e.to_string())
-    })?;
+    if state.store_handle().is_none() {
+        // The same words as the screen's read.
+        read(state, workspace_id, None, None, 0)?;
+    }
     let dir = state
         .downloads_dir
         .clone()
@@ -407,7 +396,7 @@ pub async fn export_journal(
         slug(&workspace.name),
         chrono::Local::now().format("%Y%m%d-%H%M%S")
     );
-    let path = write_new(&dir, &name, &csv.bytes).map_err(|e| {
+    let not_saved = |e: &dyn std::fmt::Display| {
         AppError::new(
             ErrorKind::Unknown,
             format!(
@@ -416,16 +405,71 @@ pub async fn export_journal(
             ),
         )
         .with_detail(e.to_string())
-    })?;
-    Ok(JournalExport {
-        path: path.display().to_string(),
-        rows: csv.lines,
-    })
+    };
+    let (path, file) = open_new(&dir, &name).map_err(|e| not_saved(&e))?;
+    // The journal is read a page at a time and written as it is read: an export of any size
+    // holds one page, and the store is free between pages.
+    let written = write_journal_csv(std::io::BufWriter::new(file), &workspace.name, |after| {
+        let entries = state
+            .with_store(|store| {
+                store.journal_page(
+                    &workspace_id.to_string(),
+                    profile_id.as_deref(),
+                    outcome.map(|o| o.stored()),
+                    after,
+                    EXPORT_PAGE,
+                )
+            })?
+            .unwrap_or_default();
+        Ok(entries)
+    });
+    let written = written.and_then(|(lines, sink)| {
+        let file = sink
+            .into_inner()
+            .map_err(|e| ExportError::from(e.into_error()))?;
+        file.sync_all()?;
+        Ok(lines)
+    });
+    match written {
+        Ok(lines) => Ok(JournalExport {
+            path: path.display().to_string(),
+            rows: lines,
+        }),
+        Err(error) => {
+            // Never leave half an export behind.
+            let _ = std::fs::remove_file(&path);
+            Err(match error {
+                ExportError::Read(error) => error,
+                ExportError::Write(e) => not_saved(&e),
+            })
+        }
+    }
 }
 
-struct Csv {
-    bytes: Vec<u8>,
-    lines: u32,
+/// Journal entries per page of an export.
+const EXPORT_PAGE: usize = 1_000;
+
+enum ExportError {
+    Read(AppError),
+    Write(csv::Error),
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(e: csv::Error) -> Self {
+        ExportError::Write(e)
+    }
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(e: std::io::Error) -> Self {
+        ExportError::Write(e.into())
+    }
+}
+
+impl From<AppError> for ExportError {
+    fn from(e: AppError) -> Self {
+        ExportError::Read(e)
+    }
 }
 
 const CSV_HEADER: [&str; 11] = [
@@ -442,9 +486,16 @@ const CSV_HEADER: [&str; 11] = [
     "Message",
 ];
 
-/// One line per changed field; an entry without changes gets one line with empty field columns.
-fn journal_csv(workspace: &str, rows: &[JournalRow]) -> Result<Csv, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+/// Writes the journal as CSV, one line per changed field (an entry without changes gets one line
+/// with empty field columns), pulling pages from `page(after)` (the `(at, id)` of the last entry
+/// written, newest first) until one comes back short. Answers the number of lines written and the
+/// sink, flushed.
+fn write_journal_csv<W: std::io::Write>(
+    sink: W,
+    workspace: &str,
+    mut page: impl FnMut(Option<(i64, i64)>) -> Result<Vec<JournalEntry>, AppError>,
+) -> Result<(u32, W), ExportError> {
+    let mut out = csv::Writer::from_writer(sink);
     out.write_record(CSV_HEADER)?;
     let mut lines = 0u32;
     let empty = FieldChange {
@@ -453,36 +504,48 @@ fn journal_csv(workspace: &str, rows: &[JournalRow]) -> Result<Csv, csv::Error> 
         old: String::new(),
         new: String::new(),
     };
-    for row in rows {
-        let time = DateTime::<Utc>::from_timestamp_millis(row.at)
-            .map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
-            .unwrap_or_default();
-        let changes = if row.changes.is_empty() {
-            std::slice::from_ref(&empty)
-        } else {
-            &row.changes[..]
-        };
-        for change in changes {
-            let record = [
-                time.as_str(),
-                workspace,
-                &row.profile_name,
-                row.profile_id.as_deref().unwrap_or_default(),
-                &row.action_label,
-                &row.outcome_label,
-                &change.label,
-                &change.old,
-                &change.new,
-                row.request_id.as_deref().unwrap_or_default(),
-                row.message.as_deref().unwrap_or_default(),
-            ];
-            let record = record.map(spreadsheet_safe);
-            out.write_record(record.iter().map(|cell| cell.as_bytes()))?;
-            lines = lines.saturating_add(1);
+    let mut after = None;
+    loop {
+        let entries = page(after)?;
+        let full = entries.len() >= EXPORT_PAGE;
+        for entry in entries {
+            after = Some((entry.at, entry.id));
+            let row = row(entry);
+            let time = DateTime::<Utc>::from_timestamp_millis(row.at)
+                .map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
+                .unwrap_or_default();
+            let changes = if row.changes.is_empty() {
+                std::slice::from_ref(&empty)
+            } else {
+                &row.changes[..]
+            };
+            for change in changes {
+                let record = [
+                    time.as_str(),
+                    workspace,
+                    &row.profile_name,
+                    row.profile_id.as_deref().unwrap_or_default(),
+                    &row.action_label,
+                    &row.outcome_label,
+                    &change.label,
+                    &change.old,
+                    &change.new,
+                    row.request_id.as_deref().unwrap_or_default(),
+                    row.message.as_deref().unwrap_or_default(),
+                ];
+                let record = record.map(spreadsheet_safe);
+                out.write_record(record.iter().map(|cell| cell.as_bytes()))?;
+                lines = lines.saturating_add(1);
+            }
+        }
+        if !full {
+            break;
         }
     }
-    let bytes = out.into_inner().map_err(|e| e.into_error())?;
-    Ok(Csv { bytes, lines })
+    let sink = out
+        .into_inner()
+        .map_err(|e| ExportError::from(e.into_error()))?;
+    Ok((lines, sink))
 }
 
 /// A cell a spreadsheet would run as a formula (`=`, `@`, `+`/`-` not followed by a number) gets a
@@ -526,7 +589,9 @@ fn slug(name: &str) -> String {
 
 /// Writes `<dir>/<name>.csv`, or `<name>-2.csv`, ... when that exists: never over a file. Owner
 /// read/write only on unix.
-fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+/// A new file `name.csv` in `dir` (`name-2.csv`, … when taken: an export never overwrites), readable
+/// by the user only.
+fn open_new(dir: &Path, name: &str) -> std::io::Result<(PathBuf, File)> {
     std::fs::create_dir_all(dir)?;
     for n in 1..=1000 {
         let path = match n {
@@ -540,17 +605,11 @@ fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file: File = match options.open(&path) {
-            Ok(file) => file,
+        match options.open(&path) {
+            Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
-        };
-        if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
-            drop(file);
-            let _ = std::fs::remove_file(&path);
-            return Err(e);
         }
-        return Ok(path);
     }
     Err(std::io::Error::new(
         std::io::ErrorKind::AlreadyExists,
@@ -561,6 +620,61 @@ fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod unit {
     use super::*;
+    use std::io::Write;
+
+    fn entry(id: i64, changes: usize) -> JournalEntry {
+        JournalEntry {
+            id,
+            at: 1_700_000_000_000 - id,
+            workspace_id: "w".into(),
+            profile_id: Some(format!("p{id}")),
+            action: "profile.update".into(),
+            changes: serde_json::json!({
+                "profile_name": format!("=Profile {id}"),
+                "changes": (0..changes).map(|c| serde_json::json!({
+                    "path": format!("f{c}"), "label": format!("Field {c}"), "old": "a", "new": "b"
+                })).collect::<Vec<_>>(),
+            }),
+            outcome: "ok".into(),
+            request_id: None,
+        }
+    }
+
+    #[test]
+    fn the_export_pulls_page_after_page_and_writes_a_line_per_change() {
+        // 2,500 entries in pages of EXPORT_PAGE, each page asked after the last one written.
+        let total = 2 * EXPORT_PAGE as i64 + 500;
+        let mut asked = Vec::new();
+        let (lines, bytes) = write_journal_csv(Vec::new(), "Acme", |after| {
+            asked.push(after);
+            let start = after.map_or(0, |(_, id)| id + 1);
+            Ok((start..total.min(start + EXPORT_PAGE as i64))
+                .map(|id| entry(id, if id % 2 == 0 { 0 } else { 2 }))
+                .collect())
+        })
+        .map_err(|_| "export failed")
+        .unwrap();
+        assert_eq!(asked.len(), 3);
+        assert_eq!(asked[0], None);
+        assert_eq!(asked[1].map(|(_, id)| id), Some(EXPORT_PAGE as i64 - 1));
+        // Half the entries have no change (one line), half have two.
+        assert_eq!(lines as i64, total / 2 + total);
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(text.lines().count() as i64, 1 + total / 2 + total);
+        assert!(
+            text.lines().nth(1).unwrap().contains("'=Profile 0"),
+            "formula-safe"
+        );
+    }
+
+    #[test]
+    fn a_page_that_cannot_be_read_fails_the_export() {
+        let result = write_journal_csv(Vec::new(), "Acme", |after| match after {
+            None => Ok((0..EXPORT_PAGE as i64).map(|id| entry(id, 1)).collect()),
+            Some(_) => Err(AppError::new(ErrorKind::Database, "gone")),
+        });
+        assert!(matches!(result, Err(ExportError::Read(e)) if e.kind == ErrorKind::Database));
+    }
 
     #[test]
     fn actions_and_outcomes_are_worded() {
@@ -600,8 +714,9 @@ mod unit {
     #[test]
     fn exports_never_overwrite_and_are_owner_only() {
         let dir = crate::test_support::TempDir::new();
-        let first = write_new(&dir.path, "x", b"one").unwrap();
-        let second = write_new(&dir.path, "x", b"two").unwrap();
+        let (first, mut file) = open_new(&dir.path, "x").unwrap();
+        file.write_all(b"one").unwrap();
+        let (second, _) = open_new(&dir.path, "x").unwrap();
         assert_ne!(first, second);
         assert_eq!(std::fs::read(&first).unwrap(), b"one");
         assert!(second.ends_with("x-2.csv"));

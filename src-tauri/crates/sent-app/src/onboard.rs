@@ -674,6 +674,38 @@ pub async fn submit_profile(
     // Like every write, the caller's key: a retry of the same submission reuses it.
     let key = AppError::idempotency_key(idempotency_key)?;
     let workspace = workspace_id.to_string();
+    // The address is the form's own field: checked before anything is read from Sent. Only a
+    // server on this computer can report to this app's receiver; elsewhere an https address the
+    // agency owns is needed (production Sent is never told to call 127.0.0.1).
+    let local = validate::urls::is_loopback_url(&state.workspaces.find(workspace_id)?.base_url);
+    let typed = onboard::report_address(local, web_hook_url).map_err(|fields| {
+        let mut error = AppError::new(
+            ErrorKind::Validation,
+            "Enter the https address where Sent should report the result (an endpoint your agency owns); nothing was sent.",
+        );
+        error.fields = Some(fields.into_map());
+        error
+    })?;
+    if let Some(url) = &typed {
+        let request = ProfileComplete {
+            web_hook_url: Some(url.clone()),
+            sandbox: false,
+        };
+        if validate::profile_complete_fields(&request)
+            .into_result()
+            .is_err()
+        {
+            let mut error = AppError::new(
+                ErrorKind::Validation,
+                "Enter a valid https address for Sent's result; nothing was sent.",
+            );
+            error.fields = Some(BTreeMap::from([(
+                "webHookUrl".to_owned(),
+                vec!["Enter a full https address, such as https://hooks.your-agency.com/sent: Sent reports only to https.".to_owned()],
+            )]));
+            return Err(error);
+        }
+    }
     let generation = state.supervisor.generation(workspace_id);
     let (client, _) = state.client(workspace_id, None)?;
     let profile = client.get_profile(&profile_id).await?.data;
@@ -697,15 +729,7 @@ pub async fn submit_profile(
         error.fields = Some(missing);
         return Err(error);
     }
-    let local = validate::urls::is_loopback_url(&state.workspaces.find(workspace_id)?.base_url);
-    let url = match onboard::report_address(local, web_hook_url).map_err(|fields| {
-        let mut error = AppError::new(
-            ErrorKind::Validation,
-            "Enter the https address where Sent should report the result (an endpoint your agency owns); nothing was sent.",
-        );
-        error.fields = Some(fields.into_map());
-        error
-    })? {
+    let url = match typed {
         Some(url) => url,
         None => state.completion_receiver_url().await.map_err(|e| {
             AppError::new(ErrorKind::Config, "Enter the address where Sent should report the result (an endpoint your agency owns).").with_detail(e.to_string())
@@ -715,14 +739,6 @@ pub async fn submit_profile(
         web_hook_url: Some(url),
         sandbox: false,
     };
-    if let Err(fields) = validate::profile_complete_fields(&request).into_result() {
-        let mut error = AppError::new(
-            ErrorKind::Validation,
-            "Enter a valid https address for Sent's result.",
-        );
-        error.fields = Some(fields.into_map());
-        return Err(error);
-    }
     let options = CallOptions::default().with_idempotency_key(key);
     let result = client
         .complete_profile(&profile_id, &request, &options)

@@ -640,8 +640,13 @@ fn follow(
                         summary.followed(&message_id, &current.status_label, current.tone)
                     });
                 }
-                if let Ok(mut book) = timelines.lock() {
-                    book.put(current.clone());
+                // A timeline already stopped (the workspace changed while this step ran) stays so.
+                let kept = timelines
+                    .lock()
+                    .map(|mut book| book.put(workspace_id, current.clone()))
+                    .unwrap_or(true);
+                if !kept {
+                    break;
                 }
                 if let Ok(value) = serde_json::to_value(TimelineUpdate {
                     workspace_id: workspace.clone(),
@@ -670,7 +675,7 @@ fn follow(
         });
         t.is_final = true;
         if let Ok(mut book) = refused_timelines.lock() {
-            book.put(t.clone());
+            book.put(workspace_id, t.clone());
         }
         if let Ok(value) = serde_json::to_value(TimelineUpdate {
             workspace_id: refused_workspace,
@@ -751,11 +756,108 @@ pub async fn message_timeline(
     poll_once(&client, &options, &message_id, None).await
 }
 
+/// How long the send history keeps a test send's full numbers and variable values (what "Send
+/// again" needs), and the periods the user can choose. After it they are forgotten; the masked
+/// numbers, the template and the outcome stay.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SendRetention {
+    pub days: u32,
+    /// The periods offered (`value` is the number of days).
+    pub choices: Vec<Choice>,
+    pub hint: String,
+}
+
+/// The periods offered, in days.
+pub const RETENTION_CHOICES: [u32; 5] = [1, 7, 30, 90, 365];
+
+fn retention(state: &Core) -> SendRetention {
+    let days = state.workspaces.settings().send_details_days();
+    let mut offered = RETENTION_CHOICES.to_vec();
+    if !offered.contains(&days) {
+        offered.push(days);
+        offered.sort_unstable();
+    }
+    let label = |d: u32| match d {
+        1 => "1 day".to_owned(),
+        7 => "1 week".to_owned(),
+        30 => "30 days".to_owned(),
+        365 => "1 year".to_owned(),
+        d => format!("{d} days"),
+    };
+    SendRetention {
+        days,
+        choices: offered
+            .into_iter()
+            .map(|d| Choice {
+                value: d.to_string(),
+                label: label(d),
+                hint: None,
+            })
+            .collect(),
+        hint: format!(
+            "Full phone numbers and variable values are kept on this computer for {} so a test can be sent again; then only the masked numbers and the outcome stay.",
+            label(days)
+        ),
+    }
+}
+
+pub async fn send_retention(state: &Core) -> Result<SendRetention, AppError> {
+    Ok(retention(state))
+}
+
+/// Sets how long the full numbers and values are kept, and forgets at once what is now older.
+pub async fn set_send_retention(state: &Core, days: u32) -> Result<SendRetention, AppError> {
+    if !(1..=sent_workspaces::SEND_DETAILS_DAYS_MAX).contains(&days) {
+        let mut error = AppError::new(
+            ErrorKind::Validation,
+            "Choose how many days to keep the numbers: from 1 day to 10 years.",
+        );
+        error.fields = Some(BTreeMap::from([(
+            "days".to_owned(),
+            vec!["Choose one of the periods offered.".to_owned()],
+        )]));
+        return Err(error);
+    }
+    state
+        .workspaces
+        .settings()
+        .set_send_details_days(days)
+        .map_err(|e| {
+            AppError::new(
+                ErrorKind::Settings,
+                "The period could not be saved; the numbers are kept as before.",
+            )
+            .with_detail(e.to_string())
+        })?;
+    forget_old_sends(state)?;
+    Ok(retention(state))
+}
+
+/// Forgets the full numbers and variable values of the test sends older than the period the user
+/// keeps them for, in every workspace. Runs at start-up (in the background), before the history
+/// is read and when the period changes.
+pub fn forget_old_sends(state: &Core) -> Result<usize, AppError> {
+    let days = state.workspaces.settings().send_details_days();
+    Ok(state
+        .with_store(|store| forget_sends(store, days))?
+        .unwrap_or(0))
+}
+
+/// [`forget_old_sends`] on an open store.
+pub fn forget_sends(store: &mut sent_store::Store, days: u32) -> sent_store::Result<usize> {
+    let before = crate::profiles::now_ms() - i64::from(days) * 86_400_000;
+    store.forget_sends_before(before, SendSummary::forget)
+}
+
 pub async fn send_history(
     state: &Core,
     workspace_id: Uuid,
 ) -> Result<Vec<SendHistoryRow>, AppError> {
     let workspace = workspace_id.to_string();
+    // Nothing older than the period is ever shown with its numbers, even before the start-up
+    // pass finished.
+    forget_old_sends(state)?;
     let records = state
         .with_store(|store| store.send_history(&workspace, 200))?
         .unwrap_or_default();

@@ -69,6 +69,11 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (workspace_id, key)
     );
     "#,
+    // 3: a test send's full numbers and variable values are kept for a period the user sets, then
+    // forgotten (its masked numbers and outcome stay); `forgotten` marks the rows already rewritten.
+    r#"
+    ALTER TABLE send_history ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0 CHECK (forgotten IN (0, 1));
+    "#,
 ];
 
 /// The schema version this build writes.

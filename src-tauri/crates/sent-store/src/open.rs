@@ -125,7 +125,8 @@ fn create_private(_path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Connection settings: WAL (readers never block the writer), foreign keys, a busy timeout.
+/// Connection settings: WAL (readers never block the writer), foreign keys, a busy timeout,
+/// secure deletion.
 pub(crate) fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     // Returns the mode in effect ("memory" for an in-memory database).
@@ -133,6 +134,9 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Safe with WAL: a power cut may lose the last commits, never corrupt the file.
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // What is deleted or rewritten (a draft discarded, a test send's numbers forgotten) is
+    // overwritten in the file, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
 }
 

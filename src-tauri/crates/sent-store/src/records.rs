@@ -104,6 +104,19 @@ impl Store {
         outcome: Option<&str>,
         limit: usize,
     ) -> Result<Vec<JournalEntry>> {
+        self.journal_page(workspace_id, profile_id, outcome, None, limit)
+    }
+
+    /// Like [`Self::journal_filtered`], from the entry after `after` (an `(at, id)` of the previous
+    /// page, newest first): an export reads the whole journal a page at a time, holding one page.
+    pub fn journal_page(
+        &self,
+        workspace_id: &str,
+        profile_id: Option<&str>,
+        outcome: Option<&str>,
+        after: Option<(i64, i64)>,
+        limit: usize,
+    ) -> Result<Vec<JournalEntry>> {
         // A prefix compared with `substr`, not `LIKE`, so `_` and `%` in it match themselves.
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, at, workspace_id, profile_id, action, changes_json, outcome, request_id
@@ -112,10 +125,19 @@ impl Store {
                AND (?2 IS NULL OR profile_id = ?2)
                AND (?3 IS NULL OR outcome = ?3
                     OR substr(outcome, 1, length(?3) + 1) = ?3 || ':')
+               AND (?5 IS NULL OR at < ?5 OR (at = ?5 AND id < ?6))
              ORDER BY at DESC, id DESC LIMIT ?4",
         )?;
+        let (after_at, after_id) = after.unzip();
         let rows = stmt.query_map(
-            params![workspace_id, profile_id, outcome, limit as i64],
+            params![
+                workspace_id,
+                profile_id,
+                outcome,
+                i64::try_from(limit).unwrap_or(i64::MAX),
+                after_at,
+                after_id
+            ],
             journal_row,
         )?;
         rows.map(|row| {
@@ -225,6 +247,40 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(true)
+    }
+
+    /// Forgets the details of the test sends recorded before `before` (unix ms), in every
+    /// workspace: each stored result is rewritten by `forget` (which drops its full numbers and
+    /// variable values) and marked forgotten, so it is read once. A result that cannot be read
+    /// back is deleted rather than kept with what it may hold. Returns how many sends changed.
+    pub fn forget_sends_before<R>(&mut self, before: i64, forget: impl Fn(&mut R)) -> Result<usize>
+    where
+        R: NoSecret + serde::de::DeserializeOwned,
+    {
+        let tx = self.conn.transaction()?;
+        let old: Vec<(i64, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT id, result_json FROM send_history WHERE forgotten = 0 AND at < ?1",
+            )?;
+            let rows = stmt.query_map(params![before], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (id, json) in &old {
+            match serde_json::from_str::<R>(json) {
+                Ok(mut result) => {
+                    forget(&mut result);
+                    tx.execute(
+                        "UPDATE send_history SET result_json = ?1, forgotten = 1 WHERE id = ?2",
+                        params![to_json(&result)?, id],
+                    )?;
+                }
+                Err(_) => {
+                    tx.execute("DELETE FROM send_history WHERE id = ?1", params![id])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(old.len())
     }
 
     /// The workspace's latest `limit` test sends, newest first.

@@ -478,3 +478,68 @@ fn a_draft_survives_a_crash_in_the_middle_of_a_write() {
         .expect("the draft is still there");
     assert_eq!(draft, profile(1));
 }
+
+#[test]
+fn old_test_sends_forget_their_details_once_and_unreadable_ones_go() {
+    let dir = dir();
+    let (mut store, _) = Store::open(dir.path().join("app.db")).unwrap();
+    let contact = BillingContact {
+        name: Some("Ann".into()),
+        email: Some("ann@example.com".into()),
+        ..BillingContact::default()
+    };
+    for _ in 0..2 {
+        store
+            .record_send(&NewSend {
+                workspace_id: "ws",
+                profile_id: "p1",
+                template_id: Some("t1"),
+                recipients_masked: "+1 •••• 0142",
+                result: &contact,
+            })
+            .unwrap();
+    }
+    // A result of another shape cannot be rewritten: it is deleted, not kept with its details.
+    store
+        .record_send(&NewSend {
+            workspace_id: "ws",
+            profile_id: "p1",
+            template_id: None,
+            recipients_masked: "+1 •••• 0199",
+            result: &vec![contact.clone()],
+        })
+        .unwrap();
+    let forget = |c: &mut BillingContact| {
+        c.name = None;
+        c.email = None;
+    };
+    assert_eq!(
+        store.forget_sends_before(0, forget).unwrap(),
+        0,
+        "nothing is that old"
+    );
+    let later = i64::MAX;
+    assert_eq!(store.forget_sends_before(later, forget).unwrap(), 3);
+    let history = store.send_history("ws", 10).unwrap();
+    assert_eq!(history.len(), 2, "the unreadable send is gone");
+    for send in &history {
+        assert_eq!(
+            send.recipients_masked, "+1 •••• 0142",
+            "the masked numbers stay"
+        );
+        let kept: BillingContact = serde_json::from_value(send.result.clone()).unwrap();
+        assert_eq!(kept.name, None);
+        assert_eq!(kept.email, None);
+    }
+    assert_eq!(
+        store.forget_sends_before(later, forget).unwrap(),
+        0,
+        "each send is rewritten once"
+    );
+    drop(store);
+    let bytes = db_bytes(&dir.path().join("app.db"));
+    assert!(
+        !bytes.windows(15).any(|w| w == b"ann@example.com"),
+        "the details left the file"
+    );
+}

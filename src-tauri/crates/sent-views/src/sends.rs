@@ -381,10 +381,23 @@ pub struct SendSummary {
     /// The latest status of each message followed after the send, by message id.
     #[serde(default)]
     pub statuses: BTreeMap<String, MessageWord>,
+    /// The full numbers and variable values were forgotten after the period the user keeps them
+    /// for: the masked numbers, the template and the outcome stay; "Send again" is not offered.
+    #[serde(default)]
+    pub forgotten: bool,
 }
 
 // A test send: profile and template names, variable values, phone numbers, message ids.
 impl sent_model::NoSecret for SendSummary {}
+
+impl SendSummary {
+    /// Drops what identifies the people sent to: the full numbers and the variable values.
+    pub fn forget(&mut self) {
+        self.recipients.clear();
+        self.variables.clear();
+        self.forgotten = true;
+    }
+}
 
 /// A message's latest status, worded as its timeline says it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -20,7 +20,8 @@ pub use identity::{identity, organization_identity};
 pub use sent_model::environment::EnvironmentKind;
 pub use service::{LocalSandbox, Workspaces};
 pub use settings::{
-    MemoryBackend, Settings, SettingsBackend, SettingsError, Theme, WindowState, SETTINGS_VERSION,
+    MemoryBackend, Settings, SettingsBackend, SettingsError, Theme, WindowState,
+    SEND_DETAILS_DAYS_MAX, SETTINGS_VERSION,
 };
 pub use settings_file::{make_private, recover_if_corrupt, write_backup, Recovery, SettingsFile};
 pub use workspace::{

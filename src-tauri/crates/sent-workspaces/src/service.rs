@@ -71,6 +71,10 @@ impl<B: SettingsBackend> Workspaces<B> {
         }
         let mut workspaces = vec![builtin];
         workspaces.extend(stored.into_iter().filter(|w| w.id != LOCAL_SANDBOX_ID));
+        for workspace in &mut workspaces {
+            workspace.on_this_computer =
+                sent_model::validate::urls::is_loopback_url(&workspace.base_url);
+        }
         let remembered = self.settings.current_workspace();
         let current = if workspaces.iter().any(|w| w.id == remembered) {
             remembered
@@ -105,6 +109,7 @@ impl<B: SettingsBackend> Workspaces<B> {
             .await?;
         let identity = organization_identity(&me)?;
         let keychain = self.keychain()?;
+        let on_this_computer = sent_model::validate::urls::is_loopback_url(&base_url);
         let workspace = Workspace {
             id: Uuid::new_v4(),
             name: draft.name.trim().to_owned(),
@@ -114,6 +119,7 @@ impl<B: SettingsBackend> Workspaces<B> {
             identity,
             profile_keys: Vec::new(),
             built_in: false,
+            on_this_computer,
         };
         let key = KeyRef::Organization {
             workspace: workspace.id,
@@ -333,6 +339,7 @@ impl<B: SettingsBackend> Workspaces<B> {
             identity: self.local.identity.clone(),
             profile_keys: Vec::new(),
             built_in: true,
+            on_this_computer: true,
         }
     }
 

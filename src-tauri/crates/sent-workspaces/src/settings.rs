@@ -17,6 +17,10 @@ use crate::{Workspace, LOCAL_SANDBOX_ID};
 /// The settings layout version written into the store; bump it with a migration.
 pub const SETTINGS_VERSION: u32 = 1;
 const RECENT_RECIPIENTS_MAX: usize = 10;
+/// How many days a test send's full numbers and variable values are kept unless the user chose.
+pub const SEND_DETAILS_DAYS_DEFAULT: u32 = 30;
+/// The longest the user can keep them (ten years): a longer or zero stored value reads as the default.
+pub const SEND_DETAILS_DAYS_MAX: u32 = 3650;
 
 pub(crate) mod keys {
     pub const VERSION: &str = "version";
@@ -26,6 +30,7 @@ pub(crate) mod keys {
     pub const WINDOW: &str = "window";
     pub const RECENT_RECIPIENTS: &str = "recent_recipients";
     pub const SANDBOX_API_REVISION: &str = "sandbox_api_revision";
+    pub const SEND_DETAILS_DAYS: &str = "send_details_days";
 }
 
 /// A key-value store of JSON values that can be saved: what `tauri-plugin-store` offers.
@@ -138,6 +143,21 @@ impl<B: SettingsBackend> Settings<B> {
 
     pub fn set_window(&self, state: WindowState) -> Result<(), SettingsError> {
         self.write(keys::WINDOW, state)
+    }
+
+    /// For how many days the send history keeps a test send's full numbers and variable values
+    /// (then they are forgotten; the masked numbers stay).
+    pub fn send_details_days(&self) -> u32 {
+        self.read::<Option<u32>>(keys::SEND_DETAILS_DAYS)
+            .filter(|d| (1..=SEND_DETAILS_DAYS_MAX).contains(d))
+            .unwrap_or(SEND_DETAILS_DAYS_DEFAULT)
+    }
+
+    pub fn set_send_details_days(&self, days: u32) -> Result<(), SettingsError> {
+        self.write(
+            keys::SEND_DETAILS_DAYS,
+            days.clamp(1, SEND_DETAILS_DAYS_MAX),
+        )
     }
 
     /// Phone numbers recently sent to, newest first.

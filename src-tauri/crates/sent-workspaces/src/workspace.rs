@@ -30,6 +30,11 @@ pub struct Workspace {
     /// True for the embedded local sandbox, which cannot be removed.
     #[serde(default)]
     pub built_in: bool,
+    /// Whether the server is on this computer (its URL's host is loopback): only then can Sent
+    /// report a review's result to this app's own receiver; elsewhere the user names an https
+    /// address. Derived from `base_url` each time the workspaces are listed.
+    #[serde(default)]
+    pub on_this_computer: bool,
 }
 
 /// Who an API key belongs to, per `GET /v3/me`.

@@ -18,9 +18,9 @@ const sandbox: Workspace = {
   id: "00000000-0000-0000-0000-000000000000", name: "Local sandbox", environment: "local_sandbox",
   base_url: "http://127.0.0.1:4010", key_hint: "…abcd",
   identity: { account_type: "organization", account_id: "o", name: "Acme Agency", role: "admin", profile_count: 2 },
-  profile_keys: [], built_in: true,
+  profile_keys: [], built_in: true, on_this_computer: true,
 };
-const production: Workspace = { ...sandbox, id: "w-prod", name: "Acme", environment: "production", base_url: "https://api.sent.dm", built_in: false };
+const production: Workspace = { ...sandbox, id: "w-prod", name: "Acme", environment: "production", base_url: "https://api.sent.dm", built_in: false, on_this_computer: false };
 
 function answer() {
   const rows = [row({ id: "p1", name: "Acme Dental", short_name: "ACD" }), row({ id: "p2", name: "Crème Café" })];

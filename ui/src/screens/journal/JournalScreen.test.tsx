@@ -21,6 +21,7 @@ const workspace: Workspace = {
   identity: { account_type: "organization", account_id: "o", name: "Acme Agency", role: "admin", profile_count: 5 },
   profile_keys: [],
   built_in: true,
+  on_this_computer: true,
 };
 
 const rows: JournalRow[] = [

@@ -22,9 +22,10 @@ import { Campaigns } from "../../components/form/Campaigns";
 import { Messages, Section, TextField, Toggle } from "../../components/form/fields";
 import type { Card } from "../../components/form/form";
 import { EMPTY_CARD, SaveKeys, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../../components/form/form";
+import { STEP_IDS, afterEdit, asksSecretsAgain, billsProfile as billsTheProfile, createLabel, nextMove, shownSteps as stepsShown, stepIndex, stepOf, submitLabel, submitted as wasSubmitted, visibleChecks as checksShown } from "./model";
+import type { SubmitLine } from "./model";
 import styles from "./OnboardScreen.module.css";
 
-const STEP_IDS = ["identity", "pattern", "resources", "whatsapp", "compliance", "billing", "review"];
 const NO_LOCKS = { brand: null, sharing: null, borrowing: null, brand_volume: null };
 
 export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; draftId?: string }) {
@@ -42,7 +43,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
   const [busy, setBusy] = useState(false);
   const [blocked, setBlocked] = useState<string | null>(null);
   const [resumed, setResumed] = useState(false);
-  const [submit, setSubmit] = useState<{ message: string; tone: string }[]>([]);
+  const [submit, setSubmit] = useState<SubmitLine[]>([]);
   const [submitError, setSubmitError] = useState<IpcError | null>(null);
   const [hookUrl, setHookUrl] = useState("");
   const [attempted, setAttempted] = useState<string[]>([]);
@@ -107,16 +108,10 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
   if (!draft || !words) return <section class={styles.screen} aria-label="New profile"><p role="status" class="hint">Opening…</p></section>;
 
   // A step's messages show once the user tried to leave it (or on Review, or after a resume), not on
-  // a form they have not started.
-  // A resumed draft shows its messages up to and including the step it resumes on (the step list
-  // already counts them).
-  const shownSteps = new Set([...attempted, ...(resumed ? STEP_IDS.slice(0, STEP_IDS.indexOf(draft.step) + 1) : []), "review"]);
-  const visibleChecks = Object.fromEntries(Object.entries(check?.fields ?? {}).filter(([path]) =>
-    // What the organization lacks (V14) is said on arrival: it is news, not a typing mistake.
-    path === "whatsapp" || shownSteps.has(stepOf(path)) || draft.step === "review"));
-  const errors = mergeFields(visibleChecks, error);
+  // a form they have not started (model.ts).
+  const errors = mergeFields(checksShown(check?.fields, stepsShown(attempted, resumed, draft.step), draft.step), error);
   const stepErrors = (id: string) => check?.steps.find((s) => s.id === id)?.errors ?? 0;
-  const index = Math.max(0, STEP_IDS.indexOf(draft.step));
+  const index = stepIndex(draft.step);
   const created = draft.created_profile_id;
   const change = (next: OnboardingDraft) => {
     dirty.current = true;
@@ -126,7 +121,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
   };
   const edit = (path: string, value: unknown) => {
     // Emptying a field is a choice, not a form not started yet: the step's messages show now.
-    if ((value === null || value === "") && !attempted.includes(draft.step)) setAttempted((a) => [...a, draft.step]);
+    setAttempted((a) => afterEdit(a, draft.step, value) as string[]);
     change(setPath(draft, `profile.${path}`, value));
   };
   const text = (path: string) => (value: string) => edit(path, value === "" ? null : value);
@@ -139,15 +134,14 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
     const here = STEP_IDS[index];
     const verdict = await call("check_onboarding", { workspaceId: workspace.id, draft, secrets }).catch(() => null);
     if (verdict) setCheck(verdict);
-    const problems = verdict?.steps.find((s) => s.id === here)?.errors ?? stepErrors(here);
     setAttempted((all) => (all.includes(here) ? all : [...all, here]));
-    if (problems > 0) {
+    const move = nextMove(verdict, check, here);
+    if (move.hold) {
       setBlocked(here);
-      const first = Object.keys(verdict?.fields ?? errors).find((p) => stepOf(p) === here);
-      if (first) (document.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
+      if (move.focus) (document.querySelector(`[name="${move.focus}"]`) as HTMLElement | null)?.focus();
       return;
     }
-    goto(STEP_IDS[Math.min(index + 1, STEP_IDS.length - 1)]);
+    goto(move.to);
   };
   const normalizeOnBlur = (path: string, country?: string | null) => () => {
     const value = getPath(draft.profile, path) as string | null;
@@ -215,7 +209,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
         }} />
     );
   };
-  const billsProfile = draft.profile.billing_model === "profile" || draft.profile.billing_model === "profile_and_organization";
+  const billsProfile = billsTheProfile(draft);
   const orgWhatsapp = check?.organization_has_whatsapp;
 
   return (
@@ -228,7 +222,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
         {!created && <button type="button" class="danger" onClick={discard} data-testid="discard-draft">Discard draft</button>}
       </header>
       {!created && <p class="hint">Saved as a draft on this computer as you go (without the WhatsApp token or card details).</p>}
-      {resumed && !created && (!draft.whatsapp_inherit || billsProfile) && (
+      {asksSecretsAgain(draft, resumed) && (
         <p class={styles.note} role="status" data-testid="secrets-again">
           Draft resumed. For your security the WhatsApp access token and card details are never kept in drafts: enter them again where needed.
         </p>
@@ -255,7 +249,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
             <AfterCreate outcome={outcome} workspace={workspace} profileId={created} busy={busy} submit={submit}
               ownCampaigns={!draft.profile.inherit_tcr_campaign}
               error={submitError} hookUrl={hookUrl} setHookUrl={setHookUrl} onSubmit={() => void submitForReview()}
-              local={workspace.environment === "local_sandbox"} />
+              local={workspace.on_this_computer} />
           ) : (
             <>
               {blocked && stepErrors(blocked) > 0 && (
@@ -401,7 +395,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
                   <>
                     <button type="button" onClick={() => void create(true)} disabled={busy} data-testid="dry-run-create">Dry run</button>
                     <button type="button" class="primary" onClick={() => void create(false)} disabled={busy} data-testid="create">
-                      {busy ? "Creating…" : "Create profile"}
+                      {createLabel(busy, error)}
                     </button>
                   </>
                 ) : (
@@ -414,16 +408,6 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
       </div>
     </section>
   );
-}
-
-function stepOf(path: string): string {
-  const head = path.split(/[.[]/)[0];
-  if (["name", "short_name", "description", "icon"].includes(head)) return "identity";
-  if (["allow_contact_sharing", "allow_template_sharing", "inherit_contacts", "inherit_templates"].includes(head)) return "resources";
-  if (["whatsapp_business_account", "whatsapp"].includes(head)) return "whatsapp";
-  if (["brand", "inherit_tcr_brand", "inherit_tcr_campaign"].includes(head)) return "compliance";
-  if (["billing_model", "billing_contact", "payment_details"].includes(head)) return "billing";
-  return "review";
 }
 
 function Effective({ check }: { check: OnboardingCheck | null }) {
@@ -440,10 +424,10 @@ function Effective({ check }: { check: OnboardingCheck | null }) {
 
 function AfterCreate(p: {
   outcome: CreateOutcome | null; workspace: Workspace; profileId: string; busy: boolean; local: boolean; ownCampaigns: boolean;
-  submit: { message: string; tone: string }[]; error: IpcError | null; hookUrl: string; setHookUrl: (v: string) => void; onSubmit: () => void;
+  submit: SubmitLine[]; error: IpcError | null; hookUrl: string; setHookUrl: (v: string) => void; onSubmit: () => void;
 }) {
   // Once Sent took the submission, submitting again is offered only after a rejection.
-  const submitted = p.submit.length > 0 && !p.error && p.submit[p.submit.length - 1].tone !== "danger";
+  const submitted = wasSubmitted(p.submit, p.error);
   return (
     <div class={styles.after} data-testid="after-create">
       {p.outcome && !p.outcome.dry_run && (
@@ -466,7 +450,8 @@ function AfterCreate(p: {
           <ErrorNote error={p.error} />
           {p.error.fields && (
             <ul>
-              {Object.entries(p.error.fields).map(([field, messages]) => (
+              {/* The address's message is on its field; the profile's own gaps link to the profile. */}
+              {Object.entries(p.error.fields).filter(([field]) => field !== "webHookUrl").map(([field, messages]) => (
                 <li key={field}>
                   {messages?.join(" ")}{" "}
                   <a href={`/profiles/${encodeURIComponent(p.workspace.id)}/${encodeURIComponent(p.profileId)}`}>Fix it on the profile</a>
@@ -478,7 +463,7 @@ function AfterCreate(p: {
       )}
       <div class="actions" style="justify-content: flex-start">
         <button type="button" class="primary" onClick={p.onSubmit} disabled={p.busy || submitted} data-testid="submit-review">
-          {p.busy ? "Submitting…" : submitted ? "Submitted for review" : "Submit for review"}
+          {submitLabel(p.busy, submitted, p.error)}
         </button>
         <a class="button" href={`/profiles/${encodeURIComponent(p.workspace.id)}/${encodeURIComponent(p.profileId)}`} data-testid="open-created">Open the profile</a>
       </div>

@@ -26,6 +26,7 @@ import { Messages, Section, TextField, Toggle, shown } from "../../components/fo
 import type { Card, Draft } from "../../components/form/form";
 import { EMPTY_CARD, SaveKeys, ago, cardIsEmpty, getPath, mergeFields, sameDraft, setPath, withBrandInheritance } from "../../components/form/form";
 import styles from "../../components/form/form.module.css";
+import { billsProfile as billsTheProfile, closesReview, differenceNotes, draftAfterRead, isDirty, reviewStep, saveFingerprint, sectionInvalid as invalidUnder } from "./model";
 
 type Dialog = null | "review" | "delete" | { leaveTo: string };
 
@@ -50,27 +51,34 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
   const heading = useRef<HTMLHeadingElement>(null);
   const profile = view?.profile ?? null;
 
+  // The profile the draft was last made from: a read replaces the draft only if it was untouched.
+  const lastRead = useRef<Draft | null>(null);
   // Open from the cache at once, then read the profile fresh from Sent.
   useEffect(() => {
     let current = true;
-    const apply = (v: ProfileDetailView, fromCache: boolean) => {
+    let fresh = false; // a cached read that comes after the fresh one is not shown
+    const apply = (v: ProfileDetailView) => {
       if (!current) return;
+      const previous = lastRead.current;
+      lastRead.current = v.profile;
       setView(v);
       setLoadError(null);
       setDraft((d) => {
-        if (d && fromCache === false && !sameDraft(d, v.profile)) return d; // keep what is being typed
-        if (v.draft) setRestoredAt(v.draft_saved_at);
-        return v.draft ?? v.profile;
+        // A kept draft wins; a read never replaces what is being typed (model.ts).
+        const next = draftAfterRead(d, previous, v);
+        if (next.restoredAt !== null) setRestoredAt(next.restoredAt);
+        return next.draft;
       });
     };
     call("profile_detail", { workspaceId: workspace.id, profileId }).then(
-      (v) => apply(v, true),
-      (e) => current && setLoadError(e as IpcError),
+      (v) => !fresh && apply(v),
+      (e) => current && !fresh && setLoadError(e as IpcError),
     );
     setRefreshing(true);
     call("refresh_profile", { workspaceId: workspace.id, profileId }).then(
       (v) => {
-        apply(v, false);
+        fresh = true;
+        apply(v);
       },
       (e) => {
         if (!current) return;
@@ -132,17 +140,13 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
   }, []);
 
   const changes = check?.changes ?? [];
-  const dirty = !!draft && !!profile && (!sameDraft(draft, profile) || !cardIsEmpty(card));
+  const dirty = isDirty(draft, profile, card);
   const errors = mergeFields(check?.fields ?? null, saveError);
   const errorCount = Object.keys(errors).length;
   useEffect(() => {
     if (errorCount === 0) setSummary(false);
   }, [errorCount]);
-  const differences = useMemo(() => {
-    const out: Record<string, string> = {};
-    for (const d of outcome?.differences ?? []) out[d.path] = `Sent kept “${d.new}” (you set “${d.old}”).`;
-    return out;
-  }, [outcome]);
+  const differences = useMemo(() => differenceNotes(outcome), [outcome]);
 
   // Leaving with unsaved changes asks first (the draft is kept either way). The listeners read the
   // latest state through a ref: an effect re-registered after each render would lag a fast click.
@@ -209,6 +213,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     call("refresh_profile", { workspaceId: workspace.id, profileId }).then(
       (v) => {
         setView(v);
+        lastRead.current = v.profile;
         if (!dirty) setDraft(v.profile);
         setSaveError(null);
       },
@@ -218,8 +223,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
 
   const save = async (dryRun: boolean) => {
     if (!draft) return;
-    const fingerprint = JSON.stringify({ draft, card: !cardIsEmpty(card) });
-    const idempotencyKey = keys.current.take(fingerprint, dryRun);
+    const idempotencyKey = keys.current.take(saveFingerprint(draft, card), dryRun);
     const unwritten = dryRun ? null : pendingDraft.current;
     if (!dryRun) cancelDraftWrite();
     setBusy(true);
@@ -230,6 +234,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       setOutcome(result);
       if (!result.dry_run && result.view) {
         setView(result.view);
+        lastRead.current = result.view.profile;
         // The banner and the read-only fields follow what this answer revealed.
         setDraft(result.view.profile);
         setCheck(null); // the saved changes are no longer changes
@@ -245,7 +250,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       // Not saved: the draft is kept after all (unless a newer write is already waiting).
       if (unwritten && !pendingDraft.current) unwritten.write();
       // Field errors are shown on their fields: close the review so they can be fixed.
-      if (error.fields && Object.keys(error.fields).length > 0) setDialog(null);
+      if (closesReview(error)) setDialog(null);
     } finally {
       setBusy(false);
     }
@@ -254,12 +259,13 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
   // "Review and save…" (the button and Ctrl/⌘+S): the review of the changes, or, with problems,
   // the list of what to fix at the top and focus on the first field with a problem.
   const reviewOrShowProblems = () => {
-    if (errorCount > 0) {
+    const step = reviewStep(errorCount, dirty, changes);
+    if (step === "show-problems") {
       setSummary(true);
       requestAnimationFrame(() => focusFirstProblem(errors));
       return;
     }
-    if (!dirty || changes.length === 0) return;
+    if (step === "nothing-to-save") return;
     setSaveError(null);
     setOutcome(null);
     setDialog("review");
@@ -282,8 +288,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
   }
 
   const { locks } = view;
-  const billsProfile = draft.billing_model === "profile" || draft.billing_model === "profile_and_organization";
-  const sectionInvalid = (prefixes: string[]) => Object.keys(errors).some((p) => prefixes.some((x) => p === x || p.startsWith(`${x}.`)));
+  const billsProfile = billsTheProfile(draft);
+  const sectionInvalid = (prefixes: string[]) => invalidUnder(errors, prefixes);
   const date = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : "not reported");
   const sharingFields = ["inherit_contacts", "allow_contact_sharing", "inherit_templates", "allow_template_sharing"];
 

@@ -11,6 +11,7 @@ import { useModal } from "../../components/useModal";
 import { call } from "../../ipc";
 import { isRetryable } from "../../components/form/form";
 import styles from "../../components/form/form.module.css";
+import { saveLabel } from "./model";
 
 export function ReviewDialog(p: {
   changes: FieldChange[]; busy: boolean; error: IpcError | null; outcome: SaveOutcome | null;
@@ -59,7 +60,7 @@ export function ReviewDialog(p: {
             {p.busy ? "Asking Sent…" : "Dry run"}
           </button>
           <button type="button" class="primary" onClick={p.onSave} disabled={p.busy} data-testid="save-confirm" autofocus>
-            {p.busy ? "Saving…" : retry ? "Try again" : "Save"}
+            {saveLabel(p.busy, p.error)}
           </button>
         </div>
       </div>

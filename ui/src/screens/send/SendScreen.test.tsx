@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import type { SendCheck } from "../../bindings/SendCheck";
 import type { SendDraft } from "../../bindings/SendDraft";
+import type { SendHistoryRow } from "../../bindings/SendHistoryRow";
 import type { Workspace } from "../../bindings/Workspace";
 
 const invoke = vi.fn();
@@ -16,7 +17,7 @@ const { SendScreen } = await import("./SendScreen");
 const workspace: Workspace = {
   id: "w1", name: "Local sandbox", environment: "local_sandbox", base_url: "http://127.0.0.1:4010", key_hint: "…abcd",
   identity: { account_type: "organization", account_id: "o", name: "Acme", role: "admin", profile_count: 1 },
-  profile_keys: [], built_in: true,
+  profile_keys: [], built_in: true, on_this_computer: true,
 };
 
 const template = {
@@ -31,15 +32,25 @@ function check(draft: SendDraft): SendCheck {
   return { fields, recipients: draft.recipients };
 }
 
-function answer(sent: SendDraft[]) {
-  invoke.mockImplementation(async (command: string, args?: { draft?: SendDraft }) => {
+const retention = (days: number) => ({
+  days, hint: `Kept for ${days} days.`,
+  choices: [1, 7, 30].map((d) => ({ value: String(d), label: `${d} days`, hint: null })),
+});
+
+function answer(sent: SendDraft[], history: () => SendHistoryRow[] = () => [], kept: number[] = [30]) {
+  invoke.mockImplementation(async (command: string, args?: { draft?: SendDraft; days?: number }) => {
     switch (command) {
       case "send_options":
         return { profile_id: "p1", profile_name: "Bella Salon", key_note: "Sends as Bella Salon.", templates: [template],
           channels: [{ value: "auto", label: "Automatic", hint: null }], channel_notes: [], recent_recipients: [],
           sandbox_default: false, production: false, templates_error: null };
       case "send_history":
-        return [];
+        return history();
+      case "send_retention":
+        return retention(kept[kept.length - 1]);
+      case "set_send_retention":
+        kept.push(args!.days!);
+        return retention(args!.days!);
       case "check_send":
         return check(args!.draft!);
       case "quick_send":
@@ -97,5 +108,33 @@ describe("Send", () => {
     await waitFor(() => expect(sent).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 50));
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe("History", () => {
+  const row = (id: number, forgotten: boolean): SendHistoryRow => ({
+    id, at: 1_700_000_000_000, profile_id: "p1", recipients_masked: "+1 •••• 0123",
+    summary: {
+      profile_name: "Bella Salon", template_id: "t1", template_name: "Welcome", variables: {}, channel: null, sandbox: false,
+      recipients: forgotten ? [] : ["+14155550123"], message_ids: [], outcome: "Accepted (1 message)", tone: "success",
+      request_id: null, statuses: {}, forgotten,
+    },
+  });
+
+  it("offers Send again only while the numbers are kept, and re-reads the history when the period changes", async () => {
+    let rows = [row(1, false), row(2, true)];
+    const kept = [30];
+    answer([], () => rows, kept);
+    render(<SendScreen workspace={workspace} profileId="p1" />);
+    await waitFor(() => expect(screen.getAllByTestId("history-row")).toHaveLength(2));
+    expect(screen.getAllByRole("button", { name: /Send again/ })).toHaveLength(1);
+    expect(screen.getByTestId("history-forgotten").textContent).toBe("Numbers no longer kept");
+    const select = (await screen.findByLabelText("Keep full numbers and values for")) as HTMLSelectElement;
+    expect(select.value).toBe("30");
+    rows = [row(1, true), row(2, true)];
+    fireEvent.change(select, { target: { value: "1" } });
+    await waitFor(() => expect(kept).toEqual([30, 1]));
+    await waitFor(() => expect(screen.queryAllByRole("button", { name: /Send again/ })).toHaveLength(0));
+    expect(screen.getAllByTestId("history-forgotten")).toHaveLength(2);
   });
 });

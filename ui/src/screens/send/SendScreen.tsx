@@ -11,6 +11,7 @@ import type { SendDraft } from "../../bindings/SendDraft";
 import type { SendHistoryRow } from "../../bindings/SendHistoryRow";
 import type { SendOptions } from "../../bindings/SendOptions";
 import type { SendOutcome } from "../../bindings/SendOutcome";
+import type { SendRetention } from "../../bindings/SendRetention";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { commandKey, useCommandKey } from "../../components/Shortcuts";
@@ -309,7 +310,7 @@ export function SendScreen({ workspace, profileId }: { workspace: Workspace; pro
         </section>
       )}
 
-      <History rows={history} busy={busy} onAgain={(row) => {
+      <History rows={history} busy={busy} onForgotten={() => void loadHistory()} onAgain={(row) => {
         if (busy || inFlight.current) return;
         inFlight.current = true;
         const again: SendDraft = {
@@ -353,11 +354,14 @@ function Timeline({ body, timeline }: { body: string | null; timeline: MessageTi
   );
 }
 
-function History({ rows, busy, onAgain }: { rows: SendHistoryRow[]; busy: boolean; onAgain: (row: SendHistoryRow) => void }) {
+function History({ rows, busy, onAgain, onForgotten }: {
+  rows: SendHistoryRow[]; busy: boolean; onAgain: (row: SendHistoryRow) => void; onForgotten: () => void;
+}) {
   const shown = useMemo(() => rows.slice(0, 50), [rows]);
   return (
     <section class={styles.history} aria-labelledby="history-title" data-testid="send-history">
       <h3 id="history-title">Test sends from this computer</h3>
+      <Retention onChanged={onForgotten} />
       {shown.length === 0 ? (
         <p class="hint">None yet. Each test send is listed here, with its result and “Send again”.</p>
       ) : (
@@ -369,13 +373,44 @@ function History({ rows, busy, onAgain }: { rows: SendHistoryRow[]; busy: boolea
               <span>to {row.recipients_masked}</span>
               <span class={`badge tone-${row.summary.tone}`}>{row.summary.outcome}</span>
               {row.summary.request_id && <span class="request-id">request {row.summary.request_id}</span>}
-              <button type="button" disabled={busy} onClick={() => onAgain(row)} aria-label={`Send again: ${row.summary.template_name ?? "template"} to ${row.recipients_masked}`}>
-                Send again
-              </button>
+              {row.summary.forgotten ? (
+                <span class="hint" data-testid="history-forgotten">Numbers no longer kept</span>
+              ) : (
+                <button type="button" disabled={busy} onClick={() => onAgain(row)} aria-label={`Send again: ${row.summary.template_name ?? "template"} to ${row.recipients_masked}`}>
+                  Send again
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** How long the full numbers and variable values of a test send are kept (then forgotten). */
+function Retention({ onChanged }: { onChanged: () => void }) {
+  const [retention, setRetention] = useState<SendRetention | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  useEffect(() => {
+    call("send_retention").then(setRetention, (e) => setError(e as IpcError));
+  }, []);
+  if (!retention) return error ? <p role="alert" class="form-error"><ErrorNote error={error} /></p> : null;
+  return (
+    <div class={styles.retention}>
+      <label for="send-retention">Keep full numbers and values for</label>
+      <select id="send-retention" name="send_retention" value={String(retention.days)} aria-describedby="send-retention-hint" data-testid="send-retention"
+        onChange={(e) => {
+          setError(null);
+          call("set_send_retention", { days: Number(e.currentTarget.value) }).then((r) => {
+            setRetention(r);
+            onChanged();
+          }, (x) => setError(x as IpcError));
+        }}>
+        {retention.choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+      </select>
+      <p class="hint" id="send-retention-hint">{retention.hint}</p>
+      {error && <p role="alert" class="form-error"><ErrorNote error={error} /></p>}
+    </div>
   );
 }
