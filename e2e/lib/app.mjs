@@ -166,7 +166,9 @@ export async function startRemoteSandbox(args) {
   const sandbox = await startSandbox(args);
   const upstream = new URL(sandbox.url);
   const server = createHttpsServer({ key: readFileSync(path.join(dir, "server.key")), cert: readFileSync(path.join(dir, "server.pem")) }, (req, res) => {
-    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+    // As a reverse proxy does: the sandbox answers only requests addressed to itself.
+    const headers = { ...req.headers, host: upstream.host };
+    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
       // A body cut short upstream (a garbled answer) is cut short here too.
