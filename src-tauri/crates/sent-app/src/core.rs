@@ -123,28 +123,10 @@ impl NoticeKind {
     }
 }
 
-/// A workspace, the profile whose own key the client uses (`None`: the organization key), and how
-/// large an answer it reads.
-type ClientSlot = (Uuid, Option<Uuid>, Answers);
-
-/// How large an answer a client reads. The client's default cap (8 MiB) guards against a hostile
-/// or broken server; only the full profile list legitimately exceeds it: a seed-revision Sent
-/// answers it at once (about 1.6 kB a profile), so that one call may read 64 MiB (~40,000
-/// profiles). Newer servers page the list anyway.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Answers {
-    Small,
-    ProfileList,
-}
-
-impl Answers {
-    fn limit(self) -> usize {
-        match self {
-            Answers::Small => sent_client::MAX_RESPONSE_BYTES,
-            Answers::ProfileList => 64 * 1024 * 1024,
-        }
-    }
-}
+/// A workspace and the profile whose own key the client uses (`None`: the organization key).
+/// Every answer is read under the client's cap (8 MiB) except the profile list, which is streamed
+/// one profile at a time (`SentClient::stream_profiles`) and so needs no larger cap.
+type ClientSlot = (Uuid, Option<Uuid>);
 
 /// The latest timeline of each followed message, shared with the tasks that follow them.
 pub type Timelines = Arc<Mutex<TimelineBook>>;
@@ -271,29 +253,12 @@ impl Core {
         workspace_id: Uuid,
         profile: Option<Uuid>,
     ) -> Result<(Arc<SentClient>, CallOptions), AppError> {
-        self.client_for(workspace_id, profile, Answers::Small)
-    }
-
-    /// The same, for the one call whose answer can be large: the whole profile list.
-    pub fn list_client(
-        &self,
-        workspace_id: Uuid,
-    ) -> Result<(Arc<SentClient>, CallOptions), AppError> {
-        self.client_for(workspace_id, None, Answers::ProfileList)
-    }
-
-    fn client_for(
-        &self,
-        workspace_id: Uuid,
-        profile: Option<Uuid>,
-        answers: Answers,
-    ) -> Result<(Arc<SentClient>, CallOptions), AppError> {
         let own_key = profile.filter(|p| self.workspaces.has_profile_key(workspace_id, *p));
         let cached = self
             .clients
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(&(workspace_id, own_key, answers))
+            .get(&(workspace_id, own_key))
             .cloned();
         if let Some(client) = cached {
             let options = match (profile, own_key) {
@@ -307,9 +272,7 @@ impl Core {
         let generation = self.supervisor.generation(workspace_id);
         let (config, options) = self.workspaces.resolve(workspace_id, profile)?;
         let used_own_key = profile.filter(|_| options.profile_id.is_none());
-        let config = config
-            .with_max_response_bytes(answers.limit())
-            .with_retry(self.retry);
+        let config = config.with_retry(self.retry);
         let client = Arc::new(SentClient::new(config)?);
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         // Keys that changed while this one was read: use it once, keep none of it.
@@ -317,7 +280,7 @@ impl Core {
             return Ok((client, options));
         }
         let client = clients
-            .entry((workspace_id, used_own_key, answers))
+            .entry((workspace_id, used_own_key))
             .or_insert(client)
             .clone();
         Ok((client, options))
@@ -329,7 +292,7 @@ impl Core {
         // Under the clients' lock, so a client read with the old key cannot be cached after.
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         self.supervisor.stop(workspace_id);
-        clients.retain(|(w, _, _), _| *w != workspace_id);
+        clients.retain(|(w, _), _| *w != workspace_id);
         drop(clients);
         // The messages it was following say why they no longer move.
         let stopped = self

@@ -254,8 +254,20 @@ async fn adopt_lost_create(
     if !draft.lost_create_to_look_up(crate::profiles::now_ms()) {
         return Ok(());
     }
-    let (client, _) = state.list_client(workspace_id)?;
-    let profiles = client.list_profiles().await?.data.profiles;
+    let (client, _) = state.client(workspace_id, None)?;
+    // The list streams: only the profiles of the draft's name are kept (a superset of what
+    // `adopt_lost_create` accepts), never the whole organization.
+    let name = draft.profile.name.trim().to_lowercase();
+    let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let into = found.clone();
+    client
+        .stream_profiles(move |p| {
+            if p.name.trim().to_lowercase() == name {
+                into.lock().unwrap_or_else(|e| e.into_inner()).push(p);
+            }
+        })
+        .await?;
+    let profiles = std::mem::take(&mut *found.lock().unwrap_or_else(|e| e.into_inner()));
     let workspace = workspace_id.to_string();
     if let Some(profile) = draft.adopt_lost_create(&profiles) {
         remember_profile(state, &workspace, profile)?;

@@ -4,8 +4,8 @@
 //! a small `profiles_updated` event ([`ProfilesUpdated`]) so every view re-asks its window. Saves
 //! and deletes change the model in place and push the same event.
 
-use sent_client::ProfileBackend;
 use sent_model::effective::OrganizationSummary;
+use sent_model::ProfileDetail;
 use sent_views::{
     DomainLabels, ListQuery, ListWindow, PaletteProfiles, ProfileListModel, ProfileRow,
 };
@@ -81,11 +81,52 @@ pub async fn palette_profiles(
     }))
 }
 
+/// Profiles written to the database per batch while a list streams in.
+const REFRESH_BATCH: usize = 500;
+
+/// What a refresh keeps while the list streams in: the compact rows of the list model, and the
+/// profiles not yet written to the database (at most one batch). Never the whole list.
+struct Incoming {
+    workspace: String,
+    organization: OrganizationSummary,
+    store: Option<std::sync::Arc<std::sync::Mutex<sent_store::Store>>>,
+    rows: Vec<ProfileRow>,
+    batch: Vec<ProfileDetail>,
+    written: usize,
+    failed: Option<sent_store::StoreError>,
+}
+
+impl Incoming {
+    fn take(&mut self, profile: ProfileDetail) {
+        self.rows
+            .push(ProfileRow::new(&profile, &self.organization));
+        self.batch.push(profile);
+        if self.batch.len() >= REFRESH_BATCH {
+            self.flush();
+        }
+    }
+
+    /// Writes the batch to the database's incoming list (a short transaction: the database is
+    /// free between batches). A failure is kept and reported once the stream ends.
+    fn flush(&mut self) {
+        let batch = std::mem::take(&mut self.batch);
+        let Some(store) = &self.store else { return };
+        if self.failed.is_some() || batch.is_empty() {
+            return;
+        }
+        let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+        match store.stage_profiles(&self.workspace, self.written, &batch) {
+            Ok(()) => self.written += batch.len(),
+            Err(error) => self.failed = Some(error),
+        }
+    }
+}
+
 pub async fn refresh_profiles(
     state: &Core,
     workspace_id: Uuid,
 ) -> Result<ProfilesUpdated, AppError> {
-    let (client, _) = state.list_client(workspace_id)?;
+    let (client, _) = state.client(workspace_id, None)?;
     // The organization's own WhatsApp account tells an inherited `waba_id` from a profile's own.
     let me = client.me(&Default::default()).await?;
     let organization = OrganizationSummary {
@@ -93,13 +134,57 @@ pub async fn refresh_profiles(
         waba_id: None,
         has_brand: false,
     };
-    let response = client.list_profiles().await?;
-    let profiles = response.data.profiles;
-    // A newer server pages the list; the client follows every page. `has_more` still true means the
-    // server stopped paging before the end: say so, never drop it silently.
-    let complete = !response.data.pagination.is_some_and(|p| p.has_more);
-    let request_id = response.info.request_id;
     let workspace = workspace_id.to_string();
+    // The list streams in (one profile at a time from the body, page by page where the server
+    // pages) straight into the database's incoming list and the model's compact rows: neither the
+    // answer nor the parsed list is ever held whole. The cached list stays until it is complete.
+    state.with_store(|store| store.begin_profile_refresh(&workspace))?;
+    let incoming = std::sync::Arc::new(std::sync::Mutex::new(Incoming {
+        workspace: workspace.clone(),
+        organization: organization.clone(),
+        store: state.store_handle(),
+        rows: Vec::new(),
+        batch: Vec::with_capacity(REFRESH_BATCH),
+        written: 0,
+        failed: None,
+    }));
+    let sink = incoming.clone();
+    let streamed = client
+        .stream_profiles(move |profile| {
+            sink.lock().unwrap_or_else(|e| e.into_inner()).take(profile)
+        })
+        .await;
+    let abandon = |state: &Core| {
+        let _ = state.with_store(|store| store.abandon_profile_refresh(&workspace));
+    };
+    let streamed = match streamed {
+        Ok(streamed) => streamed,
+        Err(error) => {
+            abandon(state);
+            return Err(error.into());
+        }
+    };
+    let mut incoming = std::mem::replace(
+        &mut *incoming.lock().unwrap_or_else(|e| e.into_inner()),
+        Incoming {
+            workspace: String::new(),
+            organization: OrganizationSummary::default(),
+            store: None,
+            rows: Vec::new(),
+            batch: Vec::new(),
+            written: 0,
+            failed: None,
+        },
+    );
+    incoming.flush();
+    if let Some(error) = incoming.failed.take() {
+        abandon(state);
+        return Err(AppError::database(error));
+    }
+    // A newer server pages the list; `complete` false means it stopped paging before the end:
+    // say so, never drop it silently.
+    let complete = streamed.complete;
+    let request_id = streamed.info.request_id;
     // A workspace removed while this refresh was in flight keeps nothing on disk.
     if !state
         .workspaces
@@ -108,24 +193,24 @@ pub async fn refresh_profiles(
         .iter()
         .any(|w| w.id == workspace_id)
     {
+        abandon(state);
         return Err(sent_workspaces::WorkspaceError::NotFound(workspace_id).into());
     }
     let mut model = ProfileListModel::new(
         workspace.clone(),
-        profiles.iter().map(|p| ProfileRow::new(p, &organization)),
+        incoming.rows,
         None,
         complete,
         request_id.clone(),
     );
     let stored = state.with_store(|store| {
         let fetched_at =
-            store.replace_profiles(&workspace, &profiles, complete, request_id.as_deref())?;
+            store.finish_profile_refresh(&workspace, complete, request_id.as_deref())?;
         store.put_fact(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)?;
         model.set_fetched_at(Some(fetched_at));
         store.put_fact(&workspace, LIST_MODEL_KEY, &model.stored())?;
         Ok(fetched_at)
     })?;
-    drop(profiles);
     // Without a database the list is still shown, timed now.
     model.set_fetched_at(Some(stored.unwrap_or_else(now_ms)));
     state.lists.replace(model, workspace_id);

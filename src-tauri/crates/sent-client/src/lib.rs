@@ -26,6 +26,7 @@ pub mod idempotency;
 pub mod options;
 pub mod response;
 pub mod retry;
+pub mod stream;
 mod transport;
 mod url;
 
@@ -37,5 +38,6 @@ pub use idempotency::IdempotencyKey;
 pub use options::CallOptions;
 pub use response::{ApiResponse, RateLimit, ResponseInfo};
 pub use sent_model::WriteOutcome;
+pub use stream::StreamedList;
 pub use transport::SentClient;
 pub use url::check_base_url;

@@ -154,6 +154,30 @@ impl SentClient {
 
     /// The attempt loop. Returns the final 2xx answer, or the error of the last attempt.
     async fn execute(&self, call: Call<'_>) -> ClientResult<RawResponse> {
+        self.execute_inner(call, false).await.map(|(raw, _)| raw)
+    }
+
+    /// Like [`Self::execute`], but a 2xx answer's body is left unread and handed back to be
+    /// streamed (the failures before it are read, classified and retried as usual).
+    pub(crate) async fn execute_open(
+        &self,
+        call: Call<'_>,
+    ) -> ClientResult<(RawResponse, reqwest::Response)> {
+        match self.execute_inner(call, true).await? {
+            (raw, Some(body)) => Ok((raw, body)),
+            (raw, None) => Err(ClientError::BadResponse {
+                status: raw.status,
+                message: "the answer has no body to read".into(),
+                request_id: raw.info.request_id,
+            }),
+        }
+    }
+
+    async fn execute_inner(
+        &self,
+        call: Call<'_>,
+        open: bool,
+    ) -> ClientResult<(RawResponse, Option<reqwest::Response>)> {
         if call.options.profile_id.is_some() && self.key_kind() == Some(AccountType::Profile) {
             return Err(ClientError::ScopeRefused);
         }
@@ -175,20 +199,23 @@ impl SentClient {
         let mut attempt: u32 = 0;
         loop {
             let outcome = self
-                .attempt(&call, &url, key.as_ref(), body.as_deref(), attempt)
+                .attempt(&call, &url, key.as_ref(), body.as_deref(), attempt, open)
                 .await;
             let (error, retryable, hint) = match outcome {
-                Ok((status, headers, bytes)) if (200..300).contains(&status) => {
+                Ok((status, headers, bytes, unread)) if (200..300).contains(&status) => {
                     let mut info =
                         response_info(status, &headers, key.as_ref(), attempt + 1, started);
                     info.body_bytes = bytes.len();
-                    return Ok(RawResponse {
-                        status,
-                        body: bytes,
-                        info,
-                    });
+                    return Ok((
+                        RawResponse {
+                            status,
+                            body: bytes,
+                            info,
+                        },
+                        unread,
+                    ));
                 }
-                Ok((status, headers, bytes)) => {
+                Ok((status, headers, bytes, _)) => {
                     let error = error_from_answer(status, &headers, &bytes);
                     let retryable = retry::is_retryable_status(
                         status,
@@ -236,7 +263,8 @@ impl SentClient {
         key: Option<&IdempotencyKey>,
         body: Option<&[u8]>,
         attempt: u32,
-    ) -> Result<(u16, HeaderMap, Vec<u8>), (ClientError, bool)> {
+        open: bool,
+    ) -> Result<(u16, HeaderMap, Vec<u8>, Option<reqwest::Response>), (ClientError, bool)> {
         let mut api_key =
             HeaderValue::from_str(self.config.api_key.expose_secret()).map_err(|_| {
                 (
@@ -273,6 +301,9 @@ impl SentClient {
         if response.status().is_redirection() {
             return Err((redirect_error(status, &headers), false));
         }
+        if open && response.status().is_success() {
+            return Ok((status, headers, Vec::new(), Some(response)));
+        }
         let limit = self.config.max_response_bytes;
         let too_large = || {
             (
@@ -297,7 +328,7 @@ impl SentClient {
             }
             bytes.extend_from_slice(&chunk);
         }
-        Ok((status, headers, bytes))
+        Ok((status, headers, bytes, None))
     }
 }
 
@@ -322,7 +353,7 @@ fn redirect_error(status: u16, headers: &HeaderMap) -> ClientError {
 
 /// Transport failures: timeouts, refused connections and broken exchanges are retried; TLS
 /// failures are not (a bad certificate does not heal in a second).
-fn classify(error: reqwest::Error) -> (ClientError, bool) {
+pub(crate) fn classify(error: reqwest::Error) -> (ClientError, bool) {
     if error.is_timeout() {
         return (ClientError::Timeout, true);
     }
@@ -370,7 +401,11 @@ fn error_from_answer(status: u16, headers: &HeaderMap, body: &[u8]) -> ClientErr
 
 /// An error envelope (or a 2xx with `success: false`) as [`ClientError::Api`]; a missing code or
 /// message is derived from the status.
-fn api_error<T>(status: u16, envelope: &Envelope<T>, header_id: Option<String>) -> ClientError {
+pub(crate) fn api_error<T>(
+    status: u16,
+    envelope: &Envelope<T>,
+    header_id: Option<String>,
+) -> ClientError {
     let body = envelope.error.clone().unwrap_or_default();
     let code = (!body.code.is_empty()).then_some(body.code);
     ClientError::Api {

@@ -127,6 +127,7 @@ impl Store {
         for table in [
             "profile_cache_meta",
             "profile_cache",
+            "profile_cache_incoming",
             "journal",
             "drafts",
             "send_history",

@@ -74,6 +74,17 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE send_history ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0 CHECK (forgotten IN (0, 1));
     "#,
+    // 4: a refresh writes the profiles it streams from Sent here, a batch at a time, and swaps
+    // them into `profile_cache` in one transaction once the whole list arrived.
+    r#"
+    CREATE TABLE profile_cache_incoming (
+        workspace_id TEXT NOT NULL,
+        profile_id   TEXT NOT NULL,
+        position     INTEGER NOT NULL,
+        json         TEXT NOT NULL,
+        PRIMARY KEY (workspace_id, profile_id)
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -21,13 +21,62 @@ pub struct CachedProfiles {
 }
 
 impl Store {
-    /// Replaces the workspace's cached list with `profiles`, in one transaction (a reader sees the
-    /// old list or the new one, never a mix). A profile id given twice keeps its last copy.
-    /// Answers the `fetched_at` it recorded (Unix milliseconds).
+    /// Replaces the workspace's cached list with `profiles` (a reader sees the old list or the
+    /// new one, never a mix: the swap is one transaction). A profile id given twice keeps its last
+    /// copy. Answers the `fetched_at` it recorded (Unix milliseconds). A refresh that streams its
+    /// list uses the three steps below instead.
     pub fn replace_profiles(
         &mut self,
         workspace_id: &str,
         profiles: &[ProfileDetail],
+        complete: bool,
+        request_id: Option<&str>,
+    ) -> Result<i64> {
+        self.begin_profile_refresh(workspace_id)?;
+        self.stage_profiles(workspace_id, 0, profiles)?;
+        self.finish_profile_refresh(workspace_id, complete, request_id)
+    }
+
+    /// Starts receiving a workspace's list as it streams in (what a crashed refresh left is
+    /// dropped). The cached list stays as it was until [`Self::finish_profile_refresh`].
+    pub fn begin_profile_refresh(&mut self, workspace_id: &str) -> Result<()> {
+        self.abandon_profile_refresh(workspace_id)
+    }
+
+    /// Writes a batch of the incoming list, in one short transaction (the database is free
+    /// between batches); `first_position` is the list position of the batch's first profile.
+    pub fn stage_profiles(
+        &mut self,
+        workspace_id: &str,
+        first_position: usize,
+        profiles: &[ProfileDetail],
+    ) -> Result<()> {
+        let tx = self.write()?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO profile_cache_incoming (workspace_id, profile_id, position, json)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (workspace_id, profile_id) DO UPDATE SET
+                    position = excluded.position, json = excluded.json",
+            )?;
+            for (i, profile) in profiles.iter().enumerate() {
+                insert.execute(params![
+                    workspace_id,
+                    profile.id,
+                    i64::try_from(first_position + i).unwrap_or(i64::MAX),
+                    crate::to_json(profile)?,
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The whole list arrived: it replaces the cached one in one transaction. Answers when it
+    /// was fetched.
+    pub fn finish_profile_refresh(
+        &mut self,
+        workspace_id: &str,
         complete: bool,
         request_id: Option<&str>,
     ) -> Result<i64> {
@@ -45,24 +94,27 @@ impl Store {
             "DELETE FROM profile_cache WHERE workspace_id = ?1",
             [workspace_id],
         )?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO profile_cache (workspace_id, profile_id, position, json)
-                 VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (workspace_id, profile_id) DO UPDATE SET
-                    position = excluded.position, json = excluded.json",
-            )?;
-            for (position, profile) in profiles.iter().enumerate() {
-                insert.execute(params![
-                    workspace_id,
-                    profile.id,
-                    position as i64,
-                    crate::to_json(profile)?,
-                ])?;
-            }
-        }
+        tx.execute(
+            "INSERT INTO profile_cache (workspace_id, profile_id, position, json)
+             SELECT workspace_id, profile_id, position, json FROM profile_cache_incoming
+             WHERE workspace_id = ?1",
+            [workspace_id],
+        )?;
+        tx.execute(
+            "DELETE FROM profile_cache_incoming WHERE workspace_id = ?1",
+            [workspace_id],
+        )?;
         tx.commit()?;
         Ok(fetched_at)
+    }
+
+    /// Drops what a refresh that failed (or whose workspace went away) had received.
+    pub fn abandon_profile_refresh(&mut self, workspace_id: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM profile_cache_incoming WHERE workspace_id = ?1",
+            [workspace_id],
+        )?;
+        Ok(())
     }
 
     /// One cached profile and when its list was fetched, without reading the whole list.

@@ -543,3 +543,42 @@ fn old_test_sends_forget_their_details_once_and_unreadable_ones_go() {
         "the details left the file"
     );
 }
+
+#[test]
+fn a_streamed_refresh_replaces_the_list_only_when_it_is_whole() {
+    let mut store = Store::open_in_memory().unwrap();
+    let old: Vec<_> = (0..3).map(profile).collect();
+    store.replace_profiles("ws", &old, true, None).unwrap();
+
+    // Batches arrive; the cached list is the old one until the refresh finishes.
+    store.begin_profile_refresh("ws").unwrap();
+    let new: Vec<_> = (10..1_010).map(profile).collect();
+    for (i, batch) in new.chunks(300).enumerate() {
+        store.stage_profiles("ws", i * 300, batch).unwrap();
+        assert_eq!(store.cached_profiles("ws").unwrap().unwrap().profiles, old);
+    }
+    store
+        .finish_profile_refresh("ws", false, Some("req-2"))
+        .unwrap();
+    let cached = store.cached_profiles("ws").unwrap().unwrap();
+    assert_eq!(
+        cached.profiles, new,
+        "the new list, in the order it arrived"
+    );
+    assert!(!cached.complete);
+    assert_eq!(cached.request_id.as_deref(), Some("req-2"));
+
+    // A refresh that fails is abandoned: the list stays, and the next one starts clean.
+    store.begin_profile_refresh("ws").unwrap();
+    store.stage_profiles("ws", 0, &[profile(99)]).unwrap();
+    store.abandon_profile_refresh("ws").unwrap();
+    assert_eq!(store.cached_profiles("ws").unwrap().unwrap().profiles, new);
+    store.stage_profiles("ws", 0, &[profile(7)]).unwrap(); // left over by a crash
+    store.begin_profile_refresh("ws").unwrap();
+    store.stage_profiles("ws", 0, &[profile(8)]).unwrap();
+    store.finish_profile_refresh("ws", true, None).unwrap();
+    assert_eq!(
+        store.cached_profiles("ws").unwrap().unwrap().profiles,
+        vec![profile(8)]
+    );
+}

@@ -18,7 +18,8 @@ use sent_model::{
 use super::body_json;
 use crate::error::{ClientError, ClientResult};
 use crate::options::CallOptions;
-use crate::response::ApiResponse;
+use crate::response::{ApiResponse, ResponseInfo};
+use crate::stream::{self, StreamedList};
 use crate::transport::{Call, SentClient};
 use crate::url::{query, segment};
 
@@ -131,6 +132,96 @@ const UNSCOPED: &CallOptions = &CallOptions {
 const MAX_PROFILE_PAGES: u32 = 200;
 
 impl SentClient {
+    /// E2 read as a stream (see [`crate::stream`]): each profile of every page goes to `sink` as
+    /// it is parsed from the body, once per id; nothing of the list is kept here. Pages are
+    /// followed as [`ProfileBackend::list_profiles`] follows them (D7); a list the server stopped
+    /// paging before its end answers `complete: false`. On an error, what `sink` already received
+    /// is an incomplete list: the caller drops it.
+    pub async fn stream_profiles<F>(&self, sink: F) -> ClientResult<StreamedList>
+    where
+        F: FnMut(ProfileDetail) + Send + 'static,
+    {
+        let mut sink = sink;
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut info: Option<ResponseInfo> = None;
+        let mut complete = true;
+        let mut page = 1u32;
+        let mut page_size = 0u32;
+        loop {
+            let mut call = read("/v3/profiles".into(), UNSCOPED);
+            let first = info.is_none();
+            if !first {
+                let pairs = [
+                    ("page", page.to_string()),
+                    ("page_size", page_size.to_string()),
+                ];
+                call.query = query(&pairs);
+            }
+            let (raw, body) = self.execute_open(call).await.map_err(|e| {
+                if first {
+                    legacy_api_gone(e)
+                } else {
+                    e
+                }
+            })?;
+            let request_id = raw.info.request_id.clone();
+            let (end, back, bytes) =
+                stream::read_page(body, sink, seen, raw.status, request_id.clone()).await;
+            let end = end?;
+            let Some((returned, returned_seen)) = back else {
+                return Err(ClientError::BadResponse {
+                    status: raw.status,
+                    message: "the profile list could not be read to its end".into(),
+                    request_id,
+                });
+            };
+            (sink, seen) = (returned, returned_seen);
+            if !end.success || end.error.is_some() {
+                return Err(stream::page_refused(raw.status, &end, request_id));
+            }
+            let mut page_info = raw.info;
+            page_info.body_bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+            match &mut info {
+                None => {
+                    page_info.body_request_id = end.meta.request_id.clone();
+                    if page_info.request_id.is_none() {
+                        page_info.request_id = page_info.body_request_id.clone();
+                    }
+                    info = Some(page_info);
+                }
+                Some(total) => {
+                    total.attempts += page_info.attempts;
+                    total.elapsed_ms += page_info.elapsed_ms;
+                    total.body_bytes = total.body_bytes.saturating_add(page_info.body_bytes);
+                }
+            }
+            let Some(pagination) = end.pagination else {
+                break; // a seed-revision server answers the whole list at once
+            };
+            if !first && end.fresh == 0 {
+                complete = !pagination.has_more; // the server ignored `page`
+                break;
+            }
+            if first {
+                page = pagination.page.max(1);
+                page_size = pagination.page_size.max(1);
+            }
+            if !pagination.has_more {
+                break;
+            }
+            if page >= MAX_PROFILE_PAGES {
+                complete = false;
+                break;
+            }
+            page += 1;
+        }
+        Ok(StreamedList {
+            count: seen.len(),
+            complete,
+            info: info.unwrap_or_default(),
+        })
+    }
+
     /// Follows `pagination.has_more` of a newer server (§19 R10, D7) until the last page, a page
     /// that only repeats known profiles (the server ignores `page`), or the cap. On the merged
     /// result `pagination.has_more == true` means the list is still truncated by the server.
