@@ -15,10 +15,10 @@ use tauri::{App, Context, Manager, Runtime};
 
 pub use state::AppOptions;
 
-/// Builds the app: plugins, commands, then the state (settings, keychain, embedded sandbox).
-/// Generic over the runtime so that command tests build the very same app on
-/// `tauri::test::MockRuntime` that `run()` builds on Wry. The state is managed before the event
-/// loop starts, so no command can run without it.
+/// Builds the app: plugins, commands, then the state (the settings now; the keychain, embedded
+/// sandbox and database on a thread while the window loads). Generic over the runtime so that
+/// command tests build the very same app on `tauri::test::MockRuntime` that `run()` builds on Wry.
+/// The state is managed before the event loop starts; a command waits until the core is ready.
 pub fn build<R: Runtime>(
     builder: tauri::Builder<R>,
     context: Context<R>,

@@ -1,17 +1,58 @@
-//! How the app starts: the folders Tauri names, the settings (checked, then opened through
-//! tauri-plugin-store), then the core (`sent_app::Core::start`: keychain, embedded sandbox,
-//! database), whose events the window receives as Tauri events.
+//! How the app starts: the folders Tauri names and the settings (checked, then opened through
+//! tauri-plugin-store) before the window; then, on a thread of its own while the window loads, the
+//! core (`sent_app::Core::start`: keychain probe, embedded sandbox and its identity call,
+//! database), whose events the window receives as Tauri events. A command that arrives before the
+//! core is ready waits for it.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use sent_app::{AppEvent, Core, Events, Notice, NoticeKind, Phases, Start};
+use sent_app::{AppError, AppEvent, Core, ErrorKind, Events, Notice, NoticeKind, Phases, Start};
 use sent_keychain::service_name;
-use sent_workspaces::SettingsBackend;
+use sent_workspaces::{SettingsBackend, WindowState};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-/// The core, as the commands' state.
-pub type AppState = Core;
+/// The commands' state: the core once it has started (or why it could not), and the window's
+/// saved place, read with the settings before the window shows.
+pub struct AppState {
+    core: OnceLock<Result<Core, String>>,
+    ready: tokio::sync::watch::Sender<bool>,
+    /// The main window's saved size and place.
+    pub window: Option<WindowState>,
+}
+
+impl AppState {
+    /// The core; waits while it starts. A core that could not start is an error in words.
+    pub async fn core(&self) -> Result<&Core, AppError> {
+        let mut ready = self.ready.subscribe();
+        loop {
+            if let Some(core) = self.core.get() {
+                return core.as_ref().map_err(|error| {
+                    AppError::new(
+                        ErrorKind::Config,
+                        "The app could not finish starting. Close it and open it again; if it keeps failing, the detail says why.",
+                    )
+                    .with_detail(error.clone())
+                });
+            }
+            if ready.changed().await.is_err() {
+                // Never: the sender lives as long as the state.
+                tokio::task::yield_now().await;
+            }
+        }
+    }
+
+    /// The core if it has started (for work that must not wait, such as saving the window's
+    /// place as it closes).
+    pub fn started(&self) -> Option<&Core> {
+        self.core.get().and_then(|c| c.as_ref().ok())
+    }
+
+    fn finish(&self, core: Result<Core, String>) {
+        let _ = self.core.set(core);
+        self.ready.send_replace(true);
+    }
+}
 
 use crate::settings_store::StoreBackend;
 
@@ -25,8 +66,12 @@ pub struct AppOptions {
     pub keychain_service: Option<String>,
 }
 
-/// Builds the state; called from the Tauri `setup` hook.
-pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<AppState, String> {
+/// Reads the settings, then starts the core on a thread of its own; the state is managed at once
+/// (commands wait for the core). Called before the event loop runs.
+pub fn start<R: Runtime>(
+    app: &AppHandle<R>,
+    options: &AppOptions,
+) -> Result<Arc<AppState>, String> {
     let mut notices = Vec::new();
     let mut phases = Phases::new();
     let (config_dir, data_dir) = match &options.data_dir {
@@ -79,6 +124,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         .build()
         .map_err(|e| format!("cannot open the settings: {e}"))?;
     let backend: Box<dyn SettingsBackend> = Box::new(StoreBackend::new(store, settings_path));
+    let window = backend
+        .get(sent_workspaces::WINDOW_SETTING)
+        .and_then(|value| serde_json::from_value::<WindowState>(value).ok());
     phases.done("settings");
     let keychain_service = options
         .keychain_service
@@ -88,7 +136,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         Some(_) => None,
         None => app.path().download_dir().ok(),
     };
-    Core::start(Start {
+    let start = Start {
         settings: backend,
         notices,
         phases,
@@ -99,8 +147,26 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, options: &AppOptions) -> Result<App
         runtime: tauri::async_runtime::handle().inner().clone(),
         version: env!("CARGO_PKG_VERSION"),
         retry: sent_client::RetryPolicy::default(),
-    })
-    .map_err(|e| e.to_string())
+    };
+    let (ready, _) = tokio::sync::watch::channel(false);
+    let state = Arc::new(AppState {
+        core: OnceLock::new(),
+        ready,
+        window,
+    });
+    let starting = state.clone();
+    std::thread::Builder::new()
+        .name("core-start".into())
+        .spawn(move || {
+            // A panic in the start-up is an error the window shows, never a window that waits.
+            let core =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Core::start(start)))
+                    .unwrap_or_else(|_| Err(sent_app::StartError::Panicked))
+                    .map_err(|e| e.to_string());
+            starting.finish(core);
+        })
+        .map_err(|e| format!("cannot start the core: {e}"))?;
+    Ok(state)
 }
 
 /// The core's events, sent to the window as Tauri events of the same name.

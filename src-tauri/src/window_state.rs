@@ -8,8 +8,8 @@ use crate::state::AppState;
 
 /// Restores the saved geometry of `window` and saves it again when the window closes.
 pub fn track<R: Runtime>(window: &WebviewWindow<R>) {
-    let state = window.state::<AppState>();
-    if let Some(saved) = state.workspaces.settings().window() {
+    let state = window.state::<std::sync::Arc<AppState>>();
+    if let Some(saved) = &state.window {
         if saved.width >= 400.0 && saved.height >= 300.0 {
             let _ = window.set_size(LogicalSize::new(saved.width, saved.height));
         }
@@ -24,12 +24,11 @@ pub fn track<R: Runtime>(window: &WebviewWindow<R>) {
     let tracked = window.clone();
     window.on_window_event(move |event| {
         if let WindowEvent::CloseRequested { .. } = event {
-            if let Some(geometry) = geometry(&tracked) {
-                let _ = tracked
-                    .state::<AppState>()
-                    .workspaces
-                    .settings()
-                    .set_window(geometry);
+            let state = tracked.state::<std::sync::Arc<AppState>>();
+            // The place is saved through the core's settings; a window closed before the core
+            // started keeps the place it had.
+            if let (Some(geometry), Some(core)) = (geometry(&tracked), state.started()) {
+                let _ = core.workspaces.settings().set_window(geometry);
             }
         }
     });

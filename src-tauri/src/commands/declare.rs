@@ -1,8 +1,8 @@
 //! The macro behind the one declaration of the IPC commands (`commands/catalog.rs`).
 //!
 //! For each declared `module::name(arg: Type, ...) -> Return` it generates:
-//! - the `#[tauri::command]` itself (an async wrapper that calls `sent_app::module::name(&Core,
-//!   args)`, so the compiler checks the declared argument and return types against the use case);
+//! - the `#[tauri::command]` itself (an async wrapper that waits for the core, then calls
+//!   `sent_app::module::name(&Core, args)`, so the compiler checks the declared argument and return types against the use case);
 //! - the invoke handler registering exactly those commands ([`handler`](super::handler));
 //! - [`NAMES`](super::NAMES), from which `build.rs` also writes one permission per command (it reads
 //!   the catalog's text) and the tests check the capability;
@@ -22,11 +22,12 @@ macro_rules! declare_commands {
                 $(#[doc = $doc])*
                 #[tauri::command]
                 async fn $name(
-                    state: tauri::State<'_, sent_app::Core>,
+                    state: tauri::State<'_, std::sync::Arc<$crate::state::AppState>>,
                     $($arg: $ty),*
                 ) -> Result<$ret, sent_app::AppError> {
                     let started = std::time::Instant::now();
-                    let result = sent_app::$module::$name(&state, $($arg),*).await;
+                    let core = state.core().await?;
+                    let result = sent_app::$module::$name(core, $($arg),*).await;
                     sent_app::note_if_slow(stringify!($name), started);
                     result
                 }

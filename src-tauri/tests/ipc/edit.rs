@@ -3,10 +3,8 @@
 //! kept nowhere, locked brands, server errors on their fields, delete, drafts and the journal.
 
 use serde_json::{json, Value};
-use tauri::Manager;
 
 use crate::support::{invoke, listed, mock_app, MockApp};
-use sent_app::Core as AppState;
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 
@@ -41,7 +39,7 @@ fn save(
 }
 
 fn journal(app: &MockApp) -> Vec<sent_store::JournalEntry> {
-    let state = app.app.state::<AppState>();
+    let state = crate::support::core(&app.app);
     state
         .with_store(|store| store.journal(BUILTIN, 100))
         .unwrap()
@@ -271,7 +269,7 @@ fn a_server_error_lands_on_its_field_and_is_journaled() {
     let uptown = open(&app, "Joe's Pizza Uptown");
     // Delete Uptown behind the app's back: its cache still lists it, so the pre-flight passes
     // and only Sent can say the borrowed profile is gone.
-    let state = app.app.state::<AppState>();
+    let state = crate::support::core(&app.app);
     let (client, _) = state.client(BUILTIN.parse().unwrap(), None).unwrap();
     let id = uptown["profile"]["id"].as_str().unwrap().to_owned();
     tauri::async_runtime::block_on(async {
@@ -378,7 +376,7 @@ fn a_newer_server_behaviour_locks_its_fields_with_the_reason() {
     assert_eq!(detail["drift"], json!([]));
     assert_eq!(detail["locks"]["sharing"], Value::Null);
     // What a save against a server that ignored the flags records (D1, D2).
-    let state = app.app.state::<AppState>();
+    let state = crate::support::core(&app.app);
     state
         .with_store(|store| {
             store.put_fact(
@@ -468,7 +466,7 @@ fn a_retried_save_with_the_same_key_applies_once() {
     let first = invoke(&app.window, "save_profile", args).unwrap();
     // The answer was lost: the UI retries the same action with the same key against the stored
     // state it had (the profile before the save).
-    let state = app.app.state::<AppState>();
+    let state = crate::support::core(&app.app);
     state
         .with_store(|store| {
             let before: sent_model::ProfileDetail =

@@ -6,10 +6,8 @@ use sent_model::{PaymentDetails, ProfileDetail, ProfileUpdate};
 use sent_store::NewJournalEntry;
 use sent_views::{FieldChange, JournalChanges};
 use serde_json::{json, Value};
-use tauri::Manager;
 
 use crate::support::{invoke, mock_app, MockApp};
-use sent_app::Core as AppState;
 
 const BUILTIN: &str = "00000000-0000-0000-0000-000000000000";
 const CARD: &str = "4242424242424242";
@@ -22,7 +20,7 @@ fn append(
     changes: &JournalChanges,
     outcome: &str,
 ) {
-    let state = app.app.state::<AppState>();
+    let state = crate::support::core(&app.app);
     state
         .with_store(|store| {
             store.append_journal(&NewJournalEntry {

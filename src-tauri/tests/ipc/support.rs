@@ -10,7 +10,7 @@ use tauri::test::{
     get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
 };
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
 use sent_profiles_lib::AppOptions;
 
@@ -56,6 +56,14 @@ pub fn mock_app_with(dir: TempDir, keychain_service: String) -> MockApp {
         dir,
         keychain_service,
     }
+}
+
+/// The app's core, once it has started (the shell starts it on a thread while the window loads).
+pub fn core(app: &App<MockRuntime>) -> &sent_app::Core {
+    let state = app
+        .state::<std::sync::Arc<sent_profiles_lib::state::AppState>>()
+        .inner();
+    tauri::async_runtime::block_on(state.core()).expect("the core starts")
 }
 
 /// Invokes `command` with a JSON body; `Ok` with the returned value or `Err` with the rejection.

@@ -2,7 +2,6 @@
 //! real Secret Service of the test session.
 
 use serde_json::{json, Value};
-use tauri::Manager;
 
 use crate::support::{invoke, mock_app, mock_app_in, refreshed_list, second_sandbox, TempDir};
 
@@ -210,7 +209,7 @@ fn no_key_reaches_the_settings_or_data_files() {
     // The embedded sandbox's keys too: its org key comes from the keychain, the others derive
     // from it, and its data file lives in the app's data dir.
     let builtin = list_builtin_profiles(&app);
-    let embedded = app.app.state::<sent_app::Core>().sandbox.keys();
+    let embedded = crate::support::core(&app.app).sandbox.keys();
     let mut used = vec![keys.org_admin.as_str(), profile.key.as_str()];
     used.extend([embedded.org_admin.as_str(), embedded.org_developer.as_str()]);
     used.extend(embedded.profiles.iter().map(|p| p.key.as_str()));
@@ -306,7 +305,7 @@ fn profile_writes_with_secrets(app: &crate::support::MockApp) -> [&'static str; 
         payment_details: Some(card(CARD_UPDATE)),
         ..Default::default()
     };
-    let state = app.app.state::<sent_app::Core>();
+    let state = crate::support::core(&app.app);
     let (config, _) = state
         .workspaces
         .resolve(sent_workspaces::LOCAL_SANDBOX_ID, None)

@@ -369,6 +369,9 @@ impl Core {
 pub enum StartError {
     #[error("the local Sent sandbox could not start: {0}")]
     Sandbox(sent_sandbox::SandboxError),
+    /// The start-up itself failed unexpectedly (a bug): the shell says so instead of waiting.
+    #[error("the start-up stopped unexpectedly")]
+    Panicked,
 }
 
 /// What the shell hands the core to start it, once the settings are open.

@@ -21,7 +21,7 @@ pub use sent_model::environment::EnvironmentKind;
 pub use service::{LocalSandbox, Workspaces};
 pub use settings::{
     MemoryBackend, Settings, SettingsBackend, SettingsError, Theme, WindowState,
-    SEND_DETAILS_DAYS_MAX, SETTINGS_VERSION,
+    SEND_DETAILS_DAYS_MAX, SETTINGS_VERSION, WINDOW_SETTING,
 };
 pub use settings_file::{make_private, recover_if_corrupt, write_backup, Recovery, SettingsFile};
 pub use workspace::{

@@ -17,6 +17,8 @@ use crate::{Workspace, LOCAL_SANDBOX_ID};
 /// The settings layout version written into the store; bump it with a migration.
 pub const SETTINGS_VERSION: u32 = 1;
 const RECENT_RECIPIENTS_MAX: usize = 10;
+/// The settings key of the main window's place (read by the shell before the core starts).
+pub const WINDOW_SETTING: &str = keys::WINDOW;
 /// How many days a test send's full numbers and variable values are kept unless the user chose.
 pub const SEND_DETAILS_DAYS_DEFAULT: u32 = 30;
 /// The longest the user can keep them (ten years): a longer or zero stored value reads as the default.
