@@ -130,7 +130,14 @@ test("no WhatsApp on the organization is caught at step 4; a closed app resumes 
       await byTestId(browser, "next").click();
       await byTestId(browser, "step-blocked").waitForDisplayed({ timeout: 5000 });
       // Choose direct credentials and type the token, then the app is closed.
-      await browser.$$('input[name="whatsapp_inherit"]')[1].click();
+      // The choice is made once its fields show (a click WebKitWebDriver reports "not
+      // interactable" while the step re-renders is made again, as a user would click again).
+      await browser.waitUntil(async () => {
+        if (await field(browser, "whatsapp_business_account.waba_id").isDisplayed()) return true;
+        await browser.$$('input[name="whatsapp_inherit"]')[1].click().catch(() => {});
+        return false;
+      }, { timeout: 10000, interval: 500, timeoutMsg: "choosing the client's own account did not show its fields" });
+      assert.equal(await browser.$$('input[name="whatsapp_inherit"]')[1].isSelected(), true);
       await field(browser, "whatsapp_business_account.waba_id").setValue("204400000000888");
       await field(browser, "whatsapp_business_account.access_token").setValue(TOKEN);
       await browser.pause(800);
