@@ -1,4 +1,4 @@
-//! The profile list read as a stream: against the real sandbox on both revisions (the same
+//! The profile list (and `/v3/me`, which lists every child profile) read as a stream: against the real sandbox on both revisions (the same
 //! profiles, in the same order, as the buffered read; every page of a paged list), and against a
 //! scripted server for the bounds (a profile too large, a list cut short, a refused page).
 
@@ -95,7 +95,20 @@ async fn a_list_larger_than_one_answer_may_be_is_streamed_whole() {
         "{}",
         list.info.body_bytes
     );
-    let _ = client;
+    // `/v3/me` lists every child profile too (about 14 MB here): read as it streams, each child
+    // kept with its id and role, so a workspace of that size can be added.
+    let me = capped.me(&Default::default()).await.unwrap();
+    assert!(
+        me.info.body_bytes > 8 * 1024 * 1024,
+        "{}",
+        me.info.body_bytes
+    );
+    assert_eq!(me.data.profiles.len(), ids.len());
+    assert!(me.data.profiles.iter().all(|p| !p.id.is_empty()));
+    assert_eq!(
+        me.data.name,
+        client.me(&Default::default()).await.unwrap().data.name
+    );
 }
 
 fn list_body(profiles: Vec<serde_json::Value>) -> String {
