@@ -338,24 +338,7 @@ where
         let end = parse_page(rx, parser_fence, &mut sink, &mut seen);
         (end, sink, seen)
     });
-    let mut transport = None;
-    loop {
-        match response.chunk().await {
-            Ok(Some(chunk)) => {
-                if tx.send(Ok(chunk.to_vec())).await.is_err() {
-                    break; // the parser stopped (it failed): its error says why
-                }
-            }
-            Ok(None) => break,
-            Err(error) => {
-                let (client_error, _) = crate::transport::classify(error);
-                let _ = tx.send(Err(io::Error::other("the answer broke off"))).await;
-                transport = Some(client_error);
-                break;
-            }
-        }
-    }
-    drop(tx);
+    let transport = pump(&mut response, tx).await;
     let parsed = parser.await;
     let bytes = fence.read.load(Ordering::Relaxed);
     match parsed {
@@ -401,24 +384,7 @@ where
     let parser = tokio::task::spawn_blocking(move || {
         serde_json::from_reader::<_, T>(BufReader::with_capacity(64 * 1024, reader))
     });
-    let mut transport = None;
-    loop {
-        match response.chunk().await {
-            Ok(Some(chunk)) => {
-                if tx.send(Ok(chunk.to_vec())).await.is_err() {
-                    break;
-                }
-            }
-            Ok(None) => break,
-            Err(error) => {
-                let (client_error, _) = crate::transport::classify(error);
-                let _ = tx.send(Err(io::Error::other("the answer broke off"))).await;
-                transport = Some(client_error);
-                break;
-            }
-        }
-    }
-    drop(tx);
+    let transport = pump(&mut response, tx).await;
     let parsed = parser.await;
     let bytes = fence.read.load(Ordering::Relaxed);
     match parsed {
@@ -441,5 +407,30 @@ where
             message: format!("the answer could not be read to its end ({join})"),
             request_id,
         }),
+    }
+}
+
+/// Feeds the body to the parser chunk by chunk until it ends, the parser stops (it failed: its
+/// error says why) or the connection breaks (answered as the client's error).
+async fn pump(
+    response: &mut reqwest::Response,
+    tx: tokio::sync::mpsc::Sender<Result<Vec<u8>, io::Error>>,
+) -> Option<ClientError> {
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if tx.send(Ok(chunk.to_vec())).await.is_err() {
+                    return None;
+                }
+            }
+            Ok(None) => return None,
+            Err(error) => {
+                let (client_error, _) = crate::transport::classify(error);
+                let _ = tx
+                    .send(Err(io::Error::other("the answer broke off")))
+                    .await;
+                return Some(client_error);
+            }
+        }
     }
 }
