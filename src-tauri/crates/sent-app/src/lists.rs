@@ -40,9 +40,12 @@ impl ListModels {
     /// Runs `f` on a workspace's list, reading it from the database first if needed.
     pub fn with<T>(&self, workspace: Uuid, f: impl FnOnce(&mut ProfileListModel) -> T) -> T {
         let mut models = self.models.lock().unwrap_or_else(|e| e.into_inner());
-        let model = models
-            .entry(workspace)
-            .or_insert_with(|| self.load(workspace));
+        let model = models.entry(workspace).or_insert_with(|| {
+            let model = self.load(workspace);
+            // Reading the stored model freed its JSON (9 MB at 100,000 profiles).
+            release_freed_memory();
+            model
+        });
         f(model)
     }
 
@@ -139,6 +142,27 @@ impl ListModels {
                 cached.request_id,
             ),
             None => ProfileListModel::empty(id),
+        }
+    }
+}
+
+/// Hands the memory a large piece of work freed (a refresh's batches and parsed profiles, the
+/// stored model's JSON once read) back to the system, off the caller's thread. glibc keeps freed
+/// blocks in its arenas for reuse, so after a list of 100,000 profiles the process would stay tens
+/// of MB larger than it needs; other platforms' allocators return such memory by themselves.
+pub(crate) fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        fn trim() {
+            // SAFETY: `malloc_trim` only returns free pages of the heap to the system; it reads
+            // and moves no live allocation, and glibc makes it safe to call from any thread.
+            unsafe {
+                libc::malloc_trim(0);
+            }
+        }
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => drop(runtime.spawn_blocking(trim)),
+            Err(_) => trim(),
         }
     }
 }

@@ -214,6 +214,7 @@ pub async fn refresh_profiles(
     // Without a database the list is still shown, timed now.
     model.set_fetched_at(Some(stored.unwrap_or_else(now_ms)));
     state.lists.replace(model, workspace_id);
+    crate::lists::release_freed_memory();
     Ok(announce(state, workspace_id))
 }
 

@@ -426,9 +426,7 @@ async fn pump(
             Ok(None) => return None,
             Err(error) => {
                 let (client_error, _) = crate::transport::classify(error);
-                let _ = tx
-                    .send(Err(io::Error::other("the answer broke off")))
-                    .await;
+                let _ = tx.send(Err(io::Error::other("the answer broke off"))).await;
                 return Some(client_error);
             }
         }
