@@ -106,6 +106,22 @@ export async function launchApp() {
   });
   const started = appsOfThisDriver().filter((pid) => !launchedPids().includes(pid));
   if (started.length) appendFileSync(launchedFile, `${started.join("\n")}\n`);
+  // WebKitWebDriver sometimes refuses the clear of setValue ("element not interactable") while the
+  // screen re-renders, and WebdriverIO then types after the old value ("Tenant Co IncTenant
+  // Company Inc"). A user selects the text and types over it: setValue does that when it sees the
+  // old value left in front of the new one.
+  browser.overwriteCommand("setValue", async function (setValue, value, options) {
+    await setValue(value, options);
+    const typed = String(value);
+    const now = await this.getValue();
+    if (now === typed || !now.endsWith(typed)) return;
+    await this.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+    await this.addValue(typed);
+    await browser.waitUntil(async () => (await this.getValue()) === typed,
+      { timeout: 5000, timeoutMsg: `setValue left "${await this.getValue()}" instead of "${typed}"` });
+  }, true);
   return browser;
 }
 
