@@ -86,6 +86,7 @@ const REFRESH_BATCH: usize = 500;
 
 /// What a refresh keeps while the list streams in: the compact rows of the list model, and the
 /// profiles not yet written to the database (at most one batch). Never the whole list.
+#[derive(Default)]
 struct Incoming {
     workspace: String,
     organization: OrganizationSummary,
@@ -164,18 +165,7 @@ pub async fn refresh_profiles(
             return Err(error.into());
         }
     };
-    let mut incoming = std::mem::replace(
-        &mut *incoming.lock().unwrap_or_else(|e| e.into_inner()),
-        Incoming {
-            workspace: String::new(),
-            organization: OrganizationSummary::default(),
-            store: None,
-            rows: Vec::new(),
-            batch: Vec::new(),
-            written: 0,
-            failed: None,
-        },
-    );
+    let mut incoming = std::mem::take(&mut *incoming.lock().unwrap_or_else(|e| e.into_inner()));
     incoming.flush();
     if let Some(error) = incoming.failed.take() {
         abandon(state);

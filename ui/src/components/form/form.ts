@@ -12,6 +12,14 @@ export type Draft = ProfileDetail;
 export type Card = { card_number: string; expiry: string; cvc: string; zip_code: string };
 export const EMPTY_CARD: Card = { card_number: "", expiry: "", cvc: "", zip_code: "" };
 
+/**
+ * Whether a billing model bills the profile (then a billing contact and a card are asked): the
+ * screens' copy of Rust's `BillingModel::bills_profile`, in one place for every form.
+ */
+export function billsProfile(profile: Pick<Draft, "billing_model">): boolean {
+  return profile.billing_model === "profile" || profile.billing_model === "profile_and_organization";
+}
+
 export function cardIsEmpty(card: Card): boolean {
   return Object.values(card).every((v) => v.trim() === "");
 }

@@ -4,6 +4,7 @@
 import type { IpcError } from "../../bindings/IpcError";
 import type { OnboardingCheck } from "../../bindings/OnboardingCheck";
 import type { OnboardingDraft } from "../../bindings/OnboardingDraft";
+import { billsProfile as billsTheProfile } from "../../components/form/form";
 
 /** The wizard's steps, in order. */
 export const STEP_IDS = ["identity", "pattern", "resources", "whatsapp", "compliance", "billing", "review"] as const;
@@ -61,7 +62,7 @@ export function nextMove(verdict: OnboardingCheck | null, fallback: OnboardingCh
 
 /** Whether the draft's billing model bills the profile (then a billing contact and a card are asked). */
 export function billsProfile(draft: OnboardingDraft): boolean {
-  return draft.profile.billing_model === "profile" || draft.profile.billing_model === "profile_and_organization";
+  return billsTheProfile(draft.profile);
 }
 
 /** Whether a resumed draft must say that its WhatsApp token or card are asked again. */

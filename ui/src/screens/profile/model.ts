@@ -6,7 +6,7 @@ import type { IpcError } from "../../bindings/IpcError";
 import type { ProfileDetailView } from "../../bindings/ProfileDetailView";
 import type { SaveOutcome } from "../../bindings/SaveOutcome";
 import type { Card, Draft } from "../../components/form/form";
-import { cardIsEmpty, isRetryable, sameDraft } from "../../components/form/form";
+import { billsProfile, cardIsEmpty, isRetryable, sameDraft } from "../../components/form/form";
 
 /**
  * The draft to edit after a read of the profile (`previous` is the profile the screen showed
@@ -61,9 +61,7 @@ export function sectionInvalid(errors: Record<string, unknown>, prefixes: readon
 }
 
 /** Whether the billing model bills the profile (then the contact and the card are shown). */
-export function billsProfile(draft: Draft): boolean {
-  return draft.billing_model === "profile" || draft.billing_model === "profile_and_organization";
-}
+export { billsProfile };
 
 /**
  * The review's Save button: after a failure that may have reached Sent the only way on is the
