@@ -458,8 +458,23 @@ impl Core {
         };
         phases.done("identity");
         let workspaces = Workspaces::new(sent_workspaces::Settings::new(backend), keychain, local);
-        let store = open_store(&data_dir.join("sent-profiles.sqlite3"), &mut notices);
+        let database = data_dir.join("sent-profiles.sqlite3");
+        let store = open_store(&database, &mut notices);
         phases.done("database");
+        // The page-by-page check of the file (hundreds of ms for a large cache) waits until the
+        // window has painted (a few seconds, on a connection of its own); a damaged file is
+        // moved aside at the next launch, which says so.
+        if store.is_some() {
+            runtime.spawn(async move {
+                tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+                let checked =
+                    tokio::task::spawn_blocking(move || sent_store::Store::check_in_background(&database))
+                        .await;
+                if let Ok(Ok(Some(reason))) = checked {
+                    eprintln!("Sent Profiles: the local database is damaged ({reason}); it will be moved aside and a new one started at the next launch.");
+                }
+            });
+        }
         // Test sends older than the period the user keeps their numbers for lose them, off the
         // start-up path (the history forgets them again before it is read anyway).
         if let Some(store) = store.clone() {

@@ -9,13 +9,21 @@ use std::sync::{Arc, Mutex};
 
 use sent_model::effective::OrganizationSummary;
 use sent_model::ProfileDetail;
-use sent_views::{ProfileListModel, ProfileListView, ProfileRow, StoredList};
+use sent_views::{
+    DomainLabels, ListQuery, ListWindow, ProfileListModel, ProfileListView, ProfileRow, StoredList,
+};
 use uuid::Uuid;
 
 type Store = Arc<Mutex<sent_store::Store>>;
 
 /// The store's workspace fact holding the list in its compact form.
 pub const LIST_MODEL_KEY: &str = "profile_list_model";
+/// The store's workspace fact holding the list's first screen in the default order, as
+/// [`FIRST_SCREEN_ROWS`] rows answered: a launch paints it while the model is read (at 100,000
+/// profiles the model is 9 MB and reads in a few hundred ms; this is ~50 KB).
+pub const FIRST_SCREEN_KEY: &str = "profile_list_first_screen";
+/// Rows kept in the first screen (a tall window shows ~30; the list asks for 60 at launch).
+pub const FIRST_SCREEN_ROWS: u32 = 100;
 /// The fact an older version kept (every row worded in full); read once, when no model is stored.
 const OLD_LIST_KEY: &str = "profile_list_view";
 /// The store's workspace fact holding what the app knows of the organization: it resolves the
@@ -68,7 +76,7 @@ impl ListModels {
         organization: &OrganizationSummary,
     ) -> bool {
         let row = ProfileRow::new(profile, organization);
-        let stored = self.with(workspace, |m| m.upsert(row).then(|| m.stored()));
+        let stored = self.with(workspace, |m| m.upsert(row).then(|| kept(m)));
         if let Some(stored) = &stored {
             self.persist(workspace, stored);
         }
@@ -77,7 +85,7 @@ impl ListModels {
 
     /// A deleted profile leaves the list. Answers whether it was there.
     pub fn remove(&self, workspace: Uuid, profile_id: &str) -> bool {
-        let stored = self.with(workspace, |m| m.remove(profile_id).then(|| m.stored()));
+        let stored = self.with(workspace, |m| m.remove(profile_id).then(|| kept(m)));
         if let Some(stored) = &stored {
             self.persist(workspace, stored);
         }
@@ -92,12 +100,44 @@ impl ListModels {
             .remove(&workspace);
     }
 
-    fn persist(&self, workspace: Uuid, stored: &StoredList) {
+    fn persist(&self, workspace: Uuid, stored: &(StoredList, ListWindow)) {
         if let Some(store) = &self.store {
             let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
             // A list that cannot be kept is still shown; the next refresh writes it again.
-            let _ = store.put_fact(&workspace.to_string(), LIST_MODEL_KEY, stored);
+            let _ = keep(&mut store, &workspace.to_string(), stored);
         }
+    }
+
+    /// The first screen of a list not read yet, from the database, when `query` asks for no more
+    /// than it; the model is then read on a thread of its own. `None` when the model is already
+    /// held (it answers at once) or nothing was kept: the caller asks the model.
+    pub fn first_screen(&self, workspace: Uuid, query: &ListQuery) -> Option<ListWindow> {
+        if !query.within_first_screen(FIRST_SCREEN_ROWS) {
+            return None;
+        }
+        match self.models.try_lock() {
+            Ok(models) if models.contains_key(&workspace) => return None,
+            Err(std::sync::TryLockError::Poisoned(p)) if p.get_ref().contains_key(&workspace) => {
+                return None
+            }
+            // Not read yet, or being read (the lock is held for the read): the kept screen.
+            _ => {}
+        }
+        let store = self.store.as_ref()?;
+        let mut window = store
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .fact::<ListWindow>(&workspace.to_string(), FIRST_SCREEN_KEY)
+            .ok()
+            .flatten()?;
+        window.rows.truncate(query.limit as usize);
+        // The model read from the database starts at generation 0; news of a later one re-asks.
+        window.generation = 0;
+        let lists = self.clone();
+        let _ = std::thread::Builder::new()
+            .name("list-read".into())
+            .spawn(move || lists.with(workspace, |_| ()));
+        Some(window)
     }
 
     /// The list as the database last kept it: the compact model, else the full rows an older
@@ -146,6 +186,25 @@ impl ListModels {
     }
 }
 
+/// What the database keeps of a list: its compact model and its first screen.
+pub(crate) fn kept(model: &mut ProfileListModel) -> (StoredList, ListWindow) {
+    let first = model.query(
+        &ListQuery::first_screen(FIRST_SCREEN_ROWS),
+        &DomainLabels::new(),
+    );
+    (model.stored(), first)
+}
+
+/// Writes what [`kept`] answered for a workspace.
+pub(crate) fn keep(
+    store: &mut sent_store::Store,
+    workspace: &str,
+    (stored, first): &(StoredList, ListWindow),
+) -> Result<(), sent_store::StoreError> {
+    store.put_fact(workspace, LIST_MODEL_KEY, stored)?;
+    store.put_fact(workspace, FIRST_SCREEN_KEY, first)
+}
+
 /// Hands the memory a large piece of work freed (a refresh's batches and parsed profiles, the
 /// stored model's JSON once read) back to the system, off the caller's thread. glibc keeps freed
 /// blocks in its arenas for reuse, so after a list of 100,000 profiles the process would stay tens
@@ -164,5 +223,101 @@ pub(crate) fn release_freed_memory() {
             Ok(runtime) => drop(runtime.spawn_blocking(trim)),
             Err(_) => trim(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sent_model::ProfileDetail;
+
+    fn profile(i: usize) -> ProfileDetail {
+        ProfileDetail {
+            id: format!("00000000-0000-4000-8000-{i:012}"),
+            name: format!("Client {i:04}"),
+            ..ProfileDetail::default()
+        }
+    }
+
+    /// A real SQLite file, opened again as a restart would.
+    fn open(dir: &std::path::Path) -> Store {
+        let (store, _) = sent_store::Store::open(dir.join("app.db")).expect("the database opens");
+        Arc::new(Mutex::new(store))
+    }
+
+    #[test]
+    fn a_launch_paints_the_kept_first_screen_while_the_model_is_read() {
+        let dir = std::env::temp_dir().join(format!("sent-lists-{}", Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let workspace = Uuid::new_v4();
+        let id = workspace.to_string();
+        let organization = OrganizationSummary::default();
+        let mut model = ProfileListModel::new(
+            id.clone(),
+            (0..300)
+                .rev()
+                .map(|i| ProfileRow::new(&profile(i), &organization)),
+            Some(1),
+            true,
+            None,
+        );
+        let first = ListQuery::first_screen(60);
+        let expected = model.query(&first, &DomainLabels::new());
+        {
+            let store = open(&dir);
+            let mut store = store.lock().unwrap();
+            keep(&mut store, &id, &kept(&mut model)).unwrap();
+        }
+
+        // Restarted: the first screen comes from the database, in the default order.
+        let lists = ListModels::new(Some(open(&dir)));
+        let window = lists
+            .first_screen(workspace, &first)
+            .expect("the kept first screen answers");
+        assert_eq!(window.rows, expected.rows);
+        assert_eq!(window.rows[0].name, "Client 0000");
+        assert_eq!((window.total, window.matched), (300, 300));
+        assert_eq!(window.statuses, expected.statuses);
+        // Anything else waits for the model: a search, a later window, an active row to find.
+        for other in [
+            ListQuery {
+                search: "client".into(),
+                ..first.clone()
+            },
+            ListQuery {
+                offset: 60,
+                ..first.clone()
+            },
+            ListQuery {
+                limit: FIRST_SCREEN_ROWS + 1,
+                ..first.clone()
+            },
+            ListQuery {
+                focus_id: Some(window.rows[3].id.clone()),
+                ..first.clone()
+            },
+        ] {
+            assert!(lists.first_screen(workspace, &other).is_none(), "{other:?}");
+        }
+        // The model was read meanwhile; once held, it answers.
+        assert_eq!(lists.with(workspace, |m| m.len()), 300);
+        assert!(lists.first_screen(workspace, &first).is_none());
+
+        // A change kept in place is in the next launch's first screen.
+        lists.upsert(
+            workspace,
+            &ProfileDetail {
+                name: "Aardvark Dental".into(),
+                ..profile(1000)
+            },
+            &organization,
+        );
+        let again = ListModels::new(Some(open(&dir)));
+        let window = again.first_screen(workspace, &first).unwrap();
+        assert_eq!(window.rows[0].name, "Aardvark Dental");
+        assert_eq!(window.total, 301);
+        // Another workspace kept nothing: the model (empty) answers.
+        assert!(again.first_screen(Uuid::new_v4(), &first).is_none());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::core::Core;
 use crate::error::AppError;
 use crate::events::AppEvent;
-use crate::lists::{LIST_MODEL_KEY, ORGANIZATION_SUMMARY_KEY};
+use crate::lists::ORGANIZATION_SUMMARY_KEY;
 
 /// A workspace's profile list changed: re-ask your window if it is of an older generation.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -67,6 +67,10 @@ pub async fn query_profiles(
     workspace_id: Uuid,
     query: ListQuery,
 ) -> Result<ListWindow, AppError> {
+    // At launch the first screen comes from the database while the model is read.
+    if let Some(window) = state.lists.first_screen(workspace_id, &query) {
+        return Ok(window);
+    }
     let labels = DomainLabels::new();
     Ok(state.lists.with(workspace_id, |m| m.query(&query, &labels)))
 }
@@ -198,7 +202,7 @@ pub async fn refresh_profiles(
             store.finish_profile_refresh(&workspace, complete, request_id.as_deref())?;
         store.put_fact(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)?;
         model.set_fetched_at(Some(fetched_at));
-        store.put_fact(&workspace, LIST_MODEL_KEY, &model.stored())?;
+        crate::lists::keep(store, &workspace, &crate::lists::kept(&mut model))?;
         Ok(fetched_at)
     })?;
     // Without a database the list is still shown, timed now.

@@ -84,12 +84,26 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (or creates) the database at `path` and brings its schema up to date. A file that
-    /// is not a database or fails its integrity check is moved to `<name>.corrupt-<unix time>`
+    /// is not a database, or failed its last [`Store::check_in_background`], is moved to `<name>.corrupt-<unix time>`
     /// and replaced by a fresh one: the [`Recovery`] says so. Errors that say nothing about the
     /// file's content (locked, permission denied, a newer schema) are returned and the file is
     /// left alone.
     pub fn open(path: impl AsRef<Path>) -> Result<(Store, Option<Recovery>)> {
         let path = path.as_ref();
+        match Self::open_checked(path) {
+            // Damage the launch's cheap check missed but the schema's upgrade ran into: marked,
+            // then checked in full and moved aside like any damaged file.
+            Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
+                if e.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+            {
+                open::mark_damaged(path)?;
+                Self::open_checked(path)
+            }
+            other => other,
+        }
+    }
+
+    fn open_checked(path: &Path) -> Result<(Store, Option<Recovery>)> {
         let recovery = open::recover_if_corrupt(path)?;
         let conn = open::connect(path)?;
         let mut store = Store {
@@ -99,6 +113,13 @@ impl Store {
         migrations::migrate(&mut store.conn)?;
         open::restrict_permissions(path)?;
         Ok((store, recovery))
+    }
+
+    /// Checks the file at `path` page by page (`quick_check`) on a connection of its own, while
+    /// the app goes on using it: run after the window opened. `Some(reason)` when the file is
+    /// damaged: it is marked, and the next [`Store::open`] moves it aside and starts a new one.
+    pub fn check_in_background(path: impl AsRef<Path>) -> Result<Option<String>> {
+        open::check_in_background(path.as_ref())
     }
 
     /// A database in memory (tests, and a fallback when no file can be used at all).

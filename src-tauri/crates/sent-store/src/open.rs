@@ -11,12 +11,29 @@ use crate::{Recovery, Result, StoreError};
 /// Side files SQLite keeps next to the database in WAL mode.
 const SIDE_FILES: [&str; 2] = ["-wal", "-shm"];
 
-/// Checks an existing file; moves it (and its WAL) aside when it is not a usable database.
+/// Left beside the database by a failed background check ([`check_in_background`]): the next
+/// open checks the file before using it and moves it aside.
+fn marker(path: &Path) -> PathBuf {
+    with_suffix(path, ".check-failed")
+}
+
+/// Moves an existing file (and its WAL) aside when it is not a usable database. At launch this is
+/// cheap (SQLite reads the file's header and schema); the page-by-page `quick_check` runs after
+/// the window opened ([`check_in_background`]), and only when that check failed does the next
+/// open run it first.
 pub(crate) fn recover_if_corrupt(path: &Path) -> Result<Option<Recovery>> {
+    let marker = marker(path);
     if !path.exists() {
+        let _ = fs::remove_file(&marker);
         return Ok(None);
     }
-    let Some(reason) = corruption(path)? else {
+    let reason = if marker.exists() {
+        corruption(path, "PRAGMA quick_check")?
+    } else {
+        corruption(path, "SELECT count(*) FROM sqlite_schema")?
+    };
+    let _ = fs::remove_file(&marker);
+    let Some(reason) = reason else {
         return Ok(None);
     };
     let moved_to = aside_path(path);
@@ -35,19 +52,42 @@ pub(crate) fn recover_if_corrupt(path: &Path) -> Result<Option<Recovery>> {
     Ok(Some(Recovery { moved_to, reason }))
 }
 
-/// `Some(reason)` when the file is not a database or fails its integrity check; errors that say
-/// nothing about the content (busy, permissions) are returned as errors. The check is SQLite's
-/// `quick_check` (every page and record, not every index entry against its row): it runs before the
-/// window opens, and the full `integrity_check` reads a large cache for seconds.
-fn corruption(path: &Path) -> Result<Option<String>> {
+/// SQLite's `quick_check` of the file (every page and record, not every index entry against its
+/// row; the full `integrity_check` reads a large cache for seconds), on a connection of its own
+/// while the app uses the database. `Some(reason)` when it failed: the file is marked, and the
+/// next open moves it aside and starts a new one (the user is told then).
+pub(crate) fn check_in_background(path: &Path) -> Result<Option<String>> {
+    let reason = corruption(path, "PRAGMA quick_check")?;
+    if reason.is_some() {
+        mark_damaged(path)?;
+    }
+    Ok(reason)
+}
+
+/// Leaves the marker that makes the next open check the file in full.
+pub(crate) fn mark_damaged(path: &Path) -> Result<()> {
+    fs::write(marker(path), b"").map_err(|source| StoreError::Io {
+        action: "cannot mark the damaged database",
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// `Some(reason)` when the file is not a database or fails `check` (a statement answering "ok",
+/// or a count); errors that say nothing about the content (busy, permissions) are returned as
+/// errors.
+fn corruption(path: &Path, check: &str) -> Result<Option<String>> {
     let checked = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .and_then(|conn| {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let mut stmt = conn.prepare("PRAGMA quick_check")?;
-        let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        let mut stmt = conn.prepare(check)?;
+        let rows = stmt.query_map([], |row| {
+            row.get::<_, String>(0)
+                .or_else(|_| row.get::<_, i64>(0).map(|_| "ok".to_owned()))
+        })?;
         rows.collect::<rusqlite::Result<Vec<String>>>()
     });
     match checked {

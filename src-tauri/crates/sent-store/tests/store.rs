@@ -118,9 +118,21 @@ fn a_database_failing_its_integrity_check_is_moved_aside() {
     }
     fs::write(&path, &bytes).unwrap();
 
+    // The launch reads only the header and schema (they are sound): the page check runs after
+    // the window opened, finds the damage and marks the file...
+    let (store, recovery) = Store::open(&path).unwrap();
+    assert!(recovery.is_none(), "the launch does not read every page");
+    let reason = Store::check_in_background(&path).unwrap();
+    assert!(reason.is_some(), "the background check finds the damage");
+    drop(store);
+    // ...and the next launch moves it aside and starts a new one, once.
     let (store, recovery) = Store::open(&path).unwrap();
     assert!(recovery.is_some(), "a damaged database is reported");
     assert!(store.cached_profiles("ws").unwrap().is_none(), "fresh");
+    assert_eq!(Store::check_in_background(&path).unwrap(), None);
+    drop(store);
+    let (_, recovery) = Store::open(&path).unwrap();
+    assert!(recovery.is_none(), "a sound database is kept");
 }
 
 #[test]

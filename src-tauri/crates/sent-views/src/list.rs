@@ -91,8 +91,31 @@ impl Default for ListQuery {
     }
 }
 
+impl ListQuery {
+    /// The first `rows` of the whole list in the default order (by name, A to Z).
+    pub fn first_screen(rows: u32) -> Self {
+        Self {
+            limit: rows,
+            ..Self::default()
+        }
+    }
+
+    /// Whether this asks for no more than the first `rows` of the whole list in the default
+    /// order, with no active row to find: a window [`Self::first_screen`] answers.
+    pub fn within_first_screen(&self, rows: u32) -> bool {
+        self.search.trim().is_empty()
+            && self.status.is_empty()
+            && self.billing.is_empty()
+            && self.sort == SortKey::Name
+            && self.direction == SortDirection::Asc
+            && self.offset == 0
+            && self.limit <= rows
+            && self.focus_id.is_none()
+    }
+}
+
 /// One filter option with how many profiles have it ("Approved (12)").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Facet {
     pub value: String,
@@ -100,8 +123,10 @@ pub struct Facet {
     pub count: u32,
 }
 
-/// A window of the list: what the screen needs to draw, and nothing more.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+/// A window of the list: what the screen needs to draw, and nothing more. The first screen in the
+/// default order is also kept in the database beside the model, so a launch paints it before the
+/// model is read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ListWindow {
     pub workspace_id: String,
@@ -850,6 +875,7 @@ struct StoredRow(
 
 // Names, ids, labels and WABA ids of profiles (no key or token).
 impl sent_model::NoSecret for StoredList {}
+impl sent_model::NoSecret for ListWindow {}
 
 const RANKS: usize = 6;
 
