@@ -106,10 +106,17 @@ export async function launchApp() {
   });
   const started = appsOfThisDriver().filter((pid) => !launchedPids().includes(pid));
   if (started.length) appendFileSync(launchedFile, `${started.join("\n")}\n`);
-  // WebKitWebDriver sometimes refuses the clear of setValue ("element not interactable") while the
-  // screen re-renders, and WebdriverIO then types after the old value ("Tenant Co IncTenant
-  // Company Inc"). A user selects the text and types over it: setValue does that when it sees the
-  // old value left in front of the new one.
+  typesOverOldValues(browser);
+  return browser;
+}
+
+/**
+ * WebKitWebDriver sometimes refuses the clear of setValue ("element not interactable") while the
+ * screen re-renders, and WebdriverIO then types after the old value ("Tenant Co IncTenant
+ * Company Inc"). A user selects the text and types over it: setValue does that when it sees the
+ * old value left in front of the new one. (Also used by the bench.)
+ */
+export function typesOverOldValues(browser) {
   browser.overwriteCommand("setValue", async function (setValue, value, options) {
     await setValue(value, options);
     const typed = String(value);
@@ -122,7 +129,6 @@ export async function launchApp() {
     await browser.waitUntil(async () => (await this.getValue()) === typed,
       { timeout: 5000, timeoutMsg: `setValue left "${await this.getValue()}" instead of "${typed}"` });
   }, true);
-  return browser;
 }
 
 /**

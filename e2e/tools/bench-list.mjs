@@ -13,6 +13,7 @@ import { once } from "node:events";
 import { readFileSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { remote } from "webdriverio";
+import { typesOverOldValues } from "../lib/app.mjs";
 
 const port = Number(process.env.TAURI_DRIVER_PORT);
 const appBinary = process.env.APP_BINARY;
@@ -24,7 +25,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
 const max = (xs) => Math.max(...xs);
-const ms = (x) => `${x.toFixed(1)} ms`;
+const ms = (x) => (typeof x === "number" && Number.isFinite(x) ? `${x.toFixed(1)} ms` : "not measured");
 const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`;
 
 async function launch(binary) {
@@ -33,6 +34,7 @@ async function launch(binary) {
     hostname: "127.0.0.1", port, logLevel: "error", connectionRetryCount: 0,
     capabilities: { "wdio:enforceWebDriverClassic": true, "tauri:options": { application: binary } },
   });
+  typesOverOldValues(browser);
   return { browser, started };
 }
 
