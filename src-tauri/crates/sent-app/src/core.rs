@@ -210,6 +210,8 @@ impl TimelineBook {
 
 pub struct Core {
     pub workspaces: Workspaces<Box<dyn SettingsBackend>>,
+    /// Bulk onboarding: files read, batches open, runs in flight.
+    pub batches: crate::batch::Batches,
     pub notices: Vec<Notice>,
     /// How long each part of the start-up took, in order (`./x bench` prints them).
     pub startup: Vec<StartupPhase>,
@@ -493,6 +495,7 @@ impl Core {
             startup: phases.list,
             sandbox,
             lists: crate::lists::ListModels::new(store.clone()),
+            batches: crate::batch::Batches::default(),
             store,
             clients: Mutex::new(HashMap::new()),
             timelines: Timelines::default(),

@@ -19,15 +19,18 @@ pub enum AppEvent {
     MessageTimeline,
     /// Sent called the loopback completion receiver (`CompletionReceived`).
     CompletionCallback,
+    /// A bulk onboarding run moved (`BatchProgress`).
+    BatchProgress,
 }
 
 impl AppEvent {
     /// Every event.
-    pub const ALL: [AppEvent; 4] = [
+    pub const ALL: [AppEvent; 5] = [
         AppEvent::ProfilesUpdated,
         AppEvent::ProfileStatus,
         AppEvent::MessageTimeline,
         AppEvent::CompletionCallback,
+        AppEvent::BatchProgress,
     ];
 
     /// The name the window listens for.
@@ -37,6 +40,7 @@ impl AppEvent {
             AppEvent::ProfileStatus => "profile_status",
             AppEvent::MessageTimeline => "message_timeline",
             AppEvent::CompletionCallback => "completion_callback",
+            AppEvent::BatchProgress => "batch_progress",
         }
     }
 }

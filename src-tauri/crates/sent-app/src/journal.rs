@@ -551,7 +551,7 @@ fn write_journal_csv<W: std::io::Write>(
 /// A cell a spreadsheet would run as a formula (`=`, `@`, `+`/`-` not followed by a number) gets a
 /// leading `'`, so opening the export never evaluates what a profile name or message says. Phone
 /// numbers (`+1 555 0100`) and negative numbers stay as they are.
-fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     let risky = match cell.chars().next() {
         Some('=' | '@' | '\t' | '\r') => true,
         Some('+' | '-') => !cell[1..]
@@ -591,7 +591,7 @@ fn slug(name: &str) -> String {
 /// read/write only on unix.
 /// A new file `name.csv` in `dir` (`name-2.csv`, … when taken: an export never overwrites), readable
 /// by the user only.
-fn open_new(dir: &Path, name: &str) -> std::io::Result<(PathBuf, File)> {
+pub(crate) fn open_new(dir: &Path, name: &str) -> std::io::Result<(PathBuf, File)> {
     std::fs::create_dir_all(dir)?;
     for n in 1..=1000 {
         let path = match n {

@@ -10,6 +10,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod app;
+pub mod batch;
 pub mod campaigns;
 pub mod core;
 pub mod edit;

@@ -359,16 +359,47 @@ fn masked(create: &ProfileCreate) -> serde_json::Value {
     value
 }
 
-struct Checked {
-    create: ProfileCreate,
-    fields: BTreeMap<String, Vec<String>>,
+pub(crate) struct Checked {
+    pub(crate) create: ProfileCreate,
+    pub(crate) fields: BTreeMap<String, Vec<String>>,
     organization_has_whatsapp: Option<bool>,
     whatsapp_inherit_unavailable: Option<String>,
+}
+
+/// What a draft's check needs to know of the organization, read once (a batch checks thousands of
+/// rows against it).
+pub(crate) struct OrganizationContext {
+    organization_has_whatsapp: Option<bool>,
+    whatsapp_inherit_unavailable: Option<String>,
+}
+
+pub(crate) fn organization_context(state: &Core, workspace: &str) -> OrganizationContext {
+    let summary = organization_summary(state, workspace);
+    // Whether the organization's answers were ever read (the list was fetched): only then does
+    // the summary know its WhatsApp account. The list model answers without reading every profile.
+    let known = workspace
+        .parse::<Uuid>()
+        .is_ok_and(|id| state.lists.with(id, |m| m.fetched_at().is_some()));
+    OrganizationContext {
+        organization_has_whatsapp: known.then_some(summary.has_waba),
+        whatsapp_inherit_unavailable: crate::edit::known_drift(state, workspace)
+            .contains(&sent_client::ServerDrift::WhatsappNotInherited)
+            .then(|| "This Sent server does not let a profile inherit the organization's WhatsApp account: it created an earlier profile without WhatsApp. Connect the client's own account here, or add one in the Sent dashboard after creation.".to_owned()),
+    }
 }
 
 fn check_draft(
     state: &Core,
     workspace: &str,
+    draft: &OnboardingDraft,
+    secrets: &OnboardingSecrets,
+) -> Checked {
+    check_draft_in(&organization_context(state, workspace), draft, secrets)
+}
+
+/// The shared rules on a draft (the wizard's, and each row of a batch).
+pub(crate) fn check_draft_in(
+    context: &OrganizationContext,
     draft: &OnboardingDraft,
     secrets: &OnboardingSecrets,
 ) -> Checked {
@@ -407,22 +438,14 @@ fn check_draft(
         );
     }
     // V14 before anything is sent: inheriting WhatsApp needs an organization account.
-    let summary = organization_summary(state, workspace);
-    // Whether the organization's answers were ever read (the list was fetched): only then does
-    // the summary know its WhatsApp account. The list model answers without reading every profile.
-    let known = workspace
-        .parse::<Uuid>()
-        .is_ok_and(|id| state.lists.with(id, |m| m.fetched_at().is_some()));
-    let organization_has_whatsapp = known.then_some(summary.has_waba);
+    let organization_has_whatsapp = context.organization_has_whatsapp;
     if draft.whatsapp_inherit && organization_has_whatsapp == Some(false) {
         errors.add(
             "whatsapp",
             "The organization has no WhatsApp Business Account, so there is nothing to inherit (Sent would refuse the profile). Enter this profile's own WhatsApp credentials, or connect an account to the organization in the Sent dashboard first.",
         );
     }
-    let whatsapp_inherit_unavailable = crate::edit::known_drift(state, workspace)
-        .contains(&sent_client::ServerDrift::WhatsappNotInherited)
-        .then(|| "This Sent server does not let a profile inherit the organization's WhatsApp account: it created an earlier profile without WhatsApp. Connect the client's own account here, or add one in the Sent dashboard after creation.".to_owned());
+    let whatsapp_inherit_unavailable = context.whatsapp_inherit_unavailable.clone();
     if draft.whatsapp_inherit && !errors.contains("whatsapp") {
         if let Some(why) = &whatsapp_inherit_unavailable {
             errors.add("whatsapp", why.clone());
@@ -654,7 +677,7 @@ pub async fn create_profile(
 }
 
 /// The journal's view of a create: every field sent (secrets as "redacted").
-fn created_fields(create: &ProfileCreate) -> Vec<FieldChange> {
+pub(crate) fn created_fields(create: &ProfileCreate) -> Vec<FieldChange> {
     let mut leaves = Vec::new();
     flatten("", &masked(create), &mut leaves);
     leaves

@@ -14,6 +14,8 @@ pub struct CallOptions {
     pub idempotency_key: Option<IdempotencyKey>,
     /// Dry run: `sandbox: true` in the body; Sent validates but stores and sends nothing.
     pub sandbox: bool,
+    /// A pace shared with other calls of the same work: Sent's "slow down" holds them all.
+    pub pace: Option<crate::pace::SharedPace>,
 }
 
 impl CallOptions {
@@ -28,6 +30,12 @@ impl CallOptions {
     /// Uses this idempotency key.
     pub fn with_idempotency_key(mut self, key: IdempotencyKey) -> Self {
         self.idempotency_key = Some(key);
+        self
+    }
+
+    /// Shares a pace with other calls (see [`crate::pace::Pace`]).
+    pub fn with_pace(mut self, pace: std::sync::Arc<crate::pace::Pace>) -> Self {
+        self.pace = Some(crate::pace::SharedPace(pace));
         self
     }
 

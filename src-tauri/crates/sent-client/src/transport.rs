@@ -197,10 +197,27 @@ impl SentClient {
         };
         let policy = self.config.retry;
         let mut attempt: u32 = 0;
+        let pace = call.options.pace.as_ref().map(|p| p.0.clone());
         loop {
+            if let Some(pace) = &pace {
+                pace.ready().await;
+            }
             let outcome = self
                 .attempt(&call, &url, key.as_ref(), body.as_deref(), attempt, open)
                 .await;
+            if let (Some(pace), Ok((status, headers, _, _))) = (&pace, &outcome) {
+                let number =
+                    |name: &str| header_string(headers, name).and_then(|v| v.parse::<u64>().ok());
+                if *status == 429 {
+                    // Every call of the work waits, not only this one.
+                    // Sent's wait, else this attempt's backoff.
+                    let wait = retry::server_wait(headers, SystemTime::now())
+                        .unwrap_or_else(|| retry::backoff(&policy, attempt, &mut rand::rng()));
+                    pace.hold(wait.min(std::time::Duration::from_secs(60)));
+                } else {
+                    pace.observe(number("x-ratelimit-remaining"), number("x-ratelimit-reset"));
+                }
+            }
             let (error, retryable, hint) = match outcome {
                 Ok((status, headers, bytes, unread)) if (200..300).contains(&status) => {
                     let mut info =

@@ -15,6 +15,7 @@
 //!
 //! This crate owns storage only: no HTTP, no Tauri, no UI wording.
 
+mod batches;
 mod migrations;
 mod open;
 mod profiles;
@@ -26,6 +27,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::Connection;
 use serde::Serialize;
 
+pub use batches::{BatchRecord, BatchRowRecord, BatchRowUpdate, NewBatch};
 pub use migrations::SCHEMA_VERSION;
 pub use profiles::CachedProfiles;
 pub use records::{DraftInfo, JournalEntry, NewJournalEntry, NewSend, SendRecord};
@@ -141,11 +143,16 @@ impl Store {
         migrations::version(&self.conn)
     }
 
-    /// Deletes everything kept for a workspace (cache, journal, drafts, send history), in one
+    /// Deletes everything kept for a workspace (cache, journal, drafts, send history, batches), in one
     /// transaction: the workspace was removed from the app.
     pub fn forget_workspace(&mut self, workspace_id: &str) -> Result<()> {
         let tx = self.write()?;
+        tx.execute(
+            "DELETE FROM batch_rows WHERE batch_id IN (SELECT id FROM batches WHERE workspace_id = ?1)",
+            [workspace_id],
+        )?;
         for table in [
+            "batches",
             "profile_cache_meta",
             "profile_cache",
             "profile_cache_incoming",
@@ -164,7 +171,7 @@ impl Store {
     }
 
     /// A write transaction that takes the lock up front (no upgrade deadlock with a reader).
-    fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+    pub(crate) fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
         Ok(self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)

@@ -85,6 +85,35 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (workspace_id, profile_id)
     );
     "#,
+    // 5: bulk onboarding. A batch is written when its file is imported; each row carries its
+    // profile (no secret: a token column is held in memory only) and the Idempotency-Key of its
+    // create, written before the first request, so a batch resumed after a crash sends each row
+    // with the key it had. `source` is the file's name only (never its folder).
+    r#"
+    CREATE TABLE batches (
+        id           TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL,
+        source       TEXT NOT NULL,
+        fingerprint  TEXT NOT NULL,
+        state        TEXT NOT NULL,
+        settings     TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+    );
+    CREATE INDEX batches_by_workspace ON batches (workspace_id, updated_at);
+    CREATE TABLE batch_rows (
+        batch_id        TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        row_no          INTEGER NOT NULL,
+        json            TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        state           TEXT NOT NULL,
+        profile_id      TEXT,
+        message         TEXT,
+        request_id      TEXT,
+        updated_at      INTEGER NOT NULL,
+        PRIMARY KEY (batch_id, row_no)
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -4,6 +4,7 @@
 //!
 //! This crate must not do I/O: it turns data the client fetched into what a person reads.
 
+pub mod batch;
 pub mod edit;
 pub mod fields;
 pub mod labels;

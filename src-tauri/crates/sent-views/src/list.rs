@@ -382,6 +382,11 @@ impl ProfileListModel {
         self.rows.len()
     }
 
+    /// Every profile's id and name (bulk onboarding flags names that already exist).
+    pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.rows.iter().map(|r| (&*r.id, &*r.name))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }

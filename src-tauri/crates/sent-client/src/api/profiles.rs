@@ -126,6 +126,7 @@ const UNSCOPED: &CallOptions = &CallOptions {
     profile_id: None,
     idempotency_key: None,
     sandbox: false,
+    pace: None,
 };
 
 /// Page cap when a newer server pages the profile list (contract D7).
