@@ -6,6 +6,7 @@
 // failure path only, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod cli;
 pub mod commands;
 mod settings_store;
 pub mod state;

@@ -101,4 +101,28 @@ declare_commands! {
     journal::journal_entries(workspace_id: Uuid, profile_id: Option<ProfileId>, outcome: Option<JournalOutcome>) -> Vec<JournalRow>;
     /// Writes the (filtered) journal as CSV to the Downloads folder, one line per changed field.
     journal::export_journal(workspace_id: Uuid, profile_id: Option<ProfileId>, outcome: Option<JournalOutcome>) -> JournalExport;
+
+    /// Reads a CSV or .xlsx file's bytes (the app never learns its folder) and guesses how its
+    /// headers map to profile fields (the workspace's last mapping first).
+    batch::read_batch_file(workspace_id: Uuid, file_name: String, bytes: Vec<u8>) -> BatchFile;
+    /// Makes the batch from the file read and the confirmed mapping: rows and their keys kept, every row checked.
+    batch::start_batch(workspace_id: Uuid, import_id: String, mapping: Vec<Option<String>>, settings: BatchSettings) -> BatchWindow;
+    /// One window of a batch's rows, filtered.
+    batch::batch_window(batch_id: String, filter: BatchFilter, offset: u32, limit: u32) -> BatchWindow;
+    /// Changes one cell (a token stays in memory) and checks the rows again; answers the rows that changed.
+    batch::edit_batch_cell(batch_id: String, row_no: u32, column_id: String, value: SecretString) -> BatchProgress;
+    /// Changes the batch's preset, billing model, WhatsApp choice or submit option; every row is checked again.
+    batch::set_batch_settings(batch_id: String, settings: BatchSettings) -> BatchWindow;
+    /// Sends every row still to send (or dry-runs the ready ones), pushing `batch_progress`; answers at the end.
+    batch::run_batch(batch_id: String, dry_run: bool) -> BatchView;
+    /// Pauses, resumes or cancels a running batch.
+    batch::control_batch(batch_id: String, action: String) -> ();
+    /// The workspace's batches with rows still to send (a run cut short, paused or cancelled).
+    batch::unfinished_batches(workspace_id: Uuid) -> Vec<BatchSummary>;
+    /// Writes the batch's results (each row's outcome and profile id) as CSV to the Downloads folder.
+    batch::export_batch(batch_id: String) -> BatchExport;
+    /// Writes the template file (every column, an example row) to the Downloads folder.
+    batch::save_batch_template() -> BatchExport;
+    /// Forgets a batch that is not running (the profiles it created stay).
+    batch::discard_batch(batch_id: String) -> ();
 }

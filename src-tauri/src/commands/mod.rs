@@ -7,6 +7,9 @@ pub mod typescript;
 use declare::declare_commands;
 // The types the catalog names.
 use sent_app::app::{AppInfo, SandboxRevision};
+use sent_app::batch::{
+    BatchExport, BatchFile, BatchFilter, BatchProgress, BatchSummary, BatchView, BatchWindow,
+};
 use sent_app::campaigns::{CampaignCheck, CampaignsView};
 use sent_app::edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
 use sent_app::journal::{JournalExport, JournalOutcome, JournalRow};
@@ -20,6 +23,7 @@ use sent_app::sends::{
 use sent_model::campaign::CampaignData;
 use sent_model::message::{SendMessage, SendResult};
 use sent_model::{CampaignId, MessageId, PaymentDetails, ProfileDetail, ProfileId, SecretString};
+use sent_views::batch::BatchSettings;
 use sent_views::onboard::{DraftSummary, OnboardingDraft};
 use sent_views::sends::{MessageTimeline, TemplateChoice};
 use sent_views::{DomainLabels, ListQuery, ListWindow, PaletteProfiles};
@@ -48,6 +52,10 @@ fn event_payload(event: sent_app::AppEvent) -> (&'static str, typescript::Arg) {
         AppEvent::CompletionCallback => (
             "Sent called the loopback completion receiver.",
             Arg::of::<sent_app::receiver::CompletionReceived>("payload"),
+        ),
+        AppEvent::BatchProgress => (
+            "A bulk onboarding run moved (a row's outcome, pause, the end).",
+            Arg::of::<BatchProgress>("payload"),
         ),
     }
 }

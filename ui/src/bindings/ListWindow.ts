@@ -3,7 +3,9 @@ import type { Facet } from "./Facet";
 import type { ProfileRow } from "./ProfileRow";
 
 /**
- * A window of the list: what the screen needs to draw, and nothing more.
+ * A window of the list: what the screen needs to draw, and nothing more. The first screen in the
+ * default order is also kept in the database beside the model, so a launch paints it before the
+ * model is read.
  */
 export type ListWindow = { workspace_id: string, 
 /**

@@ -1,6 +1,14 @@
 // Generated from src-tauri/src/commands/catalog.rs by `cargo test` (./x bindings): do not edit.
 
 import type { AppInfo } from "./AppInfo";
+import type { BatchExport } from "./BatchExport";
+import type { BatchFile } from "./BatchFile";
+import type { BatchFilter } from "./BatchFilter";
+import type { BatchProgress } from "./BatchProgress";
+import type { BatchSettings } from "./BatchSettings";
+import type { BatchSummary } from "./BatchSummary";
+import type { BatchView } from "./BatchView";
+import type { BatchWindow } from "./BatchWindow";
 import type { CampaignCheck } from "./CampaignCheck";
 import type { CampaignData } from "./CampaignData";
 import type { CampaignId } from "./CampaignId";
@@ -139,6 +147,28 @@ export type Commands = {
   journal_entries: { args: { workspaceId: string; profileId: ProfileId | null; outcome: JournalOutcome | null }; returns: Array<JournalRow> };
   /** Writes the (filtered) journal as CSV to the Downloads folder, one line per changed field. */
   export_journal: { args: { workspaceId: string; profileId: ProfileId | null; outcome: JournalOutcome | null }; returns: JournalExport };
+  /** Reads a CSV or .xlsx file's bytes (the app never learns its folder) and guesses how its headers map to profile fields (the workspace's last mapping first). */
+  read_batch_file: { args: { workspaceId: string; fileName: string; bytes: Array<number> }; returns: BatchFile };
+  /** Makes the batch from the file read and the confirmed mapping: rows and their keys kept, every row checked. */
+  start_batch: { args: { workspaceId: string; importId: string; mapping: Array<string | null>; settings: BatchSettings }; returns: BatchWindow };
+  /** One window of a batch's rows, filtered. */
+  batch_window: { args: { batchId: string; filter: BatchFilter; offset: number; limit: number }; returns: BatchWindow };
+  /** Changes one cell (a token stays in memory) and checks the rows again; answers the rows that changed. */
+  edit_batch_cell: { args: { batchId: string; rowNo: number; columnId: string; value: SecretString }; returns: BatchProgress };
+  /** Changes the batch's preset, billing model, WhatsApp choice or submit option; every row is checked again. */
+  set_batch_settings: { args: { batchId: string; settings: BatchSettings }; returns: BatchWindow };
+  /** Sends every row still to send (or dry-runs the ready ones), pushing `batch_progress`; answers at the end. */
+  run_batch: { args: { batchId: string; dryRun: boolean }; returns: BatchView };
+  /** Pauses, resumes or cancels a running batch. */
+  control_batch: { args: { batchId: string; action: string }; returns: null };
+  /** The workspace's batches with rows still to send (a run cut short, paused or cancelled). */
+  unfinished_batches: { args: { workspaceId: string }; returns: Array<BatchSummary> };
+  /** Writes the batch's results (each row's outcome and profile id) as CSV to the Downloads folder. */
+  export_batch: { args: { batchId: string }; returns: BatchExport };
+  /** Writes the template file (every column, an example row) to the Downloads folder. */
+  save_batch_template: { args: {  }; returns: BatchExport };
+  /** Forgets a batch that is not running (the profiles it created stay). */
+  discard_batch: { args: { batchId: string }; returns: null };
 };
 
 export type CommandName = keyof Commands;
@@ -153,4 +183,6 @@ export type Events = {
   message_timeline: TimelineUpdate;
   /** Sent called the loopback completion receiver. */
   completion_callback: CompletionReceived;
+  /** A bulk onboarding run moved (a row's outcome, pause, the end). */
+  batch_progress: BatchProgress;
 };
