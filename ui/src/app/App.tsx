@@ -17,6 +17,7 @@ import { SendScreen } from "../screens/send/SendScreen";
 import { OnboardScreen } from "../screens/onboard/OnboardScreen";
 import { ProfileList } from "../screens/profiles/ProfileList";
 import { JournalRoute } from "../screens/journal/JournalScreen";
+import { ImportScreen } from "../screens/import/ImportScreen";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
 import type { IpcError } from "../bindings/IpcError";
 import type { Workspace } from "../bindings/Workspace";
@@ -93,6 +94,7 @@ function Shell() {
         <nav class="tabs" aria-label="Screens">
           <a href="/" aria-current={path === "/" || path.startsWith("/profiles") ? "page" : undefined}>Profiles</a>
           <a href="/workspace" aria-current={path === "/workspace" ? "page" : undefined}>Workspace and keys</a>
+          <a href="/import" aria-current={path.startsWith("/import") ? "page" : undefined} data-testid="nav-import">Import clients</a>
           <a href="/journal" aria-current={path === "/journal" ? "page" : undefined} data-testid="nav-journal">Journal</a>
           {workspace.environment === "local_sandbox" && (
             <span class="sandbox-note" data-testid="sandbox-banner">
@@ -126,6 +128,8 @@ function Shell() {
             <Route path="/onboard/:draft" component={OnboardRoute} />
             <Route path="/workspace" component={WorkspaceRoute} />
             <Route path="/journal" component={JournalRoute} />
+            <Route path="/import" component={ImportRoute} />
+            <Route path="/import/:batch" component={ImportRoute} />
             <Route default component={ProfilesRoute} />
           </Router>
         ) : (
@@ -189,6 +193,13 @@ function OnboardRoute({ draft }: { draft?: string }) {
   useStores(workspaceList);
   const workspace = currentWorkspace();
   return workspace ? <OnboardScreen key={`${workspace.id}:${draft ?? "new"}`} workspace={workspace} draftId={draft ? decodeURIComponent(draft) : undefined} /> : null;
+}
+
+/** Import clients: a new file (`/import`) or a batch (`/import/<batch id>`), in the current workspace. */
+function ImportRoute({ batch }: { batch?: string }) {
+  useStores(workspaceList);
+  const workspace = currentWorkspace();
+  return workspace ? <ImportScreen key={workspace.id} workspace={workspace} batchId={batch ? decodeURIComponent(batch) : undefined} /> : null;
 }
 
 function WorkspaceRoute() {

@@ -113,6 +113,7 @@ function PaletteDialog(props: Props) {
     screen("Profiles", "/", path === "/");
     screen("Journal", "/journal", path === "/journal");
     screen("New profile (onboarding)", "/onboard", path === "/onboard");
+    screen("Import clients from a spreadsheet", "/import", path.startsWith("/import"));
     screen("Workspace and keys", "/workspace", path === "/workspace");
     if (props.canAddWorkspace) {
       all.push(command({ id: "add-workspace", group: "Screens", action: "add-workspace", label: "Add workspace…",

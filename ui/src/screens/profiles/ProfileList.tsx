@@ -25,6 +25,7 @@ import {
   windowFor,
 } from "./model";
 import { DraftsBar } from "./DraftsBar";
+import { UnfinishedImports } from "../../components/UnfinishedImports";
 import styles from "./ProfileList.module.css";
 
 const ROW_HEIGHT = 44;
@@ -253,6 +254,7 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
         </button>
         <a class="button primary" href="/onboard" data-testid="new-profile">New profile</a>
       </div>
+      <UnfinishedImports workspace={workspace} />
       <DraftsBar workspace={workspace} />
 
       <div class={styles.filters} role="search" aria-label="Find profiles" hidden={total === 0}>
