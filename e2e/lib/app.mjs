@@ -90,6 +90,17 @@ async function waitForLaunchedExit(ms = 15000) {
   try { writeFileSync(launchedFile, stillRunning(pids).join("\n")); } catch { /* nothing to forget */ }
 }
 
+/**
+ * Kills the apps this harness launched at once (SIGKILL: a crash or a power cut, nothing saved on
+ * the way out) and waits until they are gone.
+ */
+export async function killLaunchedApps() {
+  for (const pid of stillRunning(launchedPids())) {
+    try { process.kill(pid, "SIGKILL"); } catch { /* already gone */ }
+  }
+  await waitForLaunchedExit(5000);
+}
+
 /** Starts the app and returns a browser session on its window. */
 export async function launchApp() {
   await waitForLaunchedExit();

@@ -761,8 +761,14 @@ fn check_all(state: &Core, model: &mut BatchModel) {
             let at = column_of_path(&path)
                 .filter(|c| model.columns.contains(c) || *c == "name")
                 .unwrap_or("");
+            // A problem of a field the file has no column for names the field.
+            let named = at.is_empty().then(|| path_words(&path));
             let entry = problems.entry(at.to_owned()).or_default();
             for m in messages {
+                let m = match &named {
+                    Some(field) => format!("{field}: {m}"),
+                    None => m,
+                };
                 // A token the app no longer holds (the app restarted): say how to give it again.
                 let m = if path.ends_with("access_token") && has_token_column {
                     "The WhatsApp access token is kept in memory only and the app no longer holds it: type it into this cell, or import the file again.".to_owned()
@@ -775,18 +781,20 @@ fn check_all(state: &Core, model: &mut BatchModel) {
             }
         }
         let name = row.cells.folded_name();
-        if let Some(rows) = in_file.get(&name).filter(|rows| rows.len() > 1) {
-            let others: Vec<String> = rows
-                .iter()
-                .filter(|n| **n != row.row_no)
-                .map(|n| n.to_string())
-                .collect();
+        // The first row of a name is the client; a later row of the same name is the duplicate.
+        if let Some(first) = in_file
+            .get(&name)
+            .and_then(|rows| rows.first())
+            .filter(|first| **first != row.row_no)
+        {
             problems.entry("name".into()).or_default().push(format!(
-                "Also on row {}: each client once (give each location its own name).",
-                others.join(", ")
+                "Row {first} already has this name: each client once (give each location its own name, or leave this row out)."
             ));
         }
-        if let Some(id) = existing.get(&name) {
+        // A row whose create may have happened (in flight when the app stopped, or unknown) may
+        // be the very profile of that name: it is sent again with its key, never flagged.
+        let maybe_made = matches!(row.state, RowState::Sending | RowState::Unknown);
+        if let Some(id) = existing.get(&name).filter(|_| !maybe_made) {
             // A profile this very row created (a resumed batch) is not a duplicate.
             if row.profile_id.as_deref() != Some(id) {
                 problems.entry("name".into()).or_default().push(
@@ -804,6 +812,29 @@ fn check_all(state: &Core, model: &mut BatchModel) {
             };
         }
     }
+}
+
+/// A field's path in words, for a problem the file has no column for: its column's label when it
+/// has one, else its last parts (`brand.contact` → "Brand contact").
+fn path_words(path: &str) -> String {
+    if let Some(c) = column_of_path(path).and_then(column) {
+        return c.label.to_owned();
+    }
+    let mut words = String::new();
+    for c in path.replace(['.', '_'], " ").chars() {
+        if c.is_uppercase() {
+            words.push(' ');
+            words.extend(c.to_lowercase());
+        } else {
+            words.push(c);
+        }
+    }
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn counts(model: &BatchModel) -> BatchCounts {
