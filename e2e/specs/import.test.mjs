@@ -99,7 +99,7 @@ async function importAndResume(sandbox) {
     await byTestId(browser, "batch-filter-ready").click();
     await byTestId(browser, "batch-dry-run").click();
     await browser.waitUntil(async () => /Dry run done/.test(await text(browser, "import-note")), { timeout: 60000, timeoutMsg: "the dry run did not finish" });
-    assert.match(await text(browser, "batch-row-dry-run"), /accepted/);
+    assert.match(await text(browser, "batch-row-dry-run"), /Sent accepts this row/);
 
     // The run, cut hard once a few profiles exist.
     await byTestId(browser, "batch-run").click();

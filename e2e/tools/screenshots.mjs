@@ -3,7 +3,8 @@
 // add-workspace dialog. Writes PNGs to target/screenshots/. Not a test: it asserts nothing.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { remote } from "webdriverio";
@@ -192,6 +193,38 @@ async function detailShots(browser) {
   await shot(browser, "journal-light");
   await theme(browser, "dark");
   await shot(browser, "journal-dark");
+  await theme(browser, "light");
+
+  // Import clients: the start, the mapping, the grid with problems (light and dark), a dry run.
+  const dir = mkdtempSync(path.join(tmpdir(), "shots-import-"));
+  const file = path.join(dir, "franchise-clients.csv");
+  const lines = ["Client name,Short name,Description,Billing model,Billing contact e-mail,WhatsApp,WABA ID,Token,Destination countries"];
+  for (let i = 0; i < 40; i++) lines.push(`Sunrise Dental ${i + 1},SUNRISE,Location ${i + 1},organization,,inherit,,,`);
+  lines.push("Short Name Too Long,ABCDEFGHIJKL,,organization,,inherit,,,");
+  lines.push("Billed Client,,,profile,billing@nodomain,inherit,,,");
+  lines.push("Sunrise Dental 3,,,organization,,inherit,,,");
+  lines.push("Own Account,,,organization,,direct,104996245590311,EAAG-shots-token,");
+  lines.push("Bad Country,,,organization,,inherit,,,USA");
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  await browser.$('[data-testid="nav-import"]').click();
+  await sleep(500);
+  await shot(browser, "import-start-light");
+  await browser.$('[data-testid="batch-file"]').addValue(file);
+  await browser.$('[data-testid="batch-mapping"]').waitForDisplayed({ timeout: 10000 });
+  await shot(browser, "import-mapping-light");
+  await browser.$('[data-testid="check-rows"]').click();
+  await browser.$('[data-testid="batch-grid"]').waitForDisplayed({ timeout: 10000 });
+  await shot(browser, "import-grid-light");
+  await browser.$('[data-testid="batch-filter-problems"]').click();
+  await sleep(400);
+  await shot(browser, "import-problems-light");
+  await theme(browser, "dark");
+  await shot(browser, "import-problems-dark");
+  await theme(browser, "light");
+  await browser.$('[data-testid="batch-filter-ready"]').click();
+  await browser.$('[data-testid="batch-dry-run"]').click();
+  await browser.waitUntil(async () => /Dry run done/.test(await browser.$('[data-testid="import-note"]').getText().catch(() => "")), { timeout: 60000 });
+  await shot(browser, "import-dry-run-light");
   await theme(browser, "system");
 }
 

@@ -766,6 +766,9 @@ fn check_all(state: &Core, model: &mut BatchModel) {
             let entry = problems.entry(at.to_owned()).or_default();
             for m in messages {
                 let m = match &named {
+                    Some(field) if m.starts_with("Required") => {
+                        format!("{field} is required: this file has no column for it (add one, or change the batch's settings).")
+                    }
                     Some(field) => format!("{field}: {m}"),
                     None => m,
                 };
@@ -1475,7 +1478,7 @@ async fn send_row(
             let profile = response.data;
             let request_id = response.info.request_id;
             let message = if dry_run {
-                "Dry run: Sent accepted this row. Nothing was created.".to_owned()
+                "Sent accepts this row (dry run: nothing created).".to_owned()
             } else {
                 format!("“{}” was created (bulk onboarding).", profile.name)
             };

@@ -205,7 +205,8 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
   const inFlight = running !== null || batch?.state === "running" || batch?.state === "paused" && running !== null;
   const editable = !inFlight;
   const columns = batch?.columns ?? [];
-  const template = `64px 150px ${columns.map(() => "190px").join(" ")} minmax(260px, 1fr)`;
+  // Row, status, then what happened or what to fix (the column a person scans), then the cells.
+  const template = `56px 140px 300px ${columns.map(() => "190px").join(" ")}`;
 
   return (
     <section class={styles.screen} aria-labelledby="import-heading" data-testid="import-screen">
@@ -356,14 +357,15 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
             <div role="row" class={styles.head} style={{ gridTemplateColumns: template }} aria-rowindex={1}>
               <span role="columnheader">Row</span>
               <span role="columnheader">Status</span>
+              <span role="columnheader">Outcome or what to fix</span>
               {columns.map((c) => <span role="columnheader" key={c.id}>{c.label}</span>)}
-              <span role="columnheader">Outcome</span>
             </div>
             <div style={{ height: `${virtualizer.getTotalSize()}px`, position: "relative" }}>
               {items.map((item) => {
                 const row = rows[item.index - offset];
                 if (!row) return null;
                 const whole = problemsOf(row, null);
+                const fix = columns.filter((c) => problemsOf(row, c.id).length > 0).map((c) => c.label);
                 const locked = !editable || row.state === "created" || row.state === "unknown" || row.state === "sending";
                 return (
                   <div key={row.row_no} role="row" class={styles.row} data-testid="batch-row" data-row={row.row_no}
@@ -372,6 +374,21 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
                     <span role="rowheader">{row.row_no}</span>
                     <span role="gridcell">
                       <span class={`badge tone-${stateTone(row.state)}`} data-testid="batch-row-state">{row.state_label}</span>
+                    </span>
+                    <span role="gridcell" class={styles.outcome}>
+                      {row.profile_id && (
+                        <a href={`/profiles/${encodeURIComponent(workspace.id)}/${encodeURIComponent(row.profile_id)}`} data-testid="batch-row-profile">
+                          Open the profile
+                        </a>
+                      )}{" "}
+                      {row.message && <span data-testid="batch-row-message">{row.message}</span>}
+                      {row.dry_run && (
+                        <span class={row.dry_run.accepted ? styles.accepted : styles.problem} data-testid="batch-row-dry-run">
+                          {row.dry_run.message}
+                        </span>
+                      )}
+                      {whole.length > 0 && <span class={styles.problem}>{whole.join(" ")}</span>}
+                      {fix.length > 0 && <span class={styles.problem}>Fix: {fix.join(", ")} (marked on the right).</span>}
                     </span>
                     {columns.map((c, i) => {
                       const problems = problemsOf(row, c.id);
@@ -400,20 +417,6 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
                         </span>
                       );
                     })}
-                    <span role="gridcell" class={styles.outcome}>
-                      {row.profile_id && (
-                        <a href={`/profiles/${encodeURIComponent(workspace.id)}/${encodeURIComponent(row.profile_id)}`} data-testid="batch-row-profile">
-                          Open the profile
-                        </a>
-                      )}{" "}
-                      {row.message && <span data-testid="batch-row-message">{row.message}</span>}
-                      {row.dry_run && (
-                        <span class={row.dry_run.accepted ? styles.accepted : styles.problem} data-testid="batch-row-dry-run">
-                          {row.dry_run.message}
-                        </span>
-                      )}
-                      {whole.length > 0 && <span class={styles.problem}>{whole.join(" ")}</span>}
-                    </span>
                   </div>
                 );
               })}
