@@ -13,7 +13,10 @@ use sent_views::batch::BatchSettings;
 use sent_workspaces::{MemoryBackend, LOCAL_SANDBOX_ID};
 
 fn env(name: &str, default: u32) -> u32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn main() {
@@ -80,7 +83,10 @@ fn main() {
     let rate = f64::from(outcome.counts.created) / seconds;
     println!("bulk onboarding against the sandbox's rate limit ({rows} rows, 4 at a time)");
     println!("  limit                  {limit} requests per {window} s = {allowed:.1} a second");
-    println!("  created                {} of {rows} in {seconds:.1} s", outcome.counts.created);
+    println!(
+        "  created                {} of {rows} in {seconds:.1} s",
+        outcome.counts.created
+    );
     println!(
         "  rows a second          {rate:.1} ({:.0}% of the limit; goal >= 90%)",
         rate / allowed * 100.0
