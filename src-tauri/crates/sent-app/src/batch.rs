@@ -401,6 +401,21 @@ fn file_name_only(name: &str) -> String {
     }
 }
 
+/// A file's headers mapped to fields: the workspace's remembered mapping first, then the guess.
+fn guessed_mapping(
+    state: &Core,
+    workspace_id: Uuid,
+    headers: &[String],
+) -> Result<Vec<Option<String>>, AppError> {
+    let remembered = state
+        .with_store(|store| {
+            store.fact::<RememberedMapping>(&workspace_id.to_string(), MAPPING_KEY)
+        })?
+        .flatten()
+        .unwrap_or_default();
+    Ok(words::map_headers(headers, &remembered.0))
+}
+
 // ------------------------------------------------------------------------------------------------
 // The use cases
 // ------------------------------------------------------------------------------------------------
@@ -415,13 +430,7 @@ pub async fn read_batch_file(
 ) -> Result<BatchFile, AppError> {
     state.workspaces.find(workspace_id)?;
     let sheet = read_sheet(&file_name, &bytes)?;
-    let remembered = state
-        .with_store(|store| {
-            store.fact::<RememberedMapping>(&workspace_id.to_string(), MAPPING_KEY)
-        })?
-        .flatten()
-        .unwrap_or_default();
-    let mapping = words::map_headers(&sheet.headers, &remembered.0);
+    let mapping = guessed_mapping(state, workspace_id, &sheet.headers)?;
     let secret: Vec<bool> = mapping
         .iter()
         .map(|m| {
@@ -1798,7 +1807,10 @@ pub async fn export_batch(state: &Core, batch_id: String) -> Result<BatchExport,
             lines.push(line);
         }
         (
-            format!("sent-profiles-batch-{}-results", slug(&stem)),
+            format!(
+                "sent-profiles-batch-{}-results",
+                crate::journal::slug(&stem, "clients")
+            ),
             lines,
         )
     };
@@ -1867,26 +1879,6 @@ pub async fn save_batch_template(state: &Core) -> Result<BatchExport, AppError> 
     })
 }
 
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-');
-    if out.is_empty() {
-        "clients".into()
-    } else {
-        out.into()
-    }
-}
-
 // ------------------------------------------------------------------------------------------------
 // Headless: the command line's use case
 // ------------------------------------------------------------------------------------------------
@@ -1913,13 +1905,7 @@ pub async fn onboard_file(
     resume: bool,
 ) -> Result<HeadlessOutcome, AppError> {
     let sheet = read_sheet(file_name, &bytes)?;
-    let remembered = state
-        .with_store(|store| {
-            store.fact::<RememberedMapping>(&workspace_id.to_string(), MAPPING_KEY)
-        })?
-        .flatten()
-        .unwrap_or_default();
-    let mapping = words::map_headers(&sheet.headers, &remembered.0);
+    let mapping = guessed_mapping(state, workspace_id, &sheet.headers)?;
     let existing = if resume {
         batch_of_file(state, workspace_id, &bytes)?
     } else {

@@ -393,7 +393,7 @@ pub async fn export_journal(
         .unwrap_or_else(|| state.data_dir.clone());
     let name = format!(
         "sent-profiles-journal-{}-{}",
-        slug(&workspace.name),
+        slug(&workspace.name, "workspace"),
         chrono::Local::now().format("%Y%m%d-%H%M%S")
     );
     let not_saved = |e: &dyn std::fmt::Display| {
@@ -566,8 +566,9 @@ pub(crate) fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// "Acme Agency (production)" -> "acme-agency-production"; at most 40 characters.
-fn slug(name: &str) -> String {
+/// "Acme Agency (production)" -> "acme-agency-production"; at most 40 characters; `fallback`
+/// when nothing is left.
+pub(crate) fn slug(name: &str, fallback: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {
@@ -581,7 +582,7 @@ fn slug(name: &str) -> String {
     }
     let out = out.trim_end_matches('-');
     if out.is_empty() {
-        "workspace".into()
+        fallback.into()
     } else {
         out.into()
     }
@@ -701,9 +702,12 @@ mod unit {
 
     #[test]
     fn slugs_and_formula_cells() {
-        assert_eq!(slug("Acme Agency (production)"), "acme-agency-production");
-        assert_eq!(slug("عيادة"), "workspace");
-        assert_eq!(slug(&"x".repeat(90)).len(), 40);
+        assert_eq!(
+            slug("Acme Agency (production)", "workspace"),
+            "acme-agency-production"
+        );
+        assert_eq!(slug("عيادة", "workspace"), "workspace");
+        assert_eq!(slug(&"x".repeat(90), "workspace").len(), 40);
         assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(spreadsheet_safe("+1 555 0100"), "+1 555 0100");
         assert_eq!(spreadsheet_safe("-cmd|x"), "'-cmd|x");
