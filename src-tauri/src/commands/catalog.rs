@@ -64,6 +64,8 @@ declare_commands! {
     onboard::check_onboarding(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets) -> OnboardingCheck;
     /// Creates the profile with the draft's one idempotency key (or dry-runs it).
     onboard::create_profile(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets, dry_run: bool) -> CreateOutcome;
+    /// What the profile needs before review (read fresh from Sent) and whether a submission is offered.
+    onboard::review_readiness(workspace_id: Uuid, profile_id: ProfileId) -> ReviewReadiness;
     /// Checks the review prerequisites, submits the profile and follows its status (`profile_status`).
     onboard::submit_profile(workspace_id: Uuid, profile_id: ProfileId, web_hook_url: Option<String>, idempotency_key: String) -> SubmitOutcome;
     /// The profile's TCR campaigns, read-only ones with their reason, and the use-case list.

@@ -14,7 +14,8 @@ use sent_app::campaigns::{CampaignCheck, CampaignsView};
 use sent_app::edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
 use sent_app::journal::{JournalExport, JournalOutcome, JournalRow};
 use sent_app::onboard::{
-    CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, SubmitOutcome,
+    CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, ReviewReadiness,
+    SubmitOutcome,
 };
 use sent_app::profiles::ProfilesUpdated;
 use sent_app::sends::{

@@ -17,4 +17,8 @@ verticals: Array<Choice>, brand_relationships: Array<Choice>, entity_types: Arra
 /**
  * Documented tax id types (open: a stored value outside the list is kept).
  */
-tax_id_types: Array<Choice>, };
+tax_id_types: Array<Choice>, 
+/**
+ * A brand's TCR status and TCR's identity (KYC) verdict.
+ */
+brand_statuses: Array<Choice>, identity_statuses: Array<Choice>, };

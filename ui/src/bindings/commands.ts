@@ -37,6 +37,7 @@ import type { ProfileDetailView } from "./ProfileDetailView";
 import type { ProfileId } from "./ProfileId";
 import type { ProfileStatusUpdate } from "./ProfileStatusUpdate";
 import type { ProfilesUpdated } from "./ProfilesUpdated";
+import type { ReviewReadiness } from "./ReviewReadiness";
 import type { SandboxRevision } from "./SandboxRevision";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { SecretString } from "./SecretString";
@@ -114,6 +115,8 @@ export type Commands = {
   check_onboarding: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets }; returns: OnboardingCheck };
   /** Creates the profile with the draft's one idempotency key (or dry-runs it). */
   create_profile: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets; dryRun: boolean }; returns: CreateOutcome };
+  /** What the profile needs before review (read fresh from Sent) and whether a submission is offered. */
+  review_readiness: { args: { workspaceId: string; profileId: ProfileId }; returns: ReviewReadiness };
   /** Checks the review prerequisites, submits the profile and follows its status (`profile_status`). */
   submit_profile: { args: { workspaceId: string; profileId: ProfileId; webHookUrl: string | null; idempotencyKey: string }; returns: SubmitOutcome };
   /** The profile's TCR campaigns, read-only ones with their reason, and the use-case list. */

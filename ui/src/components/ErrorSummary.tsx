@@ -24,6 +24,19 @@ export function focusFirstProblem(errors: Errors) {
   target?.scrollIntoView({ block: "center" });
 }
 
+/**
+ * Moves focus to a field by its path, or to a section or block of that name (`brand`, `campaigns`):
+ * its first control, scrolled into view.
+ */
+export function goToField(path: string) {
+  const target = fieldOf(path) ?? document.getElementById(path) ?? (document.querySelector(`[data-testid="${CSS.escape(path)}"]`) as HTMLElement | null);
+  if (!target) return;
+  const controls = "input, select, textarea, button, a[href]";
+  const control = target.matches(controls) ? target : (target.querySelector(controls) as HTMLElement | null);
+  (control ?? target).focus();
+  target.scrollIntoView({ block: "center" });
+}
+
 export function ErrorSummary({ errors }: { errors: Errors }) {
   const entries = Object.entries(errors).filter(([, messages]) => messages.length > 0);
   if (entries.length === 0) return null;

@@ -29,6 +29,8 @@ export const LABELS: DomainLabels = {
   brand_relationships: [{ value: "BASIC_ACCOUNT", label: "Basic account", hint: null }],
   entity_types: [{ value: "PRIVATE_PROFIT", label: "Private company", hint: null }],
   tax_id_types: [{ value: "us_ein", label: "US EIN", hint: null }],
+  brand_statuses: [{ value: "ACTIVE", label: "Active", hint: "Registered with TCR" }],
+  identity_statuses: [{ value: "VERIFIED", label: "Verified", hint: null }],
 };
 
 export function row(overrides: Partial<ProfileRow> & { id: string; name: string }): ProfileRow {

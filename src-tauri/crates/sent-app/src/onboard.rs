@@ -100,6 +100,24 @@ pub struct SubmitOutcome {
     pub request_id: Option<String>,
 }
 
+/// What a profile needs before review, read fresh from Sent: asked before the submission is
+/// offered, so the prerequisites are named first.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ReviewReadiness {
+    /// Where the profile stands for review, in words.
+    pub standing: String,
+    /// Submitting is offered (not in review, not approved).
+    pub can_submit: bool,
+    /// What is missing: field path → what to do (empty: ready to submit).
+    pub missing: BTreeMap<String, Vec<String>>,
+    /// Sent reports the result to this app's own receiver (a server on this computer); elsewhere
+    /// an https address the agency owns is asked.
+    pub local: bool,
+    /// The profile's row as read now.
+    pub row: sent_views::ProfileRow,
+}
+
 /// A followed profile's status changed.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -743,19 +761,7 @@ pub async fn submit_profile(
     }
     let generation = state.supervisor.generation(workspace_id);
     let (client, _) = state.client(workspace_id, None)?;
-    let profile = client.get_profile(&profile_id).await?.data;
-    // A campaign list that cannot be read is its own error, never "needs a campaign".
-    let campaigns = client.list_campaigns(&profile_id).await.map_err(|error| {
-        let mut error = AppError::from(error);
-        error.message = format!(
-            "The profile's campaigns could not be read, so its readiness for review is not known; nothing was sent. {}",
-            error.message
-        );
-        error.outcome = None;
-        error
-    })?;
-    let campaigns = campaigns.data.len();
-    let missing = onboard::missing_for_review(&profile, campaigns);
+    let (profile, missing) = read_review_gaps(&client, &profile_id, "nothing was sent. ").await?;
     if !missing.is_empty() {
         let mut error = AppError::new(
             ErrorKind::Validation,
@@ -823,6 +829,52 @@ pub async fn submit_profile(
     Ok(SubmitOutcome {
         message,
         request_id,
+    })
+}
+
+/// Reads the profile and its campaigns from Sent and names what review still needs. A campaign
+/// list that cannot be read is its own error, never "needs a campaign".
+async fn read_review_gaps(
+    client: &sent_client::SentClient,
+    profile_id: &str,
+    consequence: &str,
+) -> Result<(ProfileDetail, BTreeMap<String, Vec<String>>), AppError> {
+    let profile = client.get_profile(profile_id).await?.data;
+    let campaigns = client.list_campaigns(profile_id).await.map_err(|error| {
+        let mut error = AppError::from(error);
+        error.message = format!(
+            "The profile's campaigns could not be read, so its readiness for review is not known; {consequence}{}",
+            error.message
+        );
+        error.outcome = None;
+        error
+    })?;
+    let missing = onboard::missing_for_review(&profile, campaigns.data.len());
+    Ok((profile, missing))
+}
+
+/// What the profile needs before review (read fresh from Sent; the cache and the list take the
+/// profile as read), and whether a submission is offered.
+pub async fn review_readiness(
+    state: &Core,
+    workspace_id: Uuid,
+    profile_id: ProfileId,
+) -> Result<ReviewReadiness, AppError> {
+    let profile_id = profile_id.into_string();
+    let workspace = state.workspaces.find(workspace_id)?;
+    let local = validate::urls::is_loopback_url(&workspace.base_url);
+    let (client, _) = state.client(workspace_id, None)?;
+    let (profile, missing) = read_review_gaps(&client, &profile_id, "").await?;
+    let key = workspace_id.to_string();
+    remember_profile(state, &key, &profile)?;
+    let status = profile.status.as_str().to_ascii_lowercase();
+    let (can_submit, standing) = onboard::review_standing(&status);
+    Ok(ReviewReadiness {
+        standing,
+        can_submit,
+        missing: if can_submit { missing } else { BTreeMap::new() },
+        local,
+        row: sent_views::ProfileRow::new(&profile, &organization_summary(state, &key)),
     })
 }
 

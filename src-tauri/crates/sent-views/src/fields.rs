@@ -2,7 +2,9 @@
 //! `error.details` names them), the folding of other spellings onto them, and the choices of the
 //! brand form's closed lists. Below `labels` and `edit`, which both read it; it reads neither.
 
-use sent_model::enums::{EntityType, TcrBrandRelationship, TcrVertical};
+use sent_model::enums::{
+    BrandIdentityStatus, BrandStatus, EntityType, TcrBrandRelationship, TcrVertical,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -195,6 +197,50 @@ pub fn brand_relationships() -> Vec<Choice> {
                 }
             };
             choice(r.as_str(), label, Some(hint))
+        })
+        .collect()
+}
+
+/// A brand's TCR status, in words.
+pub fn brand_statuses() -> Vec<Choice> {
+    BrandStatus::ALL
+        .iter()
+        .map(|s| {
+            let (label, hint) = match s {
+                BrandStatus::Active => ("Active", "Registered with TCR: campaigns can be added"),
+                BrandStatus::Inactive => ("Inactive", "Not usable at TCR: ask Sent's support why"),
+                BrandStatus::Suspended => (
+                    "Suspended",
+                    "TCR suspended the brand: its campaigns do not send",
+                ),
+            };
+            choice(s.as_str(), label, Some(hint))
+        })
+        .collect()
+}
+
+/// TCR's identity (KYC) verdict on a brand, in words.
+pub fn identity_statuses() -> Vec<Choice> {
+    BrandIdentityStatus::ALL
+        .iter()
+        .map(|s| {
+            let (label, hint) = match s {
+                BrandIdentityStatus::SelfDeclared => {
+                    ("Self-declared", "The business's details were not checked")
+                }
+                BrandIdentityStatus::Unverified => (
+                    "Unverified",
+                    "TCR could not verify the business's details: check the legal name and tax id",
+                ),
+                BrandIdentityStatus::Verified => {
+                    ("Verified", "TCR verified the business's identity")
+                }
+                BrandIdentityStatus::VettedVerified => (
+                    "Vetted and verified",
+                    "Verified, and vetted for higher sending limits",
+                ),
+            };
+            choice(s.as_str(), label, Some(hint))
         })
         .collect()
 }

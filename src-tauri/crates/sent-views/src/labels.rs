@@ -43,6 +43,9 @@ pub struct DomainLabels {
     pub entity_types: Vec<Choice>,
     /// Documented tax id types (open: a stored value outside the list is kept).
     pub tax_id_types: Vec<Choice>,
+    /// A brand's TCR status and TCR's identity (KYC) verdict.
+    pub brand_statuses: Vec<Choice>,
+    pub identity_statuses: Vec<Choice>,
 }
 
 impl DomainLabels {
@@ -82,6 +85,8 @@ impl DomainLabels {
             brand_relationships: fields::brand_relationships(),
             entity_types: fields::entity_types(),
             tax_id_types: fields::tax_id_types(),
+            brand_statuses: fields::brand_statuses(),
+            identity_statuses: fields::identity_statuses(),
         }
     }
 }

@@ -316,6 +316,31 @@ pub fn submit_status_words(status: &str, timed_out: bool) -> String {
     }
 }
 
+/// Where a profile stands for review before a submission, in words, and whether submitting is
+/// offered: a profile not yet submitted, a rejected one and one whose status this version does not
+/// know can be submitted; one in review or approved cannot (Sent would answer that it is complete).
+pub fn review_standing(status: &str) -> (bool, String) {
+    match status {
+        "incomplete" => (true, "Not submitted for review yet.".to_owned()),
+        "rejected" | "failed" => (
+            true,
+            "Rejected: fix what Sent reported (its message is in the journal and on the notice), then submit again.".to_owned(),
+        ),
+        "approved" | "completed" => (
+            false,
+            "Approved: the profile can send. There is nothing to submit.".to_owned(),
+        ),
+        "pending_review" | "submitted" | "processing" | "in_progress" => (
+            false,
+            "In review at Sent (or TCR): this can take days. Refresh shows the latest status.".to_owned(),
+        ),
+        other => (
+            true,
+            format!("Sent reports the status “{other}”, which this app version does not know; submitting asks Sent to check the profile again."),
+        ),
+    }
+}
+
 /// Whether a status is still moving after a submit (the app keeps following it).
 pub fn submit_in_progress(status: &str) -> bool {
     matches!(
@@ -327,6 +352,18 @@ pub fn submit_in_progress(status: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn review_is_offered_to_new_and_rejected_profiles_only() {
+        assert!(review_standing("incomplete").0);
+        assert!(review_standing("rejected").0);
+        assert!(review_standing("failed").1.starts_with("Rejected"));
+        assert!(!review_standing("pending_review").0);
+        assert!(!review_standing("approved").0);
+        assert!(!review_standing("completed").0);
+        let (offered, words) = review_standing("on_hold");
+        assert!(offered && words.contains("on_hold"));
+    }
 
     #[test]
     fn a_submit_is_followed_in_words_without_flashing_intermediate_statuses() {

@@ -32,7 +32,7 @@ export function BrandSection(p: Props) {
     return (
       <Section id="brand" title="Brand (TCR)" invalid={p.invalid}
         intro={<p data-testid="brand-inherited">{p.inheritedNote ?? "This profile uses the organization's TCR brand, so it has no brand of its own to edit. To register its own brand, turn off “Inherit the organization's TCR brand” under Resources."}</p>}>
-        {brand ? <BrandSummary brand={brand} words={p.words} /> : <p class="hint">Sent reports no brand on the organization.</p>}
+        {brand ? <><BrandSummary brand={brand} words={p.words} /><BrandRegistration brand={brand} words={p.words} /></> : <p class="hint">Sent reports no brand on the organization.</p>}
       </Section>
     );
   }
@@ -41,6 +41,7 @@ export function BrandSection(p: Props) {
       <Section id="brand" title="Brand (TCR)" invalid={p.invalid}
         intro={<p role="note" class={styles.locked} data-testid="brand-locked">{locks.brand}</p>}>
         <BrandSummary brand={brand} words={p.words} />
+        <BrandRegistration brand={brand} words={p.words} />
         <Messages errors={p.errors} path="brand" />
       </Section>
     );
@@ -67,6 +68,7 @@ export function BrandSection(p: Props) {
   return (
     <Section id="brand" title="Brand (TCR)" invalid={p.invalid}
       intro="The business behind the messages, as registered with The Campaign Registry. Once submitted to TCR it can no longer be changed.">
+      {p.stored.brand?.id && !p.stored.brand.is_inherited && <BrandRegistration brand={p.stored.brand} words={p.words} />}
       <Messages errors={p.errors} path="brand" />
       <fieldset class={styles.wideField} aria-labelledby="brand-contact-legend">
         <legend id="brand-contact-legend">Contact</legend>
@@ -166,8 +168,25 @@ function BrandSummary({ brand, words }: { brand: BrandDetail; words: DomainLabel
       <dt>Brand relationship</dt><dd>{label(words.brand_relationships, comp?.brand_relationship)}</dd>
       <dt>Destination countries</dt>
       <dd>{comp?.destination_countries.length ? comp.destination_countries.map((c) => (c.isMain ? `${c.id} (main)` : c.id)).join(", ") : "not reported"}</dd>
-      <dt>TCR brand id</dt><dd>{shown(brand.tcr_brand_id)}</dd>
+    </dl>
+  );
+}
+
+/** Where the brand stands at TCR: its id, status, identity (KYC) verdict, universal EIN and CSP. */
+function BrandRegistration({ brand, words }: { brand: BrandDetail; words: DomainLabels }) {
+  const worded = (list: { value: string; label: string; hint: string | null }[], value: string | null | undefined) => {
+    if (!value) return "not reported";
+    const choice = list.find((c) => c.value === value);
+    return choice ? `${choice.label}${choice.hint ? ` — ${choice.hint}` : ""}` : value;
+  };
+  return (
+    <dl class={`identity ${styles.wideField}`} aria-label="Brand registration at TCR" data-testid="brand-registration">
       <dt>Submitted to TCR</dt><dd>{brand.submitted_to_tcr ? (brand.submitted_at ? new Date(brand.submitted_at).toLocaleDateString() : "Yes") : "No"}</dd>
+      <dt>TCR brand id</dt><dd>{shown(brand.tcr_brand_id)}</dd>
+      <dt>TCR status</dt><dd data-testid="brand-tcr-status">{worded(words.brand_statuses, brand.status)}</dd>
+      <dt>Identity (KYC) status</dt><dd data-testid="brand-identity-status">{worded(words.identity_statuses, brand.identity_status)}</dd>
+      <dt>Universal EIN</dt><dd>{shown(brand.universal_ein)}</dd>
+      <dt>CSP id</dt><dd>{shown(brand.csp_id)}</dd>
     </dl>
   );
 }

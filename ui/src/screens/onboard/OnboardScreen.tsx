@@ -6,7 +6,6 @@
 // pushed as it settles.
 import { useLocation } from "preact-iso";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { CompletionReceived } from "../../bindings/CompletionReceived";
 import type { CreateOutcome } from "../../bindings/CreateOutcome";
 import type { IpcError } from "../../bindings/IpcError";
 import type { OnboardingCheck } from "../../bindings/OnboardingCheck";
@@ -16,14 +15,14 @@ import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { labels } from "../../data/app";
 import { useStores } from "../../data/store";
-import { call, on } from "../../ipc";
+import { call } from "../../ipc";
 import { BrandSection } from "../../components/form/BrandSection";
 import { Campaigns } from "../../components/form/Campaigns";
 import { Messages, Section, TextField, Toggle } from "../../components/form/fields";
 import type { Card } from "../../components/form/form";
-import { EMPTY_CARD, SaveKeys, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../../components/form/form";
-import { STEP_IDS, afterEdit, asksSecretsAgain, billsProfile as billsTheProfile, createLabel, nextMove, shownSteps as stepsShown, stepIndex, stepOf, submitLabel, submitted as wasSubmitted, visibleChecks as checksShown } from "./model";
-import type { SubmitLine } from "./model";
+import { EMPTY_CARD, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../../components/form/form";
+import { STEP_IDS, afterEdit, asksSecretsAgain, billsProfile as billsTheProfile, createLabel, nextMove, shownSteps as stepsShown, stepIndex, stepOf, visibleChecks as checksShown } from "./model";
+import { SubmitReview } from "../../components/submit/SubmitReview";
 import styles from "./OnboardScreen.module.css";
 
 const NO_LOCKS = { brand: null, sharing: null, borrowing: null, brand_volume: null };
@@ -43,14 +42,9 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
   const [busy, setBusy] = useState(false);
   const [blocked, setBlocked] = useState<string | null>(null);
   const [resumed, setResumed] = useState(false);
-  const [submit, setSubmit] = useState<SubmitLine[]>([]);
-  const [submitError, setSubmitError] = useState<IpcError | null>(null);
-  const [hookUrl, setHookUrl] = useState("");
   const [attempted, setAttempted] = useState<string[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   const dirty = useRef(false);
-  // One key per submission, reused when its outcome is unknown.
-  const submitKeys = useRef(new SaveKeys());
 
   useEffect(() => {
     const load = draftId
@@ -86,21 +80,6 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
       if (save) clearTimeout(save);
     };
   }, [draft, token, card]);
-
-  // The status after a submit, and the completion callback, are pushed by the backend.
-  useEffect(() => {
-    const stops = [
-      on("profile_status", (u) => {
-        if (u.workspace_id !== workspace.id || u.profile_id !== draft?.created_profile_id) return;
-        setSubmit((all) => [...all, { message: u.message, tone: u.row.status_tone }]);
-      }),
-      on("completion_callback", (c: CompletionReceived) => {
-        if (c.callback.profileId !== draft?.created_profile_id) return;
-        setSubmit((all) => [...all, { message: `Callback received: ${c.message}`, tone: c.callback.success ? "success" : "danger" }]);
-      }),
-    ];
-    return () => stops.forEach((s) => void s.then((u) => u()));
-  }, [workspace.id, draft?.created_profile_id]);
 
   if (loadError) {
     return <section class={styles.screen} aria-label="New profile"><a href="/">← All profiles</a><p role="alert" class="app-error"><ErrorNote error={loadError} /></p></section>;
@@ -175,25 +154,6 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
     }
   };
 
-  const submitForReview = async () => {
-    if (!created) return;
-    setBusy(true);
-    setSubmitError(null);
-    try {
-      const webHookUrl = hookUrl.trim() || null;
-      const idempotencyKey = submitKeys.current.take(`${created} ${webHookUrl ?? ""}`, false);
-      const result = await call("submit_profile", { workspaceId: workspace.id, profileId: created, webHookUrl, idempotencyKey });
-      submitKeys.current.settle(null);
-      setSubmit([{ message: result.message, tone: "progress" }]);
-      void call("discard_onboarding_draft", { workspaceId: workspace.id, id: draft.id }).catch(() => {});
-    } catch (e) {
-      submitKeys.current.settle(e as IpcError);
-      setSubmitError(e as IpcError);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const discard = () => {
     void call("discard_onboarding_draft", { workspaceId: workspace.id, id: draft.id }).then(() => route("/"), () => route("/"));
   };
@@ -246,10 +206,9 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
 
         <div class={styles.body}>
           {created ? (
-            <AfterCreate outcome={outcome} workspace={workspace} profileId={created} busy={busy} submit={submit}
-              ownCampaigns={!draft.profile.inherit_tcr_campaign}
-              error={submitError} hookUrl={hookUrl} setHookUrl={setHookUrl} onSubmit={() => void submitForReview()}
-              local={workspace.on_this_computer} />
+            <AfterCreate outcome={outcome} workspace={workspace} profileId={created}
+              ownCampaigns={!draft.profile.inherit_tcr_campaign} local={workspace.on_this_computer}
+              onSubmitted={() => void call("discard_onboarding_draft", { workspaceId: workspace.id, id: draft.id }).catch(() => {})} />
           ) : (
             <>
               {blocked && stepErrors(blocked) > 0 && (
@@ -423,11 +382,8 @@ function Effective({ check }: { check: OnboardingCheck | null }) {
 }
 
 function AfterCreate(p: {
-  outcome: CreateOutcome | null; workspace: Workspace; profileId: string; busy: boolean; local: boolean; ownCampaigns: boolean;
-  submit: SubmitLine[]; error: IpcError | null; hookUrl: string; setHookUrl: (v: string) => void; onSubmit: () => void;
+  outcome: CreateOutcome | null; workspace: Workspace; profileId: string; local: boolean; ownCampaigns: boolean; onSubmitted: () => void;
 }) {
-  // Once Sent took the submission, submitting again is offered only after a rejection.
-  const submitted = wasSubmitted(p.submit, p.error);
   return (
     <div class={styles.after} data-testid="after-create">
       {p.outcome && !p.outcome.dry_run && (
@@ -439,39 +395,10 @@ function AfterCreate(p: {
       {p.ownCampaigns && <Campaigns workspace={p.workspace} profileId={p.profileId} />}
       <h3>Submit for review</h3>
       <p class="hint">Sent checks the profile (name, short name, description, brand, campaigns for a TCR application), connects its channels and sets its status.</p>
-      {p.local ? (
-        <p class="hint">Sent reports the result to this app directly (a receiver on this computer).</p>
-      ) : (
-        <TextField path="webHookUrl" label="Where Sent reports the result (https address your agency owns)" value={p.hookUrl} onInput={p.setHookUrl}
-          errors={p.error?.fields ? Object.fromEntries(Object.entries(p.error.fields).map(([k, v]) => [k, v ?? []])) : {}} inputMode="url" />
-      )}
-      {p.error && (
-        <div role="alert" class="app-error" data-testid="submit-error">
-          <ErrorNote error={p.error} />
-          {p.error.fields && (
-            <ul>
-              {/* The address's message is on its field; the profile's own gaps link to the profile. */}
-              {Object.entries(p.error.fields).filter(([field]) => field !== "webHookUrl").map(([field, messages]) => (
-                <li key={field}>
-                  {messages?.join(" ")}{" "}
-                  <a href={`/profiles/${encodeURIComponent(p.workspace.id)}/${encodeURIComponent(p.profileId)}`}>Fix it on the profile</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <SubmitReview workspace={p.workspace} profileId={p.profileId} local={p.local} onSubmitted={p.onSubmitted} />
       <div class="actions" style="justify-content: flex-start">
-        <button type="button" class="primary" onClick={p.onSubmit} disabled={p.busy || submitted} data-testid="submit-review">
-          {submitLabel(p.busy, submitted, p.error)}
-        </button>
         <a class="button" href={`/profiles/${encodeURIComponent(p.workspace.id)}/${encodeURIComponent(p.profileId)}`} data-testid="open-created">Open the profile</a>
       </div>
-      {p.submit.length > 0 && (
-        <ol class={styles.status} aria-live="polite" data-testid="submit-status">
-          {p.submit.map((s, i) => <li key={i} class={`tone-${s.tone}`}>{s.message}</li>)}
-        </ol>
-      )}
     </div>
   );
 }

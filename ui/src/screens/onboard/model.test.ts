@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IpcError } from "../../bindings/IpcError";
 import type { OnboardingCheck } from "../../bindings/OnboardingCheck";
 import type { OnboardingDraft } from "../../bindings/OnboardingDraft";
-import { afterEdit, asksSecretsAgain, billsProfile, createLabel, nextMove, shownSteps, stepIndex, stepOf, submitLabel, submitted, visibleChecks } from "./model";
+import { afterEdit, asksSecretsAgain, billsProfile, createLabel, nextMove, shownSteps, stepIndex, stepOf, visibleChecks } from "./model";
 
 function check(errors: Record<string, number>, fields: Record<string, string[]>): OnboardingCheck {
   return {
@@ -108,15 +108,5 @@ describe("the buttons", () => {
     expect(createLabel(false, refused)).toBe("Create profile");
     expect(createLabel(false, unknownError)).toMatch(/same request/);
     expect(createLabel(true, unknownError)).toBe("Creating…");
-  });
-
-  it("counts a submission taken until a rejection, and says the retry reuses its request", () => {
-    expect(submitted([], null)).toBe(false);
-    expect(submitted([{ message: "Submitted", tone: "progress" }], null)).toBe(true);
-    expect(submitted([{ message: "Submitted", tone: "progress" }, { message: "Rejected", tone: "danger" }], null)).toBe(false);
-    expect(submitted([{ message: "Submitted", tone: "progress" }], refused)).toBe(false);
-    expect(submitLabel(false, true, null)).toBe("Submitted for review");
-    expect(submitLabel(false, false, unknownError)).toMatch(/same request/);
-    expect(submitLabel(true, false, null)).toBe("Submitting…");
   });
 });

@@ -79,17 +79,3 @@ export function createLabel(busy: boolean, error: IpcError | null): string {
   return error?.outcome === "unknown" ? "Try again (same request, never twice)" : "Create profile";
 }
 
-/** A status line after a submit, from the answer or a pushed status. */
-export type SubmitLine = { message: string; tone: string };
-
-/** Whether Sent took the submission (then submitting again is offered only after a rejection). */
-export function submitted(lines: readonly SubmitLine[], error: IpcError | null): boolean {
-  return lines.length > 0 && !error && lines[lines.length - 1].tone !== "danger";
-}
-
-/** The Submit button's words. */
-export function submitLabel(busy: boolean, done: boolean, error: IpcError | null): string {
-  if (busy) return "Submitting…";
-  if (done) return "Submitted for review";
-  return error?.outcome === "unknown" ? "Submit again (same request, never twice)" : "Submit for review";
-}

@@ -13,7 +13,7 @@ import type { ProfileDetailView } from "../../bindings/ProfileDetailView";
 import type { SaveOutcome } from "../../bindings/SaveOutcome";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
-import { ErrorSummary, focusFirstProblem } from "../../components/ErrorSummary";
+import { ErrorSummary, focusFirstProblem, goToField } from "../../components/ErrorSummary";
 import { commandKey, useCommandKey } from "../../components/Shortcuts";
 import { ProfileKeyActions } from "../../components/ProfileKeyActions";
 import { flash, labels, leaveGuard } from "../../data/app";
@@ -21,14 +21,14 @@ import { useStores } from "../../data/store";
 import { call } from "../../ipc";
 import { BrandSection } from "../../components/form/BrandSection";
 import { Campaigns } from "../../components/form/Campaigns";
-import { DeleteDialog, LeaveDialog, ReviewDialog } from "./dialogs";
+import { DeleteDialog, LeaveDialog, ReviewDialog, SubmitDialog } from "./dialogs";
 import { Messages, Section, TextField, Toggle, shown } from "../../components/form/fields";
 import type { Card, Draft } from "../../components/form/form";
 import { EMPTY_CARD, SaveKeys, ago, cardIsEmpty, getPath, mergeFields, sameDraft, setPath, withBrandInheritance } from "../../components/form/form";
 import styles from "../../components/form/form.module.css";
 import { billsProfile as billsTheProfile, closesReview, differenceNotes, draftAfterRead, isDirty, reviewStep, saveFingerprint, sectionInvalid as invalidUnder } from "./model";
 
-type Dialog = null | "review" | "delete" | { leaveTo: string };
+type Dialog = null | "review" | "delete" | "submit" | { leaveTo: string };
 
 export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; profileId: string }) {
   const { route } = useLocation();
@@ -304,6 +304,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
           {refreshing ? "Reading the profile from Sent…" : view.fetched_at ? `Read from Sent ${ago(view.fetched_at)}` : ""}
         </span>
         <button type="button" onClick={refresh} disabled={refreshing}>Refresh</button>
+        <button type="button" onClick={() => setDialog("submit")} data-testid="open-submit">Submit for review…</button>
         <a class="button primary" href={`/profiles/${encodeURIComponent(workspace.id)}/${encodeURIComponent(profile.id)}/send`} data-testid="open-send">
           Send a test message
         </a>
@@ -500,6 +501,15 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       {dialog === "review" && (
         <ReviewDialog changes={changes as FieldChange[]} busy={busy} error={saveError} outcome={outcome}
           onCancel={() => setDialog(null)} onDryRun={() => void save(true)} onSave={() => void save(false)} />
+      )}
+      {dialog === "submit" && (
+        <SubmitDialog workspace={workspace} profile={profile} onClose={() => setDialog(null)}
+          onStatus={(row) => setView((v) => (v && v.profile.id === row.id ? { ...v, row } : v))}
+          onFix={(field) => {
+            setDialog(null);
+            // After the dialog has closed and handed focus back.
+            requestAnimationFrame(() => requestAnimationFrame(() => goToField(field)));
+          }} />
       )}
       {dialog === "delete" && (
         <DeleteDialog workspace={workspace} profile={profile} onCancel={() => setDialog(null)}

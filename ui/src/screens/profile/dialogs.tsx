@@ -1,13 +1,17 @@
 // The profile screen's dialogs: review the changes (old → new) with a dry run before saving,
-// delete after typing the name, and leaving with unsaved changes.
-import { useState } from "preact/hooks";
+// delete after typing the name, leaving with unsaved changes, and submitting for review.
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { FieldChange } from "../../bindings/FieldChange";
 import type { IpcError } from "../../bindings/IpcError";
 import type { ProfileDetail } from "../../bindings/ProfileDetail";
+import type { ProfileRow } from "../../bindings/ProfileRow";
+import type { ReviewReadiness } from "../../bindings/ReviewReadiness";
 import type { SaveOutcome } from "../../bindings/SaveOutcome";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { useModal } from "../../components/useModal";
+import { SubmitReview } from "../../components/submit/SubmitReview";
+import { gapList } from "../../components/submit/model";
 import { call } from "../../ipc";
 import { isRetryable } from "../../components/form/form";
 import styles from "../../components/form/form.module.css";
@@ -132,6 +136,72 @@ export function LeaveDialog(p: { name: string; onStay: () => void; onLeave: () =
           <button type="button" onClick={p.onDiscard} data-testid="leave-discard">Discard changes and leave</button>
           <button type="button" onClick={p.onLeave} data-testid="leave-keep">Keep the draft and leave</button>
           <button type="button" class="primary" onClick={p.onStay} autofocus>Stay</button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+/**
+ * Submit for review, from the profile's own screen and for any profile: what review needs is read
+ * from Sent first (`review_readiness`) and named, each gap with where it is fixed; only a profile
+ * with none is offered the submission. A profile in review or approved says so instead.
+ */
+export function SubmitDialog(p: {
+  workspace: Workspace; profile: ProfileDetail; onClose: () => void; onStatus: (row: ProfileRow) => void; onFix: (field: string) => void;
+}) {
+  const ref = useModal();
+  const [readiness, setReadiness] = useState<ReviewReadiness | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const onStatus = useRef(p.onStatus);
+  onStatus.current = p.onStatus;
+  const load = () => {
+    setError(null);
+    setReadiness(null);
+    call("review_readiness", { workspaceId: p.workspace.id, profileId: p.profile.id }).then(
+      (r) => {
+        setReadiness(r);
+        onStatus.current(r.row);
+      },
+      (e) => setError(e as IpcError),
+    );
+  };
+  useEffect(load, [p.workspace.id, p.profile.id]);
+  const gaps = gapList(readiness?.missing);
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="submit-title" onClose={p.onClose} data-testid="submit-dialog">
+      <div>
+        <h2 id="submit-title">Submit “{p.profile.name}” for review</h2>
+        {!readiness && !error && <p role="status" class="hint">Checking with Sent what review needs…</p>}
+        {error && (
+          <div role="alert" class="app-error" data-testid="readiness-error">
+            <ErrorNote error={error} />{" "}
+            <button type="button" class="link" onClick={load}>Check again</button>
+          </div>
+        )}
+        {readiness && <p data-testid="review-standing" role="status">{readiness.standing}</p>}
+        {readiness?.can_submit && gaps.length > 0 && (
+          <div data-testid="review-gaps">
+            <h3>{gaps.length === 1 ? "One thing to fix before review" : `${gaps.length} things to fix before review`}</h3>
+            <ul>
+              {gaps.map((g) => (
+                <li key={g.field} data-field={g.field}>
+                  {g.message}{" "}
+                  <button type="button" class="link" onClick={() => p.onFix(g.field)}>Go to {g.place}</button>
+                </li>
+              ))}
+            </ul>
+            <p class="hint">Save the fixes, then open this again: nothing was sent to Sent.</p>
+          </div>
+        )}
+        {readiness?.can_submit && gaps.length === 0 && (
+          <>
+            <p class="hint">Ready: Sent checks the profile (name, short name, description, brand, campaigns for a TCR application), connects its channels and sets its status.</p>
+            <SubmitReview workspace={p.workspace} profileId={p.profile.id} local={readiness.local} onStatus={p.onStatus} onFix={p.onFix} />
+          </>
+        )}
+        <div class="actions">
+          <button type="button" onClick={p.onClose} autofocus data-testid="submit-close">Close</button>
         </div>
       </div>
     </dialog>

@@ -1,0 +1,116 @@
+// Submitting a profile for review, shared by the wizard (right after Create) and the profile
+// screen: the address Sent reports to (asked only for a server elsewhere: production Sent is never
+// told to call this computer), one Idempotency-Key per submission (reused when the outcome is
+// unknown), Sent's answer, then the status pushed by the backend as it moves (`profile_status`)
+// and the completion callback when Sent reports to the app's own receiver.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { CompletionReceived } from "../../bindings/CompletionReceived";
+import type { IpcError } from "../../bindings/IpcError";
+import type { ProfileRow } from "../../bindings/ProfileRow";
+import type { Workspace } from "../../bindings/Workspace";
+import { call, on } from "../../ipc";
+import { ErrorNote } from "../ErrorNote";
+import { TextField } from "../form/fields";
+import { SaveKeys } from "../form/form";
+import type { SubmitLine } from "./model";
+import { gapList, submitLabel, submitted as wasSubmitted } from "./model";
+import styles from "./SubmitReview.module.css";
+
+export function SubmitReview(p: {
+  workspace: Workspace;
+  profileId: string;
+  /** Sent reports to this app's receiver (a server on this computer). */
+  local: boolean;
+  /** Sent took the submission. */
+  onSubmitted?: () => void;
+  /** The profile's status moved. */
+  onStatus?: (row: ProfileRow) => void;
+  /** A gap Sent's check named: where to fix it (default: a link to the profile). */
+  onFix?: (field: string) => void;
+}) {
+  const [lines, setLines] = useState<SubmitLine[]>([]);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [hookUrl, setHookUrl] = useState("");
+  const keys = useRef(new SaveKeys());
+  const onStatus = useRef(p.onStatus);
+  onStatus.current = p.onStatus;
+
+  useEffect(() => {
+    const stops = [
+      on("profile_status", (u) => {
+        if (u.workspace_id !== p.workspace.id || u.profile_id !== p.profileId) return;
+        setLines((all) => [...all, { message: u.message, tone: u.row.status_tone }]);
+        onStatus.current?.(u.row);
+      }),
+      on("completion_callback", (c: CompletionReceived) => {
+        if (c.callback.profileId !== p.profileId) return;
+        setLines((all) => [...all, { message: `Callback received: ${c.message}`, tone: c.callback.success ? "success" : "danger" }]);
+      }),
+    ];
+    return () => stops.forEach((s) => void s.then((u) => u()));
+  }, [p.workspace.id, p.profileId]);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const webHookUrl = hookUrl.trim() || null;
+      const idempotencyKey = keys.current.take(`${p.profileId} ${webHookUrl ?? ""}`, false);
+      const result = await call("submit_profile", { workspaceId: p.workspace.id, profileId: p.profileId, webHookUrl, idempotencyKey });
+      keys.current.settle(null);
+      setLines([{ message: result.message + (result.request_id ? ` (request ${result.request_id})` : ""), tone: "progress" }]);
+      p.onSubmitted?.();
+    } catch (e) {
+      keys.current.settle(e as IpcError);
+      setError(e as IpcError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Once Sent took the submission, submitting again is offered only after a rejection.
+  const done = wasSubmitted(lines, error);
+  const profileHref = `/profiles/${encodeURIComponent(p.workspace.id)}/${encodeURIComponent(p.profileId)}`;
+  const gaps = gapList(error?.fields).filter((g) => g.field !== "webHookUrl");
+  return (
+    <div class={styles.submit} data-testid="submit-review-panel">
+      {p.local ? (
+        <p class="hint">Sent reports the result to this app directly (a receiver on this computer).</p>
+      ) : (
+        <TextField path="webHookUrl" label="Where Sent reports the result (https address your agency owns)" value={hookUrl} onInput={setHookUrl}
+          errors={error?.fields ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v ?? []])) : {}} inputMode="url" />
+      )}
+      {error && (
+        <div role="alert" class="app-error" data-testid="submit-error">
+          <ErrorNote error={error} />
+          {gaps.length > 0 && (
+            <ul>
+              {/* The address's message is on its field; the profile's own gaps say where they are fixed. */}
+              {gaps.map((g) => (
+                <li key={g.field}>
+                  {g.message}{" "}
+                  {p.onFix ? (
+                    <button type="button" class="link" onClick={() => p.onFix?.(g.field)}>Go to {g.place}</button>
+                  ) : (
+                    <a href={profileHref}>Fix it on the profile</a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div class="actions" style="justify-content: flex-start">
+        <button type="button" class="primary" onClick={() => void submit()} disabled={busy || done} data-testid="submit-review">
+          {submitLabel(busy, done, error)}
+        </button>
+      </div>
+      {lines.length > 0 && (
+        <ol class={styles.status} aria-live="polite" data-testid="submit-status">
+          {lines.map((s, i) => <li key={i} class={`tone-${s.tone}`}>{s.message}</li>)}
+        </ol>
+      )}
+    </div>
+  );
+}
