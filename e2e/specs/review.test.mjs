@@ -16,8 +16,8 @@ async function openProfile(browser, name) {
   await search.waitForDisplayed({ timeout: 10000 });
   await search.setValue(name);
   await browser.waitUntil(async () => {
-    const rows = await browser.$$('[data-testid="profile-row"]');
-    return rows.length === 1 && (await rows[0].getText()).includes(name);
+    const names = await browser.execute(() => [...document.querySelectorAll('[data-testid="profile-row"]')].map((r) => r.textContent ?? ""));
+    return names.length === 1 && names[0].includes(name);
   }, { timeout: 10000, timeoutMsg: `${name} not found alone` });
   await byTestId(browser, "profile-row").click();
   await browser.waitUntil(async () => (await browser.$("#profile-heading").getText().catch(() => "")) === name,

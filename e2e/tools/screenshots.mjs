@@ -126,6 +126,14 @@ async function detailShots(browser) {
 
   await openProfile(browser, "Joe's Pizza Uptown");
   await shot(browser, "detail-uptown-warnings");
+  await browser.$('[data-testid="open-submit"]').click();
+  await browser.$('[data-testid="review-standing"]').waitForDisplayed({ timeout: 10000 });
+  await shot(browser, "detail-submit-gaps-light");
+  // The theme picker is behind the modal: the page's theme is set as the picker sets it.
+  await browser.execute(() => { document.documentElement.dataset.theme = "dark"; });
+  await shot(browser, "detail-submit-gaps-dark");
+  await browser.execute(() => { document.documentElement.dataset.theme = "light"; });
+  await browser.keys("Escape");
   await browser.$('[data-testid="delete-profile"]').click();
   await browser.$('[data-testid="delete-confirm-name"]').setValue("Joe's");
   await shot(browser, "detail-delete-dialog");

@@ -105,7 +105,11 @@ fn review_needs_are_named_first_and_only_a_ready_profile_is_submitted() {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     let after = loop {
         let now = core
-            .run(onboard::review_readiness(&core.core, BUILTIN, tenant.clone()))
+            .run(onboard::review_readiness(
+                &core.core,
+                BUILTIN,
+                tenant.clone(),
+            ))
             .unwrap();
         if now.row.status != "incomplete" || std::time::Instant::now() > deadline {
             break now;

@@ -179,6 +179,13 @@ function BrandRegistration({ brand, words }: { brand: BrandDetail; words: Domain
     const choice = list.find((c) => c.value === value);
     return choice ? `${choice.label}${choice.hint ? ` — ${choice.hint}` : ""}` : value;
   };
+  if (!brand.submitted_to_tcr && !brand.tcr_brand_id && !brand.status && !brand.identity_status) {
+    return (
+      <p class={`hint ${styles.wideField}`} data-testid="brand-registration">
+        Not submitted to TCR yet: its TCR brand id, TCR status and identity (KYC) status show here once it is.
+      </p>
+    );
+  }
   return (
     <dl class={`identity ${styles.wideField}`} aria-label="Brand registration at TCR" data-testid="brand-registration">
       <dt>Submitted to TCR</dt><dd>{brand.submitted_to_tcr ? (brand.submitted_at ? new Date(brand.submitted_at).toLocaleDateString() : "Yes") : "No"}</dd>
