@@ -71,6 +71,11 @@ test("submit for review from the profile: gaps named first, then the submission,
       await byTestId(browser, "submit-close").click();
       await browser.waitUntil(async () => /Approved|Pending review/i.test((await text(browser, "summary-status")) ?? ""),
         { timeout: 5000, timeoutMsg: "the profile's badge did not follow the status" });
+      // Opened again: no second submission is offered.
+      await openSubmit(browser);
+      assert.match(await text(browser, "review-standing"), /Approved|In review/);
+      assert.equal(await byTestId(browser, "submit-review").isExisting(), false, "a submitted profile was offered a second submission");
+      await byTestId(browser, "submit-close").click();
       // Sent has it: the submission was made once.
       const response = await fetch(`${sandbox.url}/v3/profiles`, { headers: { "x-api-key": sandbox.key } });
       const tenant = (await response.json()).data.profiles.find((p) => p.name === "Tenant Co");

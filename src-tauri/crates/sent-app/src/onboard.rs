@@ -853,8 +853,8 @@ async fn read_review_gaps(
     Ok((profile, missing))
 }
 
-/// What the profile needs before review (read fresh from Sent; the cache and the list take the
-/// profile as read), and whether a submission is offered.
+/// What the profile needs before review (read fresh from Sent), and whether a submission is
+/// offered.
 pub async fn review_readiness(
     state: &Core,
     workspace_id: Uuid,
@@ -865,8 +865,9 @@ pub async fn review_readiness(
     let local = validate::urls::is_loopback_url(&workspace.base_url);
     let (client, _) = state.client(workspace_id, None)?;
     let (profile, missing) = read_review_gaps(&client, &profile_id, "").await?;
+    // Not written to the cache: the screen that asked keeps its own read (and any draft being
+    // typed); the follower after a submission and the screen's refresh keep the cache current.
     let key = workspace_id.to_string();
-    remember_profile(state, &key, &profile)?;
     let status = profile.status.as_str().to_ascii_lowercase();
     let (can_submit, standing) = onboard::review_standing(&status);
     Ok(ReviewReadiness {

@@ -284,8 +284,8 @@ pub fn missing_for_review(
         add("description", "Add a description (Identity).");
     }
     match &profile.brand {
-        None if profile.inherit_tcr_brand => add("inherit_tcr_brand", "The organization has no TCR brand to inherit: add one in the Sent dashboard, or give the profile its own brand (Compliance)."),
-        None => add("brand", "The profile needs its own brand (Compliance)."),
+        None if profile.inherit_tcr_brand => add("inherit_tcr_brand", "The organization has no TCR brand to inherit: add one in the Sent dashboard, or turn off “Inherit the organization's TCR brand” and give the profile its own TCR brand."),
+        None => add("brand", "The profile needs its own TCR brand: add it in the brand section."),
         Some(_) => {}
     }
     let tcr = profile

@@ -2,11 +2,11 @@
 // screen: the address Sent reports to (asked only for a server elsewhere: production Sent is never
 // told to call this computer), one Idempotency-Key per submission (reused when the outcome is
 // unknown), Sent's answer, then the status pushed by the backend as it moves (`profile_status`)
-// and the completion callback when Sent reports to the app's own receiver.
-import { useEffect, useRef, useState } from "preact/hooks";
+// and the completion callback when Sent reports to the app's own receiver. The screen around it
+// follows the profile's badge itself.
+import { useEffect, useState } from "preact/hooks";
 import type { CompletionReceived } from "../../bindings/CompletionReceived";
 import type { IpcError } from "../../bindings/IpcError";
-import type { ProfileRow } from "../../bindings/ProfileRow";
 import type { Workspace } from "../../bindings/Workspace";
 import { call, on } from "../../ipc";
 import { ErrorNote } from "../ErrorNote";
@@ -16,6 +16,42 @@ import type { SubmitLine } from "./model";
 import { gapList, submitLabel, submitted as wasSubmitted } from "./model";
 import styles from "./SubmitReview.module.css";
 
+// What this app run submitted, per profile: the key of a submission whose outcome is not known yet
+// and the status lines, followed by one listener for the whole app. Kept outside the component, so
+// closing the dialog and opening it again (or leaving the screen) neither forgets a key to reuse,
+// nor misses a status that moved meanwhile, nor offers a second submission while Sent is still
+// processing the first.
+type Run = { keys: SaveKeys; lines: SubmitLine[]; watchers: Set<(lines: SubmitLine[]) => void> };
+const runs = new Map<string, Run>();
+let listening = false;
+
+function push(id: string, line: SubmitLine) {
+  const run = runs.get(id);
+  // Only a submission made in this app run has lines to follow.
+  if (!run || run.lines.length === 0) return;
+  run.lines = [...run.lines, line];
+  run.watchers.forEach((watch) => watch(run.lines));
+}
+
+function runOf(workspace: string, profile: string): Run {
+  if (!listening) {
+    listening = true;
+    void on("profile_status", (u) => push(`${u.workspace_id} ${u.profile_id}`, { message: u.message, tone: u.row.status_tone }));
+    void on("completion_callback", (c: CompletionReceived) => {
+      for (const id of runs.keys()) {
+        if (id.endsWith(` ${c.callback.profileId}`)) push(id, { message: `Callback received: ${c.message}`, tone: c.callback.success ? "success" : "danger" });
+      }
+    });
+  }
+  const id = `${workspace} ${profile}`;
+  let run = runs.get(id);
+  if (!run) {
+    run = { keys: new SaveKeys(), lines: [], watchers: new Set() };
+    runs.set(id, run);
+  }
+  return run;
+}
+
 export function SubmitReview(p: {
   workspace: Workspace;
   profileId: string;
@@ -23,46 +59,35 @@ export function SubmitReview(p: {
   local: boolean;
   /** Sent took the submission. */
   onSubmitted?: () => void;
-  /** The profile's status moved. */
-  onStatus?: (row: ProfileRow) => void;
   /** A gap Sent's check named: where to fix it (default: a link to the profile). */
   onFix?: (field: string) => void;
 }) {
-  const [lines, setLines] = useState<SubmitLine[]>([]);
+  const run = runOf(p.workspace.id, p.profileId);
+  const [lines, setLines] = useState<SubmitLine[]>(run.lines);
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const [hookUrl, setHookUrl] = useState("");
-  const keys = useRef(new SaveKeys());
-  const onStatus = useRef(p.onStatus);
-  onStatus.current = p.onStatus;
+  const keys = run.keys;
 
   useEffect(() => {
-    const stops = [
-      on("profile_status", (u) => {
-        if (u.workspace_id !== p.workspace.id || u.profile_id !== p.profileId) return;
-        setLines((all) => [...all, { message: u.message, tone: u.row.status_tone }]);
-        onStatus.current?.(u.row);
-      }),
-      on("completion_callback", (c: CompletionReceived) => {
-        if (c.callback.profileId !== p.profileId) return;
-        setLines((all) => [...all, { message: `Callback received: ${c.message}`, tone: c.callback.success ? "success" : "danger" }]);
-      }),
-    ];
-    return () => stops.forEach((s) => void s.then((u) => u()));
-  }, [p.workspace.id, p.profileId]);
+    setLines(run.lines);
+    run.watchers.add(setLines);
+    return () => void run.watchers.delete(setLines);
+  }, [run]);
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
       const webHookUrl = hookUrl.trim() || null;
-      const idempotencyKey = keys.current.take(`${p.profileId} ${webHookUrl ?? ""}`, false);
+      const idempotencyKey = keys.take(`${p.profileId} ${webHookUrl ?? ""}`, false);
       const result = await call("submit_profile", { workspaceId: p.workspace.id, profileId: p.profileId, webHookUrl, idempotencyKey });
-      keys.current.settle(null);
-      setLines([{ message: result.message + (result.request_id ? ` (request ${result.request_id})` : ""), tone: "progress" }]);
+      keys.settle(null);
+      run.lines = [{ message: result.message + (result.request_id ? ` (request ${result.request_id})` : ""), tone: "progress" }];
+      setLines(run.lines);
       p.onSubmitted?.();
     } catch (e) {
-      keys.current.settle(e as IpcError);
+      keys.settle(e as IpcError);
       setError(e as IpcError);
     } finally {
       setBusy(false);

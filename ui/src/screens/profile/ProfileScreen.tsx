@@ -18,7 +18,7 @@ import { commandKey, useCommandKey } from "../../components/Shortcuts";
 import { ProfileKeyActions } from "../../components/ProfileKeyActions";
 import { flash, labels, leaveGuard } from "../../data/app";
 import { useStores } from "../../data/store";
-import { call } from "../../ipc";
+import { call, on } from "../../ipc";
 import { BrandSection } from "../../components/form/BrandSection";
 import { Campaigns } from "../../components/form/Campaigns";
 import { DeleteDialog, LeaveDialog, ReviewDialog, SubmitDialog } from "./dialogs";
@@ -139,6 +139,19 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     pending?.write();
   }, []);
 
+  // A submission's status is pushed as it moves (the dialog may be closed): the badge follows it,
+  // and once it settles the profile is read again through the screen's own refresh (a draft
+  // being typed is kept).
+  const refreshRef = useRef<() => void>(() => {});
+  useEffect(() => {
+    const stop = on("profile_status", (u) => {
+      if (u.workspace_id !== workspace.id || u.profile_id !== profileId) return;
+      setView((v) => (v ? { ...v, row: u.row } : v));
+      if (u.settled) refreshRef.current();
+    });
+    return () => void stop.then((u) => u());
+  }, [workspace.id, profileId]);
+
   const changes = check?.changes ?? [];
   const dirty = isDirty(draft, profile, card);
   const errors = mergeFields(check?.fields ?? null, saveError);
@@ -220,6 +233,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
       (e) => setSaveError(e as IpcError),
     ).finally(() => setRefreshing(false));
   };
+
+  refreshRef.current = refresh;
 
   const save = async (dryRun: boolean) => {
     if (!draft) return;
@@ -503,7 +518,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
           onCancel={() => setDialog(null)} onDryRun={() => void save(true)} onSave={() => void save(false)} />
       )}
       {dialog === "submit" && (
-        <SubmitDialog workspace={workspace} profile={profile} onClose={() => setDialog(null)}
+        <SubmitDialog workspace={workspace} profile={profile} unsaved={dirty} onClose={() => setDialog(null)}
           onStatus={(row) => setView((v) => (v && v.profile.id === row.id ? { ...v, row } : v))}
           onFix={(field) => {
             setDialog(null);

@@ -149,6 +149,8 @@ export function LeaveDialog(p: { name: string; onStay: () => void; onLeave: () =
  */
 export function SubmitDialog(p: {
   workspace: Workspace; profile: ProfileDetail; onClose: () => void; onStatus: (row: ProfileRow) => void; onFix: (field: string) => void;
+  /** The form has changes not saved at Sent: Sent would review the profile without them. */
+  unsaved: boolean;
 }) {
   const ref = useModal();
   const [readiness, setReadiness] = useState<ReviewReadiness | null>(null);
@@ -179,25 +181,32 @@ export function SubmitDialog(p: {
             <button type="button" class="link" onClick={load}>Check again</button>
           </div>
         )}
-        {readiness && <p data-testid="review-standing" role="status">{readiness.standing}</p>}
-        {readiness?.can_submit && gaps.length > 0 && (
+        <div aria-live="polite">
+        {readiness && <p data-testid="review-standing">{readiness.standing}</p>}
+        {readiness?.can_submit && p.unsaved && (
+          <p class="form-error" data-testid="review-unsaved">
+            This profile has changes not saved at Sent, and Sent reviews the profile as saved. Close this, save (or discard) the changes, then submit.
+          </p>
+        )}
+        {readiness?.can_submit && !p.unsaved && gaps.length > 0 && (
           <div data-testid="review-gaps">
             <h3>{gaps.length === 1 ? "One thing to fix before review" : `${gaps.length} things to fix before review`}</h3>
             <ul>
               {gaps.map((g) => (
                 <li key={g.field} data-field={g.field}>
                   {g.message}{" "}
-                  <button type="button" class="link" onClick={() => p.onFix(g.field)}>Go to {g.place}</button>
+                  <button type="button" class="link" onClick={() => p.onFix(g.field)} aria-label={`Go to ${g.place}: ${g.message}`}>Go to {g.place}</button>
                 </li>
               ))}
             </ul>
             <p class="hint">Save the fixes, then open this again: nothing was sent to Sent.</p>
           </div>
         )}
-        {readiness?.can_submit && gaps.length === 0 && (
+        </div>
+        {readiness?.can_submit && !p.unsaved && gaps.length === 0 && (
           <>
             <p class="hint">Ready: Sent checks the profile (name, short name, description, brand, campaigns for a TCR application), connects its channels and sets its status.</p>
-            <SubmitReview workspace={p.workspace} profileId={p.profile.id} local={readiness.local} onStatus={p.onStatus} onFix={p.onFix} />
+            <SubmitReview workspace={p.workspace} profileId={p.profile.id} local={readiness.local} onFix={p.onFix} />
           </>
         )}
         <div class="actions">
