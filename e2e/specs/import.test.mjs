@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { addWorkspace, byTestId, checkAccessibility, killLaunchedApps, launchApp, startSandbox, withApp } from "../lib/app.mjs";
+import { addWorkspace, byTestId, checkAccessibility, killLaunchedApps, launchApp, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
 
 const text = (browser, id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? "", id);
 const created = async (browser) => Number((await text(browser, "batch-counts")).match(/([\d,]+) created/)?.[1]?.replace(/,/g, "") ?? 0);
@@ -134,6 +134,8 @@ async function importAndResume(sandbox) {
       assert.equal(lines.length, 61, "a header and every row");
       assert.equal(lines.filter((l) => /,Created,/.test(l)).length, 55);
       assert.equal(lines.filter((l) => /,Has problems,/.test(l)).length, 5);
+      // The next spec starts on the built-in sandbox, not on this one's stopped server.
+      await removeWorkspace(browser);
     });
     // At Sent: one profile per row, none twice.
     const list = await fetch(`${sandbox.url}/v3/profiles`, { headers: { "x-api-key": sandbox.key } }).then((r) => r.json());
