@@ -3,7 +3,9 @@
 // A profile with a gap: the dialog names it first and "Go to Identity" lands on the field; a
 // ready profile: submitted from its screen, its status moves to Approved (or Pending review)
 // without a refresh; a profile in review: the dialog says so and offers no submission; the brand's
-// TCR status and identity (KYC) status are shown in words.
+// TCR status and identity (KYC) status are shown in words. Then review followed to the end: an
+// approval at Sent moves the badge and raises a notice; a rejection found by the list's refresh
+// raises one that opens the profile, which is offered a new submission.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
@@ -22,6 +24,14 @@ async function openProfile(browser, name) {
   await byTestId(browser, "profile-row").click();
   await browser.waitUntil(async () => (await browser.$("#profile-heading").getText().catch(() => "")) === name,
     { timeout: 10000, timeoutMsg: `${name} did not open` });
+}
+
+/** The sandbox's test hook: Sent moves a profile's status (as its review would). */
+async function setStatus(sandbox, id, status) {
+  const response = await fetch(`${sandbox.url}/_sandbox/profiles/${id}/status`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status }),
+  });
+  assert.equal(response.status, 200, `the sandbox did not set ${status}`);
 }
 
 async function openSubmit(browser) {
@@ -78,8 +88,130 @@ test("submit for review from the profile: gaps named first, then the submission,
       await byTestId(browser, "submit-close").click();
       // Sent has it: the submission was made once.
       const response = await fetch(`${sandbox.url}/v3/profiles`, { headers: { "x-api-key": sandbox.key } });
-      const tenant = (await response.json()).data.profiles.find((p) => p.name === "Tenant Co");
+      const profiles = (await response.json()).data.profiles;
+      const tenant = profiles.find((p) => p.name === "Tenant Co");
       assert.match(tenant.status, /approved|pending_review/i);
+
+      // Review followed to the end: Sent approves Tenant Co later; the badge moves without a
+      // refresh and a notice says so (the app's own record of the OS notification).
+      await setStatus(sandbox, tenant.id, "approved");
+      await browser.waitUntil(async () => /Approved/i.test((await text(browser, "summary-status")) ?? ""),
+        { timeout: 30000, timeoutMsg: "the badge did not follow the approval" });
+      await browser.waitUntil(async () => /Tenant Co was approved/.test((await text(browser, "review-notices")) ?? ""),
+        { timeout: 10000, timeoutMsg: `no notice of the approval: ${await text(browser, "review-notices")}` });
+      await checkAccessibility(browser, "a review notice");
+
+      // Northwind (in review since before) is rejected at Sent: the list's refresh settles it, the
+      // notice opens the profile, and the profile can be submitted again.
+      const northwind = profiles.find((p) => p.name === "Northwind Clinics");
+      await setStatus(sandbox, northwind.id, "rejected");
+      await browser.$("a=Profiles").click();
+      await browser.waitUntil(async () => /Northwind Clinics was rejected/.test((await text(browser, "review-notices")) ?? ""),
+        { timeout: 20000, timeoutMsg: `no notice of the rejection: ${await text(browser, "review-notices")}` });
+      let rejected = null;
+      for (const notice of await browser.$$('[data-testid="review-notice"]')) {
+        if (/Northwind/.test(await notice.getText())) rejected = notice;
+      }
+      assert.ok(rejected, "the rejection's notice is listed");
+      await rejected.$('[data-testid="review-notice-open"]').click();
+      await browser.waitUntil(async () => (await browser.$("#profile-heading").getText().catch(() => "")) === "Northwind Clinics",
+        { timeout: 10000, timeoutMsg: "the notice did not open Northwind" });
+      await openSubmit(browser);
+      assert.match(await text(browser, "review-standing"), /Rejected/);
+      await byTestId(browser, "submit-review").waitForDisplayed({ timeout: 10000, timeoutMsg: "a rejected profile is not offered a new submission" });
+      await byTestId(browser, "submit-close").click();
+
+      await removeWorkspace(browser);
+    });
+  } finally {
+    await sandbox.stop();
+  }
+});
+
+// "New client like this" on Tenant Co (the Platform/ISV pattern: everything its own, the tenant
+// billed): the wizard opens with its configuration and none of its identity; the new client is
+// created with the same configuration, and Tenant Co's campaign is offered as a filled-in form.
+test("a new client like Tenant Co: its configuration, not its identity; its campaign offered once created", async () => {
+  const sandbox = await startSandbox();
+  const field = (browser, name) => browser.$(`[name="${name}"]`);
+  const next = async (browser, step) => {
+    await byTestId(browser, "next").click();
+    await browser.waitUntil(async () => (await byTestId(browser, `step-${step}`).getAttribute("aria-current")) === "step",
+      { timeout: 5000, timeoutMsg: `did not reach ${step}` });
+  };
+  try {
+    await withApp("like", async (browser) => {
+      await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 20000 });
+      await addWorkspace(browser, "Like client", sandbox);
+      await openProfile(browser, "Tenant Co");
+      await byTestId(browser, "new-like").click();
+      await byTestId(browser, "onboard-screen").waitForDisplayed({ timeout: 10000 });
+      assert.match(await text(browser, "like-note"), /Started from “Tenant Co”/);
+      // Asked anew, and no message before the user tried anything.
+      assert.equal(await field(browser, "name").getValue(), "");
+      assert.equal(await field(browser, "short_name").getValue(), "");
+      assert.equal(await byTestId(browser, "secrets-again").isExisting(), false, "a new client's draft is not a resumed one");
+      assert.equal(await byTestId(browser, "error-name").isExisting(), false, "a message before the user typed");
+      await checkAccessibility(browser, "the wizard started like another client");
+      await field(browser, "name").setValue("Tenant Two");
+      await field(browser, "short_name").setValue("TenantTwo");
+      await field(browser, "description").setValue("Second platform tenant");
+      await browser.pause(300);
+
+      await next(browser, "pattern");
+      assert.match(await text(browser, "like-pattern"), /copied from “Tenant Co”/);
+      await next(browser, "resources");
+      for (const toggle of ["inherit_contacts", "inherit_templates", "allow_contact_sharing", "allow_template_sharing"]) {
+        assert.equal(await field(browser, toggle).isSelected(), false, `${toggle} as Tenant Co has it`);
+      }
+      await next(browser, "whatsapp");
+      // Tenant Co keeps its own account: the new client's own is asked, empty.
+      assert.equal(await field(browser, "whatsapp_business_account.waba_id").getValue(), "");
+      await field(browser, "whatsapp_business_account.waba_id").setValue("204400000000333");
+      await field(browser, "whatsapp_business_account.access_token").setValue("EAAG-e2e-like-token-77");
+      await browser.pause(300);
+      await next(browser, "compliance");
+      assert.equal(await browser.$('select[name="brand.compliance.vertical"]').getValue(), "TECHNOLOGY");
+      assert.equal(await field(browser, "brand.business.legalName").getValue(), "", "Tenant Co's legal name was copied");
+      assert.equal(await field(browser, "brand.contact.name").getValue(), "", "Tenant Co's brand contact was copied");
+      await field(browser, "brand.contact.name").setValue("Tina Two");
+      await field(browser, "brand.business.legalName").setValue("Tenant Two Ltd");
+      await browser.pause(300);
+      await next(browser, "billing");
+      assert.equal(await browser.$('input[name="billing_model"][value="profile"]').isSelected(), true, "the tenant is billed, as Tenant Co");
+      assert.equal(await field(browser, "billing_contact.email").getValue(), "", "Tenant Co's billing contact was copied");
+      await field(browser, "billing_contact.name").setValue("Tenant Two Ltd");
+      await field(browser, "billing_contact.email").setValue("ap@tenant-two.example");
+      await browser.pause(300);
+      await next(browser, "review");
+      await byTestId(browser, "create").click();
+      await byTestId(browser, "after-create").waitForDisplayed({ timeout: 10000 });
+      assert.match(await text(browser, "create-outcome"), /“Tenant Two” was created/);
+
+      // Tenant Co's campaign, offered as a form: renamed and saved, it is the new client's own.
+      await byTestId(browser, "like-campaigns").waitForDisplayed({ timeout: 10000, timeoutMsg: "Tenant Co's campaign is not offered" });
+      await byTestId(browser, "like-campaign").click();
+      await byTestId(browser, "campaign-dialog").waitForDisplayed({ timeout: 5000 });
+      assert.equal(await field(browser, "campaign.name").getValue(), "Tenant Co notifications");
+      await field(browser, "campaign.name").setValue("Tenant Two notifications");
+      await browser.pause(300);
+      await byTestId(browser, "save-campaign").click();
+      await browser.waitUntil(async () => ((await text(browser, "campaigns")) ?? "").includes("Tenant Two notifications"),
+        { timeout: 10000, timeoutMsg: "the campaign was not created" });
+      assert.equal(await byTestId(browser, "like-campaigns").isExisting(), false, "the used form is still offered");
+
+      // At Sent: the same configuration, a profile of its own.
+      const headers = { "x-api-key": sandbox.key };
+      const all = (await (await fetch(`${sandbox.url}/v3/profiles`, { headers })).json()).data.profiles;
+      const made = all.find((p) => p.name === "Tenant Two");
+      const source = all.find((p) => p.name === "Tenant Co");
+      assert.ok(made, "Tenant Two exists at Sent");
+      for (const key of ["inherit_contacts", "inherit_templates", "allow_contact_sharing", "allow_template_sharing", "inherit_tcr_brand", "inherit_tcr_campaign", "billing_model"]) {
+        assert.equal(made[key], source[key], `${key} matches`);
+      }
+      assert.notEqual(made.waba_id, source.waba_id);
+      const campaigns = (await (await fetch(`${sandbox.url}/v3/profiles/${made.id}/campaigns`, { headers })).json()).data;
+      assert.deepEqual(campaigns.map((c) => c.name), ["Tenant Two notifications"]);
 
       await removeWorkspace(browser);
     });

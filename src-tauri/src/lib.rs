@@ -36,6 +36,7 @@ pub fn build<R: Runtime>(
 fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
         // Windows from tauri.conf.json exist only once the event loop is ready, when this runs.
         .setup(|app| {
             if let Some(main) = app.get_webview_window("main") {

@@ -164,6 +164,12 @@ pub fn start<R: Runtime>(
                     .unwrap_or_else(|_| Err(sent_app::StartError::Panicked))
                     .map_err(|e| e.to_string());
             starting.finish(core);
+            // Profiles still in review at the last run are followed again, once the window had
+            // time to paint (their reads are spread over the first minutes).
+            std::thread::sleep(std::time::Duration::from_secs(3));
+            if let Some(core) = starting.started() {
+                sent_app::reviews::follow_all(core);
+            }
         })
         .map_err(|e| format!("cannot start the core: {e}"))?;
     Ok(state)
@@ -174,6 +180,29 @@ struct WindowEvents<R: Runtime>(AppHandle<R>);
 
 impl<R: Runtime> Events for WindowEvents<R> {
     fn emit(&self, event: AppEvent, payload: serde_json::Value) {
+        if event == AppEvent::ReviewSettled {
+            notify(&self.0, &payload);
+        }
         let _ = self.0.emit(event.name(), payload);
     }
+}
+
+/// An OS notification for a review that ended. Desktop notifications cannot report a click to the
+/// app (the plugin's click events are mobile-only); clicking one brings the window forward on most
+/// desktops, where the same notice waits with "Open the profile". Without a notification service
+/// (a bare session) nothing is shown and the in-app notice still is.
+fn notify<R: Runtime>(app: &AppHandle<R>, payload: &serde_json::Value) {
+    use tauri_plugin_notification::NotificationExt;
+    let (Some(title), Some(body)) = (payload["title"].as_str(), payload["body"].as_str()) else {
+        return;
+    };
+    let (app, title, body) = (app.clone(), title.to_owned(), body.to_owned());
+    // Off the runtime: the notification service is a D-Bus call that may wait for its timeout.
+    let _ = std::thread::Builder::new()
+        .name("notification".into())
+        .spawn(move || {
+            if let Err(error) = app.notification().builder().title(title).body(body).show() {
+                eprintln!("Sent Profiles: no OS notification for a review that ended ({error}); the app shows it.");
+            }
+        });
 }

@@ -51,6 +51,8 @@ declare_commands! {
     edit::delete_profile(workspace_id: Uuid, profile_id: ProfileId, confirm_name: String, idempotency_key: String) -> DeleteOutcome;
     /// A new onboarding draft (fresh id and create key), with the presets.
     onboard::start_onboarding(preset: Option<String>) -> OnboardingStart;
+    /// "New client like this": a saved draft with the profile's configuration, never its identity or secrets.
+    onboard::start_onboarding_like(workspace_id: Uuid, profile_id: ProfileId) -> OnboardingStart;
     /// Applies a preset (every toggle) to a draft.
     onboard::apply_onboarding_preset(draft: OnboardingDraft, preset: String) -> OnboardingDraft;
     /// Keeps the draft in the local database (never the token or card details).
@@ -66,6 +68,9 @@ declare_commands! {
     onboard::create_profile(workspace_id: Uuid, draft: OnboardingDraft, secrets: OnboardingSecrets, dry_run: bool) -> CreateOutcome;
     /// What the profile needs before review (read fresh from Sent) and whether a submission is offered.
     onboard::review_readiness(workspace_id: Uuid, profile_id: ProfileId) -> ReviewReadiness;
+    /// The notices of reviews that ended during this run (approved or rejected), newest first.
+    reviews::review_notices() -> Vec<ReviewNotice>;
+    reviews::dismiss_review_notice(id: u64) -> ();
     /// Checks the review prerequisites, submits the profile and follows its status (`profile_status`).
     onboard::submit_profile(workspace_id: Uuid, profile_id: ProfileId, web_hook_url: Option<String>, idempotency_key: String) -> SubmitOutcome;
     /// The profile's TCR campaigns, read-only ones with their reason, and the use-case list.

@@ -18,6 +18,7 @@ use sent_app::onboard::{
     SubmitOutcome,
 };
 use sent_app::profiles::ProfilesUpdated;
+use sent_app::reviews::ReviewNotice;
 use sent_app::sends::{
     SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome, SendRetention,
 };
@@ -57,6 +58,10 @@ fn event_payload(event: sent_app::AppEvent) -> (&'static str, typescript::Arg) {
         AppEvent::BatchProgress => (
             "A bulk onboarding run moved (a row's outcome, pause, the end).",
             Arg::of::<BatchProgress>("payload"),
+        ),
+        AppEvent::ReviewSettled => (
+            "A followed profile's review ended (approved or rejected).",
+            Arg::of::<ReviewNotice>("payload"),
         ),
     }
 }

@@ -4,6 +4,7 @@ import { LocationProvider, Route, Router, useLocation } from "preact-iso";
 import { useEffect, useState } from "preact/hooks";
 import { AddWorkspaceDialog } from "../components/AddWorkspaceDialog";
 import { ErrorNote } from "../components/ErrorNote";
+import { ReviewNotices } from "../components/ReviewNotices";
 import { CommandPalette, OpenPaletteButton } from "../components/palette/CommandPalette";
 import { Shortcuts, shortcutsOpen } from "../components/Shortcuts";
 import { ThemePicker } from "../components/ThemePicker";
@@ -115,6 +116,7 @@ function Shell() {
             <button type="button" class="link" onClick={() => (flash.value = null)}>Dismiss</button>
           </p>
         )}
+        <ReviewNotices />
         {adding && (
           <AddWorkspaceDialog onClose={() => setAdding(false)}
             onAdded={() => refreshWorkspaces().catch((error) => (appError.value = error as IpcError))} />

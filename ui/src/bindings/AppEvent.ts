@@ -3,4 +3,4 @@
 /**
  * Every event the core pushes, by the name the window listens for.
  */
-export type AppEvent = "profiles_updated" | "profile_status" | "message_timeline" | "completion_callback" | "batch_progress";
+export type AppEvent = "profiles_updated" | "profile_status" | "message_timeline" | "completion_callback" | "batch_progress" | "review_settled";

@@ -37,6 +37,7 @@ import type { ProfileDetailView } from "./ProfileDetailView";
 import type { ProfileId } from "./ProfileId";
 import type { ProfileStatusUpdate } from "./ProfileStatusUpdate";
 import type { ProfilesUpdated } from "./ProfilesUpdated";
+import type { ReviewNotice } from "./ReviewNotice";
 import type { ReviewReadiness } from "./ReviewReadiness";
 import type { SandboxRevision } from "./SandboxRevision";
 import type { SaveOutcome } from "./SaveOutcome";
@@ -102,6 +103,8 @@ export type Commands = {
   delete_profile: { args: { workspaceId: string; profileId: ProfileId; confirmName: string; idempotencyKey: string }; returns: DeleteOutcome };
   /** A new onboarding draft (fresh id and create key), with the presets. */
   start_onboarding: { args: { preset: string | null }; returns: OnboardingStart };
+  /** "New client like this": a saved draft with the profile's configuration, never its identity or secrets. */
+  start_onboarding_like: { args: { workspaceId: string; profileId: ProfileId }; returns: OnboardingStart };
   /** Applies a preset (every toggle) to a draft. */
   apply_onboarding_preset: { args: { draft: OnboardingDraft; preset: string }; returns: OnboardingDraft };
   /** Keeps the draft in the local database (never the token or card details). */
@@ -117,6 +120,9 @@ export type Commands = {
   create_profile: { args: { workspaceId: string; draft: OnboardingDraft; secrets: OnboardingSecrets; dryRun: boolean }; returns: CreateOutcome };
   /** What the profile needs before review (read fresh from Sent) and whether a submission is offered. */
   review_readiness: { args: { workspaceId: string; profileId: ProfileId }; returns: ReviewReadiness };
+  /** The notices of reviews that ended during this run (approved or rejected), newest first. */
+  review_notices: { args: {  }; returns: Array<ReviewNotice> };
+  dismiss_review_notice: { args: { id: number }; returns: null };
   /** Checks the review prerequisites, submits the profile and follows its status (`profile_status`). */
   submit_profile: { args: { workspaceId: string; profileId: ProfileId; webHookUrl: string | null; idempotencyKey: string }; returns: SubmitOutcome };
   /** The profile's TCR campaigns, read-only ones with their reason, and the use-case list. */
@@ -188,4 +194,6 @@ export type Events = {
   completion_callback: CompletionReceived;
   /** A bulk onboarding run moved (a row's outcome, pause, the end). */
   batch_progress: BatchProgress;
+  /** A followed profile's review ended (approved or rejected). */
+  review_settled: ReviewNotice;
 };

@@ -245,6 +245,8 @@ pub struct Core {
     pub supervisor: crate::supervisor::Supervisor,
     /// The completion-callback receiver's address, once started.
     receiver: tokio::sync::OnceCell<crate::receiver::Receiver>,
+    /// Every profile in review being followed, and the notices of reviews that ended.
+    pub reviews: Arc<crate::reviews::Reviews>,
 }
 
 impl Core {
@@ -294,6 +296,7 @@ impl Core {
         // Under the clients' lock, so a client read with the old key cannot be cached after.
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         self.supervisor.stop(workspace_id);
+        self.reviews.forget(workspace_id);
         clients.retain(|(w, _), _| *w != workspace_id);
         drop(clients);
         // The messages it was following say why they no longer move.
@@ -340,12 +343,21 @@ impl Core {
     /// does not sign these callbacks, so the unguessable path is what tells them from other traffic;
     /// only loopback peers reach it.
     pub async fn completion_receiver_url(&self) -> std::io::Result<String> {
-        let emit = self.emitter();
+        // A failure's reason is noted for the review follower's notice on the way to the window.
+        let emit: EventSink = Arc::new(NotingReasons {
+            window: self.emitter(),
+            reasons: self.reviews.reasons(),
+        });
         let runtime = self.runtime.clone();
         self.receiver
             .get_or_try_init(|| async move { crate::receiver::start(emit, &runtime).await })
             .await
             .map(|receiver| receiver.address_for_one_submission())
+    }
+
+    /// The review follower's state, for a task that outlives the command that started it.
+    pub fn reviews_handle(&self) -> Arc<crate::reviews::Reviews> {
+        self.reviews.clone()
     }
 
     /// The timelines, for a task that outlives the command that started it.
@@ -398,6 +410,32 @@ pub struct Start {
     pub version: &'static str,
     /// How every client retries: `RetryPolicy::default()` in the app.
     pub retry: RetryPolicy,
+}
+
+/// The completion receiver's sink: a callback that says processing failed leaves its reason for
+/// the review follower (the profile's answer carries none), then goes to the window.
+struct NotingReasons {
+    window: EventSink,
+    reasons: Arc<Mutex<HashMap<String, String>>>,
+}
+
+impl crate::events::Events for NotingReasons {
+    fn emit(&self, event: AppEvent, payload: serde_json::Value) {
+        if event == AppEvent::CompletionCallback {
+            let callback = &payload["callback"];
+            if let (Some(profile), Some(reason), false) = (
+                callback["profileId"].as_str(),
+                callback["reason"].as_str(),
+                callback["success"].as_bool().unwrap_or(true),
+            ) {
+                let mut reasons = self.reasons.lock().unwrap_or_else(|e| e.into_inner());
+                if reasons.len() < 1024 {
+                    reasons.insert(profile.to_owned(), reason.chars().take(500).collect());
+                }
+            }
+        }
+        self.window.emit(event, payload);
+    }
 }
 
 impl Core {
@@ -500,6 +538,7 @@ impl Core {
             clients: Mutex::new(HashMap::new()),
             timelines: Timelines::default(),
             receiver: tokio::sync::OnceCell::new(),
+            reviews: Arc::default(),
             supervisor,
             emitter: events,
             runtime,

@@ -21,16 +21,19 @@ pub enum AppEvent {
     CompletionCallback,
     /// A bulk onboarding run moved (`BatchProgress`).
     BatchProgress,
+    /// A followed profile's review ended: approved or rejected (`ReviewNotice`).
+    ReviewSettled,
 }
 
 impl AppEvent {
     /// Every event.
-    pub const ALL: [AppEvent; 5] = [
+    pub const ALL: [AppEvent; 6] = [
         AppEvent::ProfilesUpdated,
         AppEvent::ProfileStatus,
         AppEvent::MessageTimeline,
         AppEvent::CompletionCallback,
         AppEvent::BatchProgress,
+        AppEvent::ReviewSettled,
     ];
 
     /// The name the window listens for.
@@ -41,6 +44,7 @@ impl AppEvent {
             AppEvent::MessageTimeline => "message_timeline",
             AppEvent::CompletionCallback => "completion_callback",
             AppEvent::BatchProgress => "batch_progress",
+            AppEvent::ReviewSettled => "review_settled",
         }
     }
 }

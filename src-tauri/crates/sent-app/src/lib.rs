@@ -21,6 +21,7 @@ pub mod lists;
 pub mod onboard;
 pub mod profiles;
 pub mod receiver;
+pub mod reviews;
 pub mod sends;
 pub mod supervisor;
 pub mod workspaces;

@@ -57,6 +57,22 @@ impl ListModels {
         f(model)
     }
 
+    /// Runs `f` on a workspace's list: the one held, else one read from the database for this call
+    /// only (a workspace not shown is not kept in memory for it).
+    pub fn peek<T>(&self, workspace: Uuid, f: impl FnOnce(&ProfileListModel) -> T) -> T {
+        {
+            let models = self.models.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(model) = models.get(&workspace) {
+                return f(model);
+            }
+        }
+        let model = self.load(workspace);
+        let answer = f(&model);
+        drop(model);
+        release_freed_memory();
+        answer
+    }
+
     /// Puts a freshly fetched list (already kept in the database) in place of the old one;
     /// answers its generation.
     pub fn replace(&self, mut model: ProfileListModel, workspace: Uuid) -> u64 {

@@ -6,7 +6,6 @@
 //! contract §12 checked first, then the status followed until it settles.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use sent_client::{drift, CallOptions, ProfileBackend};
 use sent_model::validate::{self, CreateOptions};
@@ -27,7 +26,6 @@ use crate::edit::{
     ProfileDetailView,
 };
 use crate::error::{AppError, ErrorKind};
-use crate::events::AppEvent;
 use crate::journal::{record, EntryOutcome, JournalAction};
 use crate::profiles::organization_summary;
 use sent_model::ProfileId;
@@ -148,6 +146,37 @@ pub async fn start_onboarding(
     if preset.is_none() {
         draft.preset = None;
     }
+    Ok(OnboardingStart {
+        draft,
+        presets: onboard::presets(),
+    })
+}
+
+/// "New client like this": a new onboarding draft with the configuration of `profile_id` (read
+/// fresh from Sent, with its own campaigns when it has them) and none of its identity or secrets
+/// (see [`onboard::draft_like`]). The draft is saved at once, so it is on the list's "Drafts" and
+/// survives a restart like any other; the wizard opens it by its id.
+pub async fn start_onboarding_like(
+    state: &Core,
+    workspace_id: Uuid,
+    profile_id: ProfileId,
+) -> Result<OnboardingStart, AppError> {
+    let profile_id = profile_id.into_string();
+    let (client, _) = state.client(workspace_id, None)?;
+    let source = client.get_profile(&profile_id).await?.data;
+    let campaigns = if source.inherit_tcr_campaign {
+        Vec::new()
+    } else {
+        client.list_campaigns(&profile_id).await?.data
+    };
+    let workspace = workspace_id.to_string();
+    let organization = organization_summary(state, &workspace);
+    let whatsapp_own = sent_model::effective::overview(&source, &organization)
+        .whatsapp
+        .source
+        == sent_model::effective::ResourceSource::Own;
+    let draft = onboard::draft_like(&source, whatsapp_own, &campaigns);
+    state.with_store(|store| store.put_draft(&workspace, &draft_key(&draft.id), &draft))?;
     Ok(OnboardingStart {
         draft,
         presets: onboard::presets(),
@@ -825,7 +854,14 @@ pub async fn submit_profile(
         Some(message.clone()),
         request_id.as_deref(),
     );
-    follow_status(state, workspace_id, generation, profile_id);
+    crate::reviews::follow_submission(
+        state,
+        workspace_id,
+        generation,
+        &profile_id,
+        &profile.name,
+        profile.status.as_str(),
+    );
     Ok(SubmitOutcome {
         message,
         request_id,
@@ -877,74 +913,4 @@ pub async fn review_readiness(
         local,
         row: sent_views::ProfileRow::new(&profile, &organization_summary(state, &key)),
     })
-}
-
-/// Reads the profile after a submit until its status settles (2 minutes at most), pushing each
-/// change as `profile_status` and keeping the cache and the list's row current.
-fn follow_status(
-    state: &Core,
-    workspace_id: Uuid,
-    generation: crate::supervisor::Generation,
-    profile_id: String,
-) {
-    let Ok((client, _)) = state.client(workspace_id, None) else {
-        return;
-    };
-    let emit = state.emitter();
-    let store = state.store_handle();
-    let lists = state.lists.clone();
-    let organization = organization_summary(state, &workspace_id.to_string());
-    state
-        .supervisor
-        .spawn(workspace_id, generation, async move {
-            let started = std::time::Instant::now();
-            let mut last = String::new();
-            let mut attempt = 0u32;
-            loop {
-                tokio::time::sleep(Duration::from_millis(sent_views::sends::poll_delay_ms(
-                    attempt,
-                )))
-                .await;
-                attempt += 1;
-                let Ok(response) = client.get_profile(&profile_id).await else {
-                    if started.elapsed() > Duration::from_secs(120) {
-                        break;
-                    }
-                    continue;
-                };
-                let profile = response.data;
-                let status = profile.status.as_str().to_ascii_lowercase();
-                let settled = !sent_views::onboard::submit_in_progress(&status);
-                let timed_out = started.elapsed() > Duration::from_secs(120);
-                let message = sent_views::onboard::submit_status_words(&status, timed_out);
-                if message != last || settled || timed_out {
-                    if let Some(store) = &store {
-                        if let Ok(mut store) = store.lock() {
-                            let _ = store.upsert_profile(&workspace_id.to_string(), &profile);
-                        }
-                    }
-                    if lists.upsert(workspace_id, &profile, &organization) {
-                        if let Ok(value) =
-                            serde_json::to_value(crate::profiles::list_update(&lists, workspace_id))
-                        {
-                            emit.emit(AppEvent::ProfilesUpdated, value);
-                        }
-                    }
-                    let row = sent_views::ProfileRow::new(&profile, &organization);
-                    if let Ok(value) = serde_json::to_value(ProfileStatusUpdate {
-                        workspace_id: workspace_id.to_string(),
-                        profile_id: profile_id.clone(),
-                        row,
-                        settled: settled || timed_out,
-                        message: message.clone(),
-                    }) {
-                        emit.emit(AppEvent::ProfileStatus, value);
-                    }
-                    last = message;
-                }
-                if settled || timed_out {
-                    break;
-                }
-            }
-        });
 }

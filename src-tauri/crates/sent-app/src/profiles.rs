@@ -209,6 +209,8 @@ pub async fn refresh_profiles(
     model.set_fetched_at(Some(stored.unwrap_or_else(now_ms)));
     state.lists.replace(model, workspace_id);
     crate::lists::release_freed_memory();
+    // Profiles in review (submitted elsewhere, or since the keys changed) are followed from now.
+    crate::reviews::follow_list(state, workspace_id);
     Ok(announce(state, workspace_id))
 }
 

@@ -350,6 +350,20 @@ impl RunningSandbox {
         }
     }
 
+    /// Moves a profile's status as Sent's review would (what `POST /_sandbox/profiles/{id}/status`
+    /// does, for a sandbox started without the control API). `false`: no such live profile.
+    pub fn set_profile_status(&self, id: uuid::Uuid, status: &str) -> bool {
+        {
+            let mut s = self.app.write();
+            let Some(p) = s.profile_mut(id) else {
+                return false;
+            };
+            p.status = status.to_owned();
+            p.updated_at = Some(self.app.clock.now());
+        }
+        self.app.persist().is_ok()
+    }
+
     /// How many `/v3` requests arrived and how many a fault answered, since the start.
     pub fn fault_counts(&self) -> FaultCounts {
         *self

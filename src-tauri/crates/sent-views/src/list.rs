@@ -391,6 +391,23 @@ impl ProfileListModel {
         self.rows.is_empty()
     }
 
+    /// The id, name and wire status (case as stored) of every profile `wanted(id, status)` accepts,
+    /// in the list's order, in one pass (the review follower: the profiles in review, and what a
+    /// refresh says of the ones it follows).
+    pub fn statuses_where(
+        &self,
+        wanted: impl Fn(&str, &str) -> bool,
+    ) -> Vec<(String, String, String)> {
+        self.rows
+            .iter()
+            .filter_map(|r| {
+                let status = &self.statuses.values.get(usize::from(r.status))?.value;
+                wanted(&r.id, status)
+                    .then(|| (r.id.to_string(), r.name.to_string(), status.clone()))
+            })
+            .collect()
+    }
+
     pub fn fetched_at(&self) -> Option<i64> {
         self.fetched_at
     }

@@ -4,8 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use sent_model::campaign::{CampaignData, TcrCampaignWithUseCases, UseCaseData};
 use sent_model::enums::BillingModel;
-use sent_model::{FieldErrors, ProfileDetail, WriteOutcome};
+use sent_model::profile::brand::{BrandBusinessDetail, BrandComplianceDetail};
+use sent_model::{BrandDetail, FieldErrors, ProfileDetail, WriteOutcome};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -62,6 +64,22 @@ pub struct OnboardingDraft {
     /// name before creating again.
     #[serde(default)]
     pub ambiguous_since: Option<i64>,
+    /// The profile this draft was started from ("New client like this"), with its own campaigns
+    /// as forms to offer once the new profile exists.
+    #[serde(default)]
+    pub like: Option<LikeProfile>,
+}
+
+/// The client a draft copies its configuration from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LikeProfile {
+    pub profile_id: String,
+    pub name: String,
+    /// The source's own campaigns as new-campaign forms (use cases, sample messages, opt-in and
+    /// help texts); each is created only when the user confirms it after the profile exists,
+    /// because Sent needs the profile first and the samples may name the other client.
+    pub campaigns: Vec<CampaignData>,
 }
 
 // An onboarding draft: a response-shaped profile plus WABA/phone ids and the create's idempotency
@@ -152,6 +170,119 @@ pub fn apply_preset(draft: &mut OnboardingDraft, preset: &str) {
         }
     }
     draft.preset = Some(preset.into());
+}
+
+/// "New client like this": a new draft with `source`'s configuration and none of its identity.
+///
+/// Copied: how contacts and templates are inherited and shared, whether the TCR brand and
+/// campaigns are the organization's, the billing model, whether WhatsApp is the organization's
+/// (`whatsapp_own`: the source keeps its own account), and, for an own brand, what describes the
+/// kind of business rather than this one (entity type, tax id type, country of registration, and
+/// the compliance answers: vertical, relationship, use case, volume, TCR application, number prefix,
+/// destination countries). The source's own campaigns become forms (`campaigns`, see
+/// [`LikeProfile`]).
+///
+/// Never copied: the name, short name, description, icon and e-mail; the brand's legal name, tax
+/// id, address, website and contact; the billing contact; the compliance notes; the WhatsApp
+/// account and numbers; and secrets, which no profile answer holds anyway. The new client's name
+/// and identity are asked anew, starting at the first step.
+pub fn draft_like(
+    source: &ProfileDetail,
+    whatsapp_own: bool,
+    campaigns: &[TcrCampaignWithUseCases],
+) -> OnboardingDraft {
+    let mut profile = ProfileDetail {
+        inherit_contacts: source.inherit_contacts,
+        allow_contact_sharing: source.allow_contact_sharing,
+        inherit_templates: source.inherit_templates,
+        allow_template_sharing: source.allow_template_sharing,
+        inherit_tcr_brand: source.inherit_tcr_brand,
+        inherit_tcr_campaign: source.inherit_tcr_campaign,
+        billing_model: source.billing_model.clone(),
+        ..ProfileDetail::default()
+    };
+    let own_brand = source
+        .brand
+        .as_ref()
+        .filter(|b| !b.is_inherited && !source.inherit_tcr_brand);
+    if let Some(brand) = own_brand {
+        let business = brand.business.as_ref();
+        profile.brand = Some(BrandDetail {
+            business: business.map(|b| BrandBusinessDetail {
+                entity_type: b.entity_type.clone(),
+                tax_id_type: b.tax_id_type.clone(),
+                country_of_registration: b.country_of_registration.clone(),
+                ..BrandBusinessDetail::default()
+            }),
+            compliance: brand.compliance.as_ref().map(|c| {
+                let mut compliance = BrandComplianceDetail {
+                    notes: None,
+                    ..c.clone()
+                };
+                // The form asks for exactly one main destination country; a source whose only
+                // country is not marked main (as Sent's own examples send it) would otherwise
+                // stop the new client at its brand step for a choice the source never made.
+                if compliance.destination_countries.len() == 1 {
+                    compliance.destination_countries[0].is_main = Some(true);
+                }
+                compliance
+            }),
+            ..BrandDetail::default()
+        });
+    }
+    let own_campaigns = if source.inherit_tcr_campaign {
+        Vec::new()
+    } else {
+        campaigns
+            .iter()
+            .filter(|c| c.customer_id.as_deref() == Some(source.id.as_str()))
+            .map(campaign_form)
+            .collect()
+    };
+    OnboardingDraft {
+        id: uuid::Uuid::new_v4().to_string(),
+        step: "identity".into(),
+        // The source's choices, not a preset's (picking one at step 2 replaces them).
+        preset: None,
+        profile,
+        whatsapp_inherit: !whatsapp_own,
+        idempotency_key: uuid::Uuid::new_v4().to_string(),
+        like: Some(LikeProfile {
+            profile_id: source.id.clone(),
+            name: source.name.clone(),
+            campaigns: own_campaigns,
+        }),
+        ..OnboardingDraft::default()
+    }
+}
+
+/// A campaign as a new campaign's form: what it says and how subscribers opt in, not its ids,
+/// status or TCR history.
+fn campaign_form(c: &TcrCampaignWithUseCases) -> CampaignData {
+    CampaignData {
+        name: Some(c.name.clone()),
+        description: Some(c.description.clone()),
+        campaign_type: Some(c.campaign_type.clone()),
+        use_cases: Some(
+            c.use_cases
+                .iter()
+                .map(|u| UseCaseData {
+                    messaging_use_case_us: u.messaging_use_case_us,
+                    sample_messages: Some(u.sample_messages.clone()),
+                })
+                .collect(),
+        ),
+        message_flow: c.message_flow.clone(),
+        privacy_policy_link: c.privacy_policy_link.clone(),
+        terms_and_conditions_link: c.terms_and_conditions_link.clone(),
+        optin_keywords: c.optin_keywords.clone(),
+        optout_keywords: c.optout_keywords.clone(),
+        help_keywords: c.help_keywords.clone(),
+        optin_message: c.optin_message.clone(),
+        optout_message: c.optout_message.clone(),
+        help_message: c.help_message.clone(),
+        volume: c.volume.clone(),
+    }
 }
 
 /// A draft as the profile list's "Drafts" shows it.
@@ -306,9 +437,9 @@ pub fn missing_for_review(
 pub fn submit_status_words(status: &str, timed_out: bool) -> String {
     match status {
         "approved" | "completed" => "Approved: the profile is ready to send.".to_owned(),
-        "pending_review" => "Pending review: Sent (or TCR) is reviewing the profile; this can take days. The list shows the status when you refresh it.".to_owned(),
+        "pending_review" => "Pending review: Sent (or TCR) is reviewing the profile; this can take days. The app keeps following it and tells you when review ends.".to_owned(),
         "rejected" | "failed" => "Rejected: open the profile to see what Sent reports, fix it and submit again.".to_owned(),
-        _ if timed_out => "Still processing after two minutes: refresh the list later to see the result.".to_owned(),
+        _ if timed_out => "Still processing after two minutes: the app keeps following it and tells you when review ends.".to_owned(),
         "incomplete" | "processing" | "submitted" | "in_progress" => {
             "Sent is checking the profile and connecting its channels…".to_owned()
         }
@@ -502,5 +633,115 @@ mod tests {
         assert!(creating.adopt_lost_create(&profiles[..2]).is_none());
         assert_eq!(creating.created_profile_id, None);
         assert_eq!(creating.ambiguous_since, None);
+    }
+
+    #[test]
+    fn a_client_like_another_copies_its_configuration_and_none_of_its_identity() {
+        let source: ProfileDetail = serde_json::from_value(serde_json::json!({
+            "id": "p-src", "name": "Sunrise Dental", "short_name": "SUNRISE", "description": "Dental clinic",
+            "email": "ops@sunrise.example", "status": "approved",
+            "inherit_contacts": false, "allow_contact_sharing": true, "inherit_templates": true,
+            "allow_template_sharing": false, "inherit_tcr_brand": false, "inherit_tcr_campaign": false,
+            "billing_model": "profile", "waba_id": "204417733119851",
+            "sending_phone_number": "+15550100",
+            "billing_contact": { "name": "Ann Lee", "email": "ann@sunrise.example" },
+            "brand": {
+                "id": "b1", "is_inherited": false, "submitted_to_tcr": true, "tcr_brand_id": "BX1",
+                "contact": { "name": "Ann Lee", "email": "ann@sunrise.example" },
+                "business": { "legal_name": "Sunrise Dental LLC", "tax_id": "12-3456789", "tax_id_type": "EIN",
+                              "entity_type": "PRIVATE_PROFIT", "street": "1 Main St", "city": "Austin",
+                              "url": "https://sunrise.example", "country_of_registration": "US" },
+                "compliance": { "vertical": "HEALTHCARE", "brand_relationship": "SMALL_ACCOUNT",
+                                "primary_use_case": "CUSTOMER_CARE", "is_tcr_application": true,
+                                "destination_countries": [{ "id": "US", "is_main": true }],
+                                "notes": "Ask Ann about the second site" }
+            }
+        }))
+        .unwrap();
+        let campaign = |customer: &str, name: &str| -> TcrCampaignWithUseCases {
+            serde_json::from_value(serde_json::json!({
+                "id": format!("c-{name}"), "name": name, "description": "Reminders", "type": "App",
+                "customerId": customer, "submittedToTCR": true, "hasSubmissionTransaction": false,
+                "useCases": [{ "messagingUseCaseUs": "ACCOUNT_NOTIFICATION", "sampleMessages": ["Your visit is tomorrow"] }]
+            }))
+            .unwrap()
+        };
+        let campaigns = [campaign("p-src", "Reminders"), campaign("org", "Org wide")];
+        let draft = draft_like(&source, true, &campaigns);
+
+        let p = &draft.profile;
+        assert_eq!(
+            (
+                p.inherit_contacts,
+                p.allow_contact_sharing,
+                p.inherit_templates,
+                p.allow_template_sharing
+            ),
+            (false, true, true, false)
+        );
+        assert_eq!(
+            (p.inherit_tcr_brand, p.inherit_tcr_campaign),
+            (false, false)
+        );
+        assert_eq!(p.billing_model, BillingModel::Profile);
+        assert!(
+            !draft.whatsapp_inherit,
+            "the source keeps its own WhatsApp account"
+        );
+        // Identity is asked anew.
+        assert_eq!(p.name, "");
+        assert_eq!(
+            (&p.short_name, &p.description, &p.email),
+            (&None, &None, &None)
+        );
+        assert_eq!((&p.waba_id, &p.sending_phone_number), (&None, &None));
+        assert!(p.billing_contact.is_none());
+        assert!(draft.waba_id.is_none() && draft.phone_number_id.is_none());
+        let brand = p.brand.as_ref().unwrap();
+        assert!(brand.contact.is_none() && brand.tcr_brand_id.is_none() && !brand.submitted_to_tcr);
+        let business = brand.business.as_ref().unwrap();
+        assert_eq!(business.entity_type.as_deref(), Some("PRIVATE_PROFIT"));
+        assert_eq!(business.tax_id_type.as_deref(), Some("EIN"));
+        assert_eq!(business.country_of_registration.as_deref(), Some("US"));
+        assert!(business.legal_name.is_none() && business.tax_id.is_none());
+        assert!(business.street.is_none() && business.city.is_none() && business.url.is_none());
+        let compliance = brand.compliance.as_ref().unwrap();
+        assert_eq!(
+            compliance.primary_use_case.as_deref(),
+            Some("CUSTOMER_CARE")
+        );
+        assert_eq!(compliance.destination_countries.len(), 1);
+        assert!(compliance.notes.is_none());
+        // The source's own campaigns only, as forms.
+        let like = draft.like.as_ref().unwrap();
+        assert_eq!(
+            (like.profile_id.as_str(), like.name.as_str()),
+            ("p-src", "Sunrise Dental")
+        );
+        assert_eq!(like.campaigns.len(), 1);
+        assert_eq!(like.campaigns[0].name.as_deref(), Some("Reminders"));
+        assert_eq!(
+            like.campaigns[0].use_cases.as_ref().unwrap()[0]
+                .sample_messages
+                .as_deref(),
+            Some(&["Your visit is tomorrow".to_owned()][..])
+        );
+        // A new action: its own id and key, from the first step.
+        assert_eq!(
+            (draft.step.as_str(), draft.preset.as_deref()),
+            ("identity", None)
+        );
+        assert!(!draft.id.is_empty() && !draft.idempotency_key.is_empty());
+        assert_ne!(draft.id, draft.idempotency_key);
+        assert!(draft.created_profile_id.is_none());
+
+        // A source on the organization's brand and campaigns carries neither.
+        let mut inheriting = source.clone();
+        inheriting.inherit_tcr_brand = true;
+        inheriting.inherit_tcr_campaign = true;
+        let draft = draft_like(&inheriting, false, &campaigns);
+        assert!(draft.profile.brand.is_none());
+        assert!(draft.like.unwrap().campaigns.is_empty());
+        assert!(draft.whatsapp_inherit);
     }
 }

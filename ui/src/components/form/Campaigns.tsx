@@ -6,6 +6,7 @@ import type { CampaignData } from "../../bindings/CampaignData";
 import type { CampaignRow } from "../../bindings/CampaignRow";
 import type { CampaignsView } from "../../bindings/CampaignsView";
 import type { IpcError } from "../../bindings/IpcError";
+import type { LikeProfile } from "../../bindings/LikeProfile";
 import type { MessagingUseCaseUs } from "../../bindings/MessagingUseCaseUs";
 import type { Workspace } from "../../bindings/Workspace";
 import { ConfirmDialog } from "../ProfileKeyActions";
@@ -16,7 +17,8 @@ import { Messages, TextField } from "./fields";
 import { mergeFields } from "./form";
 import styles from "./form.module.css";
 
-type Editing = { id: string | null; data: CampaignData };
+// `template`: which of the source client's campaigns the form was filled from ("New client like this").
+type Editing = { id: string | null; data: CampaignData; template?: number };
 
 const EMPTY: CampaignData = { name: "", description: "", type: "App", useCases: [{ messagingUseCaseUs: undefined, sampleMessages: [""] }] };
 
@@ -32,12 +34,24 @@ function fromRow(row: CampaignRow): CampaignData {
   };
 }
 
-export function Campaigns({ workspace, profileId }: { workspace: Workspace; profileId: string }) {
+/**
+ * `like`: the client this profile was started from ("New client like this"); its campaigns are
+ * offered as filled-in forms, each created only when the user saves it.
+ */
+/** The source client's campaigns (with their index) not yet made here: neither saved from its form nor present by name. */
+function offered(like: LikeProfile, view: CampaignsView, used: number[]): [number, CampaignData][] {
+  const made = new Set(view.campaigns.map((r) => r.campaign.name.trim().toLowerCase()));
+  return like.campaigns.map((c, i) => [i, c] as [number, CampaignData])
+    .filter(([i, c]) => !used.includes(i) && !made.has((c.name ?? "").trim().toLowerCase()));
+}
+
+export function Campaigns({ workspace, profileId, like }: { workspace: Workspace; profileId: string; like?: LikeProfile | null }) {
   const [view, setView] = useState<CampaignsView | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<CampaignRow | null>(null);
   const [busy, setBusy] = useState(false);
+  const [used, setUsed] = useState<number[]>([]);
 
   useEffect(() => {
     call("profile_campaigns", { workspaceId: workspace.id, profileId }).then(setView, (e) => setError(e as IpcError));
@@ -84,12 +98,31 @@ export function Campaigns({ workspace, profileId }: { workspace: Workspace; prof
           ))}
         </ul>
       )}
+      {view && !view.create_blocked && like && offered(like, view, used).length > 0 && (
+        <div class={styles.likeCampaigns} data-testid="like-campaigns">
+          <p class="hint">Campaigns like those of “{like.name}”: check the sample messages (they may name {like.name}), then save.</p>
+          <ul>
+            {offered(like, view, used).map(([i, c]) => (
+              <li key={i}>
+                <button type="button" onClick={() => setEditing({ id: null, data: c, template: i })} data-testid="like-campaign">
+                  New campaign like “{c.name}”…
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {view && !view.create_blocked && (
         <div><button type="button" onClick={() => setEditing({ id: null, data: EMPTY })} data-testid="new-campaign">New campaign…</button></div>
       )}
       {editing && view && (
         <CampaignDialog workspace={workspace} profileId={profileId} editing={editing} useCases={view.use_cases}
-          onCancel={() => setEditing(null)} onSaved={(v) => { setView(v); setEditing(null); }} />
+          onCancel={() => setEditing(null)} onSaved={(v) => {
+            setView(v);
+            const template = editing.template;
+            if (template !== undefined) setUsed((u) => [...u, template]);
+            setEditing(null);
+          }} />
       )}
       {deleting && (
         <ConfirmDialog title={`Delete the campaign “${deleting.campaign.name}”?`} confirm="Delete campaign" busy={busy} error={error}

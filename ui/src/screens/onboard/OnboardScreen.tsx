@@ -8,6 +8,7 @@ import { useLocation } from "preact-iso";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CreateOutcome } from "../../bindings/CreateOutcome";
 import type { IpcError } from "../../bindings/IpcError";
+import type { LikeProfile } from "../../bindings/LikeProfile";
 import type { OnboardingCheck } from "../../bindings/OnboardingCheck";
 import type { OnboardingDraft } from "../../bindings/OnboardingDraft";
 import type { Preset } from "../../bindings/Preset";
@@ -21,7 +22,7 @@ import { Campaigns } from "../../components/form/Campaigns";
 import { Messages, Section, TextField, Toggle } from "../../components/form/fields";
 import type { Card } from "../../components/form/form";
 import { EMPTY_CARD, cardIsEmpty, getPath, mergeFields, setPath, withBrandInheritance } from "../../components/form/form";
-import { STEP_IDS, afterEdit, asksSecretsAgain, billsProfile as billsTheProfile, createLabel, nextMove, shownSteps as stepsShown, stepIndex, stepOf, visibleChecks as checksShown } from "./model";
+import { STEP_IDS, afterEdit, asksSecretsAgain, billsProfile as billsTheProfile, createLabel, freshLikeDraft, likeNote, nextMove, shownSteps as stepsShown, stepIndex, stepOf, visibleChecks as checksShown } from "./model";
 import { SubmitReview } from "../../components/submit/SubmitReview";
 import styles from "./OnboardScreen.module.css";
 
@@ -54,7 +55,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
       (start) => {
         setDraft(start.draft);
         setPresets(start.presets);
-        setResumed(!!draftId);
+        setResumed(!!draftId && !freshLikeDraft(start.draft));
       },
       (e) => setLoadError(e as IpcError),
     );
@@ -182,6 +183,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
         {!created && <button type="button" class="danger" onClick={discard} data-testid="discard-draft">Discard draft</button>}
       </header>
       {!created && <p class="hint">Saved as a draft on this computer as you go (without the WhatsApp token or card details).</p>}
+      {!created && draft.like && <p class={styles.note} role="note" data-testid="like-note">{likeNote(draft)}</p>}
       {asksSecretsAgain(draft, resumed) && (
         <p class={styles.note} role="status" data-testid="secrets-again">
           Draft resumed. For your security the WhatsApp access token and card details are never kept in drafts: enter them again where needed.
@@ -207,7 +209,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
         <div class={styles.body}>
           {created ? (
             <AfterCreate outcome={outcome} workspace={workspace} profileId={created}
-              ownCampaigns={!draft.profile.inherit_tcr_campaign} local={workspace.on_this_computer}
+              ownCampaigns={!draft.profile.inherit_tcr_campaign} like={draft.like} local={workspace.on_this_computer}
               onSubmitted={() => void call("discard_onboarding_draft", { workspaceId: workspace.id, id: draft.id }).catch(() => {})} />
           ) : (
             <>
@@ -225,6 +227,9 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
               )}
               {draft.step === "pattern" && (
                 <Section id="pattern" title="Pattern" intro="Start from the setup that fits this client; every choice stays editable in the next steps.">
+                  {draft.like && !draft.preset && (
+                    <p class={`hint ${styles.wide}`} data-testid="like-pattern">The choices copied from “{draft.like.name}” are in place. Picking a preset replaces them.</p>
+                  )}
                   <fieldset class={styles.presets}>
                     <legend class="visually-hidden">Preset</legend>
                     {presets.map((p) => (
@@ -382,7 +387,8 @@ function Effective({ check }: { check: OnboardingCheck | null }) {
 }
 
 function AfterCreate(p: {
-  outcome: CreateOutcome | null; workspace: Workspace; profileId: string; local: boolean; ownCampaigns: boolean; onSubmitted: () => void;
+  outcome: CreateOutcome | null; workspace: Workspace; profileId: string; local: boolean; ownCampaigns: boolean;
+  like: LikeProfile | null; onSubmitted: () => void;
 }) {
   return (
     <div class={styles.after} data-testid="after-create">
@@ -392,7 +398,7 @@ function AfterCreate(p: {
         </p>
       )}
       {p.outcome?.drift.map((d) => <p key={d.drift} class={styles.note} role="note" data-testid="create-drift">{d.message}</p>)}
-      {p.ownCampaigns && <Campaigns workspace={p.workspace} profileId={p.profileId} />}
+      {p.ownCampaigns && <Campaigns workspace={p.workspace} profileId={p.profileId} like={p.like} />}
       <h3>Submit for review</h3>
       <p class="hint">Sent checks the profile (name, short name, description, brand, campaigns for a TCR application), connects its channels and sets its status.</p>
       <SubmitReview workspace={p.workspace} profileId={p.profileId} local={p.local} onSubmitted={p.onSubmitted} />

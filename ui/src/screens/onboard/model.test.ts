@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IpcError } from "../../bindings/IpcError";
 import type { OnboardingCheck } from "../../bindings/OnboardingCheck";
 import type { OnboardingDraft } from "../../bindings/OnboardingDraft";
-import { afterEdit, asksSecretsAgain, billsProfile, createLabel, nextMove, shownSteps, stepIndex, stepOf, visibleChecks } from "./model";
+import { afterEdit, asksSecretsAgain, billsProfile, createLabel, freshLikeDraft, likeNote, nextMove, shownSteps, stepIndex, stepOf, visibleChecks } from "./model";
 
 function check(errors: Record<string, number>, fields: Record<string, string[]>): OnboardingCheck {
   return {
@@ -108,5 +108,31 @@ describe("the buttons", () => {
     expect(createLabel(false, refused)).toBe("Create profile");
     expect(createLabel(false, unknownError)).toMatch(/same request/);
     expect(createLabel(true, unknownError)).toBe("Creating…");
+  });
+});
+
+describe("a draft started like another client", () => {
+  const like = (over: Partial<OnboardingDraft> = {}, campaigns = 1) => draft({
+    like: { profile_id: "p1", name: "Tenant Co", campaigns: Array.from({ length: campaigns }, (_, i) => ({ name: `C${i}` })) },
+    profile: { name: "", inherit_tcr_brand: false, brand: { id: "" } },
+    ...over,
+  } as Partial<OnboardingDraft>);
+
+  it("is fresh until the user names the client or moves on", () => {
+    expect(freshLikeDraft(like())).toBe(true);
+    expect(freshLikeDraft(like({ step: "pattern" }))).toBe(false);
+    expect(freshLikeDraft(like({ profile: { name: "Tenant Two" } } as Partial<OnboardingDraft>))).toBe(false);
+    expect(freshLikeDraft(draft())).toBe(false);
+  });
+
+  it("says what was copied, what is asked, and the campaigns offered", () => {
+    const note = likeNote(like({}, 2))!;
+    expect(note).toMatch(/^Started from “Tenant Co”: its resource sharing, billing model and brand profile \(entity type, vertical, use case, countries\) are filled in\./);
+    expect(note).toMatch(/name, brand identity, contacts, WhatsApp account and billing details are not/);
+    expect(note).toMatch(/Its 2 campaigns are offered once this profile is created\.$/);
+    const inheriting = likeNote(like({ profile: { name: "", inherit_tcr_brand: true, brand: null } } as Partial<OnboardingDraft>, 0))!;
+    expect(inheriting).toMatch(/its resource sharing and billing model are filled in/);
+    expect(inheriting).not.toMatch(/campaign/);
+    expect(likeNote(draft())).toBeNull();
   });
 });

@@ -66,6 +66,26 @@ export function billsProfile(draft: OnboardingDraft): boolean {
 }
 
 /** Whether a resumed draft must say that its WhatsApp token or card are asked again. */
+/**
+ * A "New client like this" draft that nobody has worked on yet: opened by its id, but nothing to
+ * resume (no "draft resumed" note, no messages before the user tries a step).
+ */
+export function freshLikeDraft(draft: OnboardingDraft): boolean {
+  return !!draft.like && !draft.profile.name.trim() && draft.step === "identity" && !draft.created_profile_id;
+}
+
+/** The wizard's line on a draft started from another client: what was copied and what is asked. */
+export function likeNote(draft: OnboardingDraft): string | null {
+  const like = draft.like;
+  if (!like) return null;
+  const copied = ["resource sharing", "billing model"];
+  if (!draft.profile.inherit_tcr_brand && draft.profile.brand) copied.push("brand profile (entity type, vertical, use case, countries)");
+  const campaigns = like.campaigns.length;
+  const then = campaigns === 0 ? "" : ` Its ${campaigns === 1 ? "campaign is" : `${campaigns} campaigns are`} offered once this profile is created.`;
+  return `Started from “${like.name}”: its ${copied.slice(0, -1).join(", ")} and ${copied[copied.length - 1]} are filled in. `
+    + `Its name, brand identity, contacts, WhatsApp account and billing details are not: enter this client's own.${then}`;
+}
+
 export function asksSecretsAgain(draft: OnboardingDraft, resumed: boolean): boolean {
   return resumed && !draft.created_profile_id && (!draft.whatsapp_inherit || billsProfile(draft));
 }

@@ -45,6 +45,8 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
+  const [cloning, setCloning] = useState(false);
+  const [cloneError, setCloneError] = useState<IpcError | null>(null);
   // The error summary shows once the user asked to save with problems, until they are fixed.
   const [summary, setSummary] = useState(false);
   const keys = useRef(new SaveKeys());
@@ -236,6 +238,21 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
 
   refreshRef.current = refresh;
 
+  // "New client like this": Rust reads this profile from Sent and keeps a new onboarding draft with
+  // its configuration (never its identity or secrets); the wizard opens it.
+  const startLike = async () => {
+    setCloning(true);
+    setCloneError(null);
+    try {
+      const start = await call("start_onboarding_like", { workspaceId: workspace.id, profileId });
+      route(`/onboard/${encodeURIComponent(start.draft.id)}`);
+    } catch (e) {
+      setCloneError(e as IpcError);
+    } finally {
+      setCloning(false);
+    }
+  };
+
   const save = async (dryRun: boolean) => {
     if (!draft) return;
     const idempotencyKey = keys.current.take(saveFingerprint(draft, card), dryRun);
@@ -320,6 +337,10 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
         </span>
         <button type="button" onClick={refresh} disabled={refreshing}>Refresh</button>
         <button type="button" onClick={() => setDialog("submit")} data-testid="open-submit">Submit for review…</button>
+        <button type="button" onClick={() => void startLike()} disabled={cloning} data-testid="new-like"
+          title="Onboard a new client with this profile's sharing, billing model, brand type and campaigns; its name and identity are asked anew">
+          {cloning ? "Copying…" : "New client like this"}
+        </button>
         <a class="button primary" href={`/profiles/${encodeURIComponent(workspace.id)}/${encodeURIComponent(profile.id)}/send`} data-testid="open-send">
           Send a test message
         </a>
@@ -347,6 +368,9 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
           {outcome.message}
           {outcome.request_id && <span class="request-id"> (request {outcome.request_id})</span>}
         </p>
+      )}
+      {cloneError && (
+        <p role="alert" class="app-error" data-testid="like-error">Could not start a client like this one: <ErrorNote error={cloneError} /></p>
       )}
       {saveError && !dialog && (
         <p role="alert" class="app-error" data-testid="save-error"><ErrorNote error={saveError} /></p>
