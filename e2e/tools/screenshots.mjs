@@ -139,6 +139,15 @@ async function detailShots(browser) {
   await shot(browser, "detail-delete-dialog");
   await browser.keys("Escape");
 
+  // "New client like this": the wizard opens at Identity, saying what was copied from where.
+  await openProfile(browser, "Tenant Co");
+  await browser.$('[data-testid="new-like"]').click();
+  await browser.$('[data-testid="like-note"]').waitForDisplayed({ timeout: 10000 });
+  await shot(browser, "onboard-like-light");
+  await theme(browser, "dark");
+  await shot(browser, "onboard-like-dark");
+  await theme(browser, "light");
+
   // Quick test send, delivered, then a failing number.
   await openProfile(browser, "Bella Salon");
   await browser.$('[data-testid="open-send"]').click();

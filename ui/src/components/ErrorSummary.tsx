@@ -29,12 +29,41 @@ export function focusFirstProblem(errors: Errors) {
  * its first control, scrolled into view.
  */
 export function goToField(path: string) {
-  const target = fieldOf(path) ?? document.getElementById(path) ?? (document.querySelector(`[data-testid="${CSS.escape(path)}"]`) as HTMLElement | null);
+  const target = targetOf(path);
   if (!target) return;
   const controls = "input, select, textarea, button, a[href]";
   const control = target.matches(controls) ? target : (target.querySelector(controls) as HTMLElement | null);
   (control ?? target).focus();
   target.scrollIntoView({ block: "center" });
+}
+
+function targetOf(path: string): HTMLElement | null {
+  return fieldOf(path) ?? document.getElementById(path) ?? (document.querySelector(`[data-testid="${CSS.escape(path)}"]`) as HTMLElement | null);
+}
+
+/**
+ * [`goToField`] from a dialog that is closing: the dialog hands focus back to its opener on a later
+ * frame (`useModal`, and WebKit's own steps for a closed modal), so focus is moved once no dialog is
+ * open and moved again until it stays in the field (at most twelve frames).
+ */
+export function goToFieldAfterDialog(path: string) {
+  let frames = 0;
+  let stayed = 0;
+  const step = () => {
+    frames += 1;
+    if (!document.querySelector("dialog[open]")) {
+      const target = targetOf(path);
+      const active = document.activeElement;
+      if (target && active && (target === active || target.contains(active))) {
+        stayed += 1;
+      } else {
+        stayed = 0;
+        goToField(path);
+      }
+    }
+    if (stayed < 3 && frames < 12) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
 }
 
 export function ErrorSummary({ errors }: { errors: Errors }) {

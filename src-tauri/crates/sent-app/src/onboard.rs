@@ -171,10 +171,14 @@ pub async fn start_onboarding_like(
     };
     let workspace = workspace_id.to_string();
     let organization = organization_summary(state, &workspace);
-    let whatsapp_own = sent_model::effective::overview(&source, &organization)
-        .whatsapp
-        .source
-        == sent_model::effective::ResourceSource::Own;
+    let whatsapp_own = match (&source.waba_id, &organization.waba_id) {
+        (None, _) => false,
+        (Some(id), Some(org_id)) => id != org_id,
+        // Whose account it is cannot be told (Sent does not report the organization's WABA id to
+        // this workspace): the new client is asked for its own account rather than silently put
+        // on the organization's; the WhatsApp step offers the organization's as the other choice.
+        (Some(_), None) => true,
+    };
     let draft = onboard::draft_like(&source, whatsapp_own, &campaigns);
     state.with_store(|store| store.put_draft(&workspace, &draft_key(&draft.id), &draft))?;
     Ok(OnboardingStart {

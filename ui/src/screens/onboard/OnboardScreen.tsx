@@ -89,7 +89,8 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
 
   // A step's messages show once the user tried to leave it (or on Review, or after a resume), not on
   // a form they have not started (model.ts).
-  const errors = mergeFields(checksShown(check?.fields, stepsShown(attempted, resumed, draft.step), draft.step), error);
+  const shown = stepsShown(attempted, resumed, draft.step);
+  const errors = mergeFields(checksShown(check?.fields, shown, draft.step), error);
   const stepErrors = (id: string) => check?.steps.find((s) => s.id === id)?.errors ?? 0;
   const index = stepIndex(draft.step);
   const created = draft.created_profile_id;
@@ -199,7 +200,9 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
                   data-testid={`step-${s.id}`} disabled={!!created} onClick={() => goto(s.id)}>
                   <span class={styles.number}>{i + 1}</span>
                   <span>{s.label}</span>
-                  {s.errors > 0 && i <= index && <span class={styles.stepErrors}>needs attention ({s.errors})</span>}
+                  {/* Steps left behind, and the step being filled once its fields show their messages
+                      (Next pressed, or a resumed draft): never before the user tried anything. */}
+                  {s.errors > 0 && (i < index || shown.has(s.id)) && <span class={styles.stepErrors}>needs attention ({s.errors})</span>}
                 </button>
               </li>
             ))}

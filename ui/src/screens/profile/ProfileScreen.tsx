@@ -13,7 +13,7 @@ import type { ProfileDetailView } from "../../bindings/ProfileDetailView";
 import type { SaveOutcome } from "../../bindings/SaveOutcome";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
-import { ErrorSummary, focusFirstProblem, goToField } from "../../components/ErrorSummary";
+import { ErrorSummary, focusFirstProblem, goToFieldAfterDialog } from "../../components/ErrorSummary";
 import { commandKey, useCommandKey } from "../../components/Shortcuts";
 import { ProfileKeyActions } from "../../components/ProfileKeyActions";
 import { flash, labels, leaveGuard } from "../../data/app";
@@ -546,8 +546,7 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
           onStatus={(row) => setView((v) => (v && v.profile.id === row.id ? { ...v, row } : v))}
           onFix={(field) => {
             setDialog(null);
-            // After the dialog has closed and handed focus back.
-            requestAnimationFrame(() => requestAnimationFrame(() => goToField(field)));
+            goToFieldAfterDialog(field);
           }} />
       )}
       {dialog === "delete" && (
