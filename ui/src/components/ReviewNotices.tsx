@@ -2,19 +2,25 @@
 // (`review_settled`, also raised as an OS notification): each says what happened and what to do
 // next, with "Open the profile". Kept by Rust for the run (`review_notices`), so a notice that
 // arrived before this listened is still shown; dismissing forgets it.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { ReviewNotice } from "../bindings/ReviewNotice";
 import { call, on } from "../ipc";
 
 const SHOWN = 3;
+/** As many as Rust keeps for the run (`NOTICES_KEPT`). */
+const KEPT = 50;
 
 export function ReviewNotices() {
   const [notices, setNotices] = useState<ReviewNotice[]>([]);
+  // Dismissed here: a late answer of `review_notices` must not bring them back.
+  const dismissed = useRef(new Set<number>());
   useEffect(() => {
     let alive = true;
-    const unlisten = on("review_settled", (notice) => setNotices((all) => [notice, ...all.filter((n) => n.id !== notice.id)]));
+    const unlisten = on("review_settled", (notice) =>
+      setNotices((all) => [notice, ...all.filter((n) => n.id !== notice.id)].slice(0, KEPT)));
     call("review_notices").then(
-      (kept) => alive && setNotices((now) => [...now, ...kept.filter((k) => !now.some((n) => n.id === k.id))]),
+      (kept) => alive && setNotices((now) =>
+        [...now, ...kept.filter((k) => !dismissed.current.has(k.id) && !now.some((n) => n.id === k.id))].slice(0, KEPT)),
       () => {},
     );
     return () => {
@@ -23,6 +29,7 @@ export function ReviewNotices() {
     };
   }, []);
   const dismiss = (id: number) => {
+    dismissed.current.add(id);
     setNotices((all) => all.filter((n) => n.id !== id));
     void call("dismiss_review_notice", { id }).catch(() => {});
   };

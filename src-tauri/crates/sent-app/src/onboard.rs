@@ -813,6 +813,7 @@ pub async fn submit_profile(
         web_hook_url: Some(url),
         sandbox: false,
     };
+    state.reviews.forget_reason(&profile_id);
     let options = CallOptions::default().with_idempotency_key(key);
     let result = client
         .complete_profile(&profile_id, &request, &options)

@@ -138,12 +138,19 @@ struct Follow {
     line_open: bool,
     /// A read of it is in flight.
     reading: bool,
+    /// The status the profile had when the app submitted it (a resubmitted `rejected`), until a
+    /// read shows another: Sent keeps it until its review job starts, so during the quick phase
+    /// it is not the submission's outcome.
+    submitted_from: Option<String>,
 }
 
 #[derive(Default)]
 struct Workspace {
     profiles: HashMap<String, Follow>,
     running: bool,
+    /// Which task runs it (unique for the app run): a task stopped (keys changed, workspace
+    /// forgotten) and still ending must not mark a newer one's state.
+    task: u64,
     wake: Arc<tokio::sync::Notify>,
 }
 
@@ -153,14 +160,29 @@ pub struct Reviews {
     workspaces: Mutex<HashMap<Uuid, Workspace>>,
     notices: Mutex<VecDeque<ReviewNotice>>,
     next_notice: std::sync::atomic::AtomicU64,
+    next_task: std::sync::atomic::AtomicU64,
     /// profile id -> the reason a completion callback gave for a failure.
     reasons: Arc<Mutex<HashMap<String, String>>>,
 }
 
 impl Reviews {
+    /// The followed workspaces (a poisoned lock is taken over: the state stays consistent per field).
+    fn lock_workspaces(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Workspace>> {
+        self.workspaces.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Where the completion receiver notes a failure's reason.
     pub fn reasons(&self) -> Arc<Mutex<HashMap<String, String>>> {
         self.reasons.clone()
+    }
+
+    /// A new submission of `profile_id` is about to be sent: a reason an earlier submission's
+    /// callback gave is not its outcome.
+    pub fn forget_reason(&self, profile_id: &str) {
+        self.reasons
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(profile_id);
     }
 
     /// The notices of this run, newest first.
@@ -184,28 +206,21 @@ impl Reviews {
 
     /// Whether `profile_id` of `workspace` is followed now.
     pub fn is_followed(&self, workspace: Uuid, profile_id: &str) -> bool {
-        self.workspaces
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        self.lock_workspaces()
             .get(&workspace)
             .is_some_and(|w| w.profiles.contains_key(profile_id))
     }
 
     /// How many profiles of `workspace` are followed now.
     pub fn followed(&self, workspace: Uuid) -> usize {
-        self.workspaces
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        self.lock_workspaces()
             .get(&workspace)
             .map_or(0, |w| w.profiles.len())
     }
 
     /// A removed workspace (or one whose keys changed) follows nothing until it is asked again.
     pub fn forget(&self, workspace: Uuid) {
-        self.workspaces
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&workspace);
+        self.lock_workspaces().remove(&workspace);
     }
 
     fn keep_notice(&self, notice: ReviewNotice) {
@@ -257,9 +272,7 @@ pub fn follow_list(state: &Core, workspace_id: Uuid) {
     let generation = state.supervisor.generation(workspace_id);
     let followed: HashMap<String, String> = state
         .reviews
-        .workspaces
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .lock_workspaces()
         .get(&workspace_id)
         .map(|w| {
             w.profiles
@@ -303,14 +316,15 @@ fn settle_from_list(state: &Core, workspace_id: Uuid, id: &str, name: &str, stat
     let Some(approved) = review_ended(status) else {
         return;
     };
-    if let Some(w) = state
+    // Only the one who stops following it raises its notice (the follower may have settled it
+    // since the list was read).
+    let was_followed = state
         .reviews
-        .workspaces
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .lock_workspaces()
         .get_mut(&workspace_id)
-    {
-        w.profiles.remove(id);
+        .is_some_and(|w| w.profiles.remove(id).is_some());
+    if !was_followed {
+        return;
     }
     if let Some(row) = state.lists.with(workspace_id, |m| m.row(id)) {
         state.emit(
@@ -385,11 +399,7 @@ fn add(
     quick_until: Option<Instant>,
 ) {
     let start = {
-        let mut all = state
-            .reviews
-            .workspaces
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let mut all = state.reviews.lock_workspaces();
         let workspace = all.entry(workspace_id).or_default();
         for (i, (id, name, status)) in profiles.into_iter().enumerate() {
             match workspace.profiles.get_mut(&id) {
@@ -401,6 +411,7 @@ fn add(
                     follow.quick_reads = 0;
                     follow.slow_reads = 0;
                     follow.status = status.to_ascii_lowercase();
+                    follow.submitted_from = Some(follow.status.clone());
                 }
                 Some(_) => {}
                 None => {
@@ -415,6 +426,7 @@ fn add(
                             quick_until,
                             line_open: quick_until.is_some(),
                             reading: false,
+                            submitted_from: quick_until.map(|_| status.to_ascii_lowercase()),
                         },
                     );
                 }
@@ -423,16 +435,22 @@ fn add(
         workspace.wake.notify_one();
         let start = !workspace.running;
         workspace.running = true;
-        start.then(|| workspace.wake.clone())
+        if start {
+            workspace.task = state
+                .reviews
+                .next_task
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+                + 1;
+        }
+        start.then(|| (workspace.wake.clone(), workspace.task))
     };
-    let Some(wake) = start else { return };
-    if !spawn(state, workspace_id, generation, wake) {
+    let Some((wake, task)) = start else { return };
+    if !spawn(state, workspace_id, generation, wake, task) {
         if let Some(w) = state
             .reviews
-            .workspaces
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .lock_workspaces()
             .get_mut(&workspace_id)
+            .filter(|w| w.task == task)
         {
             w.running = false;
         }
@@ -444,6 +462,7 @@ fn spawn(
     workspace_id: Uuid,
     generation: crate::supervisor::Generation,
     wake: Arc<tokio::sync::Notify>,
+    task: u64,
 ) -> bool {
     let Ok((client, _)) = state.client(workspace_id, None) else {
         return false;
@@ -455,6 +474,7 @@ fn spawn(
         lists: state.lists.clone(),
         organization: organization_summary(state, &workspace_id.to_string()),
         workspace_id,
+        task,
     };
     state
         .supervisor
@@ -472,6 +492,8 @@ struct Context {
     lists: crate::lists::ListModels,
     organization: sent_model::effective::OrganizationSummary,
     workspace_id: Uuid,
+    /// This task's id ([`Workspace::task`]).
+    task: u64,
 }
 
 /// Marks the workspace's task as ended however it ends (its work done, or stopped by the
@@ -479,16 +501,16 @@ struct Context {
 struct EndedGuard {
     reviews: Arc<Reviews>,
     workspace: Uuid,
+    task: u64,
 }
 
 impl Drop for EndedGuard {
     fn drop(&mut self) {
         if let Some(w) = self
             .reviews
-            .workspaces
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .lock_workspaces()
             .get_mut(&self.workspace)
+            .filter(|w| w.task == self.task)
         {
             w.running = false;
             for follow in w.profiles.values_mut() {
@@ -503,18 +525,18 @@ impl Context {
         EndedGuard {
             reviews: self.reviews.clone(),
             workspace: self.workspace_id,
+            task: self.task,
         }
     }
 
     /// Takes the profiles due now (at most the reads free), and when the next one is due. `None`
     /// when nothing is followed any more (the task ends).
     fn take_due(&self, free: usize) -> Option<(Vec<String>, Option<Instant>)> {
-        let mut all = self
-            .reviews
-            .workspaces
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        let workspace = all.get_mut(&self.workspace_id)?;
+        let mut all = self.reviews.lock_workspaces();
+        // A newer task follows the workspace now (this one was stopped): this one ends.
+        let workspace = all
+            .get_mut(&self.workspace_id)
+            .filter(|w| w.task == self.task)?;
         if workspace.profiles.is_empty() {
             workspace.running = false;
             return None;
@@ -545,6 +567,8 @@ impl Context {
 
     async fn run(&self, client: Arc<sent_client::SentClient>, wake: Arc<tokio::sync::Notify>) {
         let mut reads = tokio::task::JoinSet::new();
+        // Which profile each read is for, so a read that panicked frees its profile too.
+        let mut reading: HashMap<tokio::task::Id, String> = HashMap::new();
         loop {
             let free = READS_AT_ONCE.saturating_sub(reads.len());
             let Some((due, next)) = self.take_due(free) else {
@@ -552,10 +576,12 @@ impl Context {
             };
             for id in due {
                 let client = client.clone();
-                reads.spawn(async move {
+                let profile = id.clone();
+                let handle = reads.spawn(async move {
                     let result = client.get_profile(&id).await;
                     (id, result)
                 });
+                reading.insert(handle.id(), profile);
             }
             // With every read slot taken, the next answer (not the clock) frees one.
             let sleep = match next {
@@ -565,11 +591,31 @@ impl Context {
                 _ => Duration::from_secs(3600),
             };
             tokio::select! {
-                Some(Ok((id, result))) = reads.join_next(), if !reads.is_empty() => self.read(&id, result),
+                Some(joined) = reads.join_next_with_id(), if !reads.is_empty() => match joined {
+                    Ok((task, (id, result))) => {
+                        reading.remove(&task);
+                        self.read(&id, result);
+                    }
+                    Err(error) => {
+                        if let Some(id) = reading.remove(&error.id()) {
+                            self.read_lost(&id);
+                        }
+                    }
+                },
                 () = tokio::time::sleep(sleep) => {}
                 () = wake.notified() => {}
             }
         }
+    }
+
+    /// A read that never answered (its task panicked): read again later.
+    fn read_lost(&self, id: &str) {
+        let now = Instant::now();
+        self.with_follow(id, |follow| {
+            follow.reading = false;
+            follow.due = now + next_delay(follow, now);
+            Step::Keep
+        });
     }
 
     /// One read's answer: the status moved or not, review ended or goes on.
@@ -606,6 +652,15 @@ impl Context {
                 follow.name.clone_from(&profile.name);
             }
             let quick = follow.quick_until.is_some_and(|until| now < until);
+            if follow.submitted_from.as_deref() == Some(status.as_str()) {
+                if quick {
+                    // Sent has not taken the submission up yet: nothing to say, read again.
+                    follow.due = now + next_delay(follow, now);
+                    return Step::Keep;
+                }
+            } else {
+                follow.submitted_from = None;
+            }
             if follow.line_open {
                 let quick_over = !quick;
                 let settled = !sent_views::onboard::submit_in_progress(&status);
@@ -678,12 +733,11 @@ impl Context {
     }
 
     fn with_follow(&self, id: &str, f: impl FnOnce(&mut Follow) -> Step) {
-        let mut all = self
-            .reviews
-            .workspaces
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        let Some(workspace) = all.get_mut(&self.workspace_id) else {
+        let mut all = self.reviews.lock_workspaces();
+        let Some(workspace) = all
+            .get_mut(&self.workspace_id)
+            .filter(|w| w.task == self.task)
+        else {
             return;
         };
         let Some(follow) = workspace.profiles.get_mut(id) else {

@@ -6,21 +6,8 @@
 mod support;
 
 use sent_app::onboard;
-use sent_model::{BillingContact, ProfileId};
-use support::{TestCore, BUILTIN};
-
-fn profile(core: &TestCore, name: &str) -> ProfileId {
-    let id = core
-        .core
-        .sandbox
-        .census()
-        .profiles
-        .into_iter()
-        .find(|p| p.1 == name)
-        .unwrap_or_else(|| panic!("{name} is in the demo organization"))
-        .0;
-    ProfileId::new(id.to_string()).unwrap()
-}
+use sent_model::BillingContact;
+use support::{profile, TestCore, BUILTIN};
 
 /// Every byte of the app's data folder (the database, its journal and anything beside it).
 fn data_bytes(dir: &std::path::Path) -> Vec<u8> {

@@ -6,20 +6,7 @@ mod support;
 
 use sent_app::onboard;
 use sent_model::ProfileId;
-use support::{TestCore, BUILTIN};
-
-fn profile(core: &TestCore, name: &str) -> ProfileId {
-    let id = core
-        .core
-        .sandbox
-        .census()
-        .profiles
-        .into_iter()
-        .find(|p| p.1 == name)
-        .unwrap_or_else(|| panic!("{name} is in the demo organization"))
-        .0;
-    ProfileId::new(id.to_string()).unwrap()
-}
+use support::{profile, TestCore, BUILTIN};
 
 #[test]
 fn review_needs_are_named_first_and_only_a_ready_profile_is_submitted() {
@@ -223,4 +210,44 @@ fn review_is_followed_to_the_end_with_a_notice() {
     );
     core.core.reviews.dismiss(kept[0].id);
     assert_eq!(core.core.reviews.notices().len(), 1);
+
+    // Submitted again: Sent shows "rejected" until its review job takes the submission up, and
+    // that is not the new submission's outcome (no second rejection, the follow goes on).
+    core.run(onboard::submit_profile(
+        &core.core,
+        BUILTIN,
+        northwind.clone(),
+        None,
+        uuid::Uuid::new_v4().to_string(),
+    ))
+    .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while core
+        .core
+        .lists
+        .with(BUILTIN, |m| m.row(northwind.as_str()))
+        .is_none_or(|r| r.status == "rejected")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Northwind's new submission was never taken up"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let rejections = core
+        .events
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(e, p)| {
+            *e == sent_app::AppEvent::ReviewSettled
+                && p["profile_id"] == northwind.as_str()
+                && p["approved"] == false
+        })
+        .count();
+    assert_eq!(
+        rejections, 1,
+        "the old status was taken for the new submission's outcome"
+    );
 }

@@ -16,7 +16,7 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { ErrorSummary, focusFirstProblem, goToFieldAfterDialog } from "../../components/ErrorSummary";
 import { commandKey, useCommandKey } from "../../components/Shortcuts";
 import { ProfileKeyActions } from "../../components/ProfileKeyActions";
-import { flash, labels, leaveGuard } from "../../data/app";
+import { currentWorkspace, flash, labels, leaveGuard, refreshWorkspaces, workspaceList } from "../../data/app";
 import { useStores } from "../../data/store";
 import { call, on } from "../../ipc";
 import { BrandSection } from "../../components/form/BrandSection";
@@ -245,6 +245,12 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
     setCloneError(null);
     try {
       const start = await call("start_onboarding_like", { workspaceId: workspace.id, profileId });
+      // The wizard works in the current workspace and the draft is this profile's workspace's: a
+      // profile opened from another workspace (a review notice's link) makes it current first.
+      if (currentWorkspace()?.id !== workspace.id) {
+        workspaceList.value = await call("switch_workspace", { id: workspace.id });
+        await refreshWorkspaces();
+      }
       route(`/onboard/${encodeURIComponent(start.draft.id)}`);
     } catch (e) {
       setCloneError(e as IpcError);

@@ -17,6 +17,20 @@ use uuid::Uuid;
 /// The built-in local sandbox workspace.
 pub const BUILTIN: Uuid = LOCAL_SANDBOX_ID;
 
+/// The id of the demo organization's profile called `name` in the core's embedded sandbox.
+pub fn profile(core: &TestCore, name: &str) -> sent_model::ProfileId {
+    let id = core
+        .core
+        .sandbox
+        .census()
+        .profiles
+        .into_iter()
+        .find(|p| p.1 == name)
+        .unwrap_or_else(|| panic!("{name} is in the demo organization"))
+        .0;
+    sent_model::ProfileId::new(id.to_string()).unwrap()
+}
+
 /// Every event the core pushed, in order.
 #[derive(Default)]
 pub struct Recorded(pub Mutex<Vec<(AppEvent, serde_json::Value)>>);
