@@ -34,10 +34,6 @@ function fromRow(row: CampaignRow): CampaignData {
   };
 }
 
-/**
- * `like`: the client this profile was started from ("New client like this"); its campaigns are
- * offered as filled-in forms, each created only when the user saves it.
- */
 /** The source client's campaigns (with their index) not yet made here: neither saved from its form nor present by name. */
 function offered(like: LikeProfile, view: CampaignsView, used: number[]): [number, CampaignData][] {
   const made = new Set(view.campaigns.map((r) => r.campaign.name.trim().toLowerCase()));
@@ -45,6 +41,10 @@ function offered(like: LikeProfile, view: CampaignsView, used: number[]): [numbe
     .filter(([i, c]) => !used.includes(i) && !made.has((c.name ?? "").trim().toLowerCase()));
 }
 
+/**
+ * `like`: the client this profile was started from ("New client like this"); its campaigns are
+ * offered as filled-in forms, each created only when the user saves it.
+ */
 export function Campaigns({ workspace, profileId, like }: { workspace: Workspace; profileId: string; like?: LikeProfile | null }) {
   const [view, setView] = useState<CampaignsView | null>(null);
   const [error, setError] = useState<IpcError | null>(null);

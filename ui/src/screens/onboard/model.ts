@@ -65,7 +65,6 @@ export function billsProfile(draft: OnboardingDraft): boolean {
   return billsTheProfile(draft.profile);
 }
 
-/** Whether a resumed draft must say that its WhatsApp token or card are asked again. */
 /**
  * A "New client like this" draft that nobody has worked on yet: opened by its id, but nothing to
  * resume (no "draft resumed" note, no messages before the user tries a step).
@@ -86,6 +85,7 @@ export function likeNote(draft: OnboardingDraft): string | null {
     + `Its name, brand identity, contacts, WhatsApp account and billing details are not: enter this client's own.${then}`;
 }
 
+/** Whether a resumed draft must say that its WhatsApp token or card are asked again. */
 export function asksSecretsAgain(draft: OnboardingDraft, resumed: boolean): boolean {
   return resumed && !draft.created_profile_id && (!draft.whatsapp_inherit || billsProfile(draft));
 }
