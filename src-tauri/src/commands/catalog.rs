@@ -71,6 +71,14 @@ declare_commands! {
     /// The notices of reviews that ended during this run (approved or rejected), newest first.
     reviews::review_notices() -> Vec<ReviewNotice>;
     reviews::dismiss_review_notice(id: u64) -> ();
+    /// One window of the compliance board (one workspace, or every workspace when none), from what the app holds.
+    board::query_board(workspace_id: Option<Uuid>, query: BoardQuery) -> BoardWindow;
+    /// Reads the campaigns the board's next actions depend on, in the background (`profiles_updated` as rows move).
+    board::refresh_board(workspace_id: Uuid) -> BoardReading;
+    /// Submits several profiles for review, one idempotency key each; a result per profile.
+    board::submit_profiles(items: Vec<BulkSubmitItem>, web_hook_url: Option<String>) -> Vec<BulkSubmitResult>;
+    /// Writes the board (or the profile list, with its search) as CSV to the Downloads folder, one line per profile.
+    board::export_board(workspace_id: Option<Uuid>, query: BoardQuery) -> BoardExport;
     /// Checks the review prerequisites, submits the profile and follows its status (`profile_status`).
     onboard::submit_profile(workspace_id: Uuid, profile_id: ProfileId, web_hook_url: Option<String>, idempotency_key: String) -> SubmitOutcome;
     /// The profile's TCR campaigns, read-only ones with their reason, and the use-case list.

@@ -10,6 +10,7 @@ use sent_app::app::{AppInfo, SandboxRevision};
 use sent_app::batch::{
     BatchExport, BatchFile, BatchFilter, BatchProgress, BatchSummary, BatchView, BatchWindow,
 };
+use sent_app::board::{BoardExport, BoardReading, BulkSubmitItem, BulkSubmitResult};
 use sent_app::campaigns::{CampaignCheck, CampaignsView};
 use sent_app::edit::{DeleteOutcome, EditCheck, ProfileDetailView, SaveOutcome};
 use sent_app::journal::{JournalExport, JournalOutcome, JournalRow};
@@ -28,7 +29,7 @@ use sent_model::{CampaignId, MessageId, PaymentDetails, ProfileDetail, ProfileId
 use sent_views::batch::BatchSettings;
 use sent_views::onboard::{DraftSummary, OnboardingDraft};
 use sent_views::sends::{MessageTimeline, TemplateChoice};
-use sent_views::{DomainLabels, ListQuery, ListWindow, PaletteProfiles};
+use sent_views::{BoardQuery, BoardWindow, DomainLabels, ListQuery, ListWindow, PaletteProfiles};
 use sent_workspaces::{Theme, Workspace, WorkspaceDraft, WorkspaceList};
 use uuid::Uuid;
 

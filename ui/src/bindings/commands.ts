@@ -9,6 +9,12 @@ import type { BatchSettings } from "./BatchSettings";
 import type { BatchSummary } from "./BatchSummary";
 import type { BatchView } from "./BatchView";
 import type { BatchWindow } from "./BatchWindow";
+import type { BoardExport } from "./BoardExport";
+import type { BoardQuery } from "./BoardQuery";
+import type { BoardReading } from "./BoardReading";
+import type { BoardWindow } from "./BoardWindow";
+import type { BulkSubmitItem } from "./BulkSubmitItem";
+import type { BulkSubmitResult } from "./BulkSubmitResult";
 import type { CampaignCheck } from "./CampaignCheck";
 import type { CampaignData } from "./CampaignData";
 import type { CampaignId } from "./CampaignId";
@@ -123,6 +129,14 @@ export type Commands = {
   /** The notices of reviews that ended during this run (approved or rejected), newest first. */
   review_notices: { args: {  }; returns: Array<ReviewNotice> };
   dismiss_review_notice: { args: { id: number }; returns: null };
+  /** One window of the compliance board (one workspace, or every workspace when none), from what the app holds. */
+  query_board: { args: { workspaceId: string | null; query: BoardQuery }; returns: BoardWindow };
+  /** Reads the campaigns the board's next actions depend on, in the background (`profiles_updated` as rows move). */
+  refresh_board: { args: { workspaceId: string }; returns: BoardReading };
+  /** Submits several profiles for review, one idempotency key each; a result per profile. */
+  submit_profiles: { args: { items: Array<BulkSubmitItem>; webHookUrl: string | null }; returns: Array<BulkSubmitResult> };
+  /** Writes the board (or the profile list, with its search) as CSV to the Downloads folder, one line per profile. */
+  export_board: { args: { workspaceId: string | null; query: BoardQuery }; returns: BoardExport };
   /** Checks the review prerequisites, submits the profile and follows its status (`profile_status`). */
   submit_profile: { args: { workspaceId: string; profileId: ProfileId; webHookUrl: string | null; idempotencyKey: string }; returns: SubmitOutcome };
   /** The profile's TCR campaigns, read-only ones with their reason, and the use-case list. */

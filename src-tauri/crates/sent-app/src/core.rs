@@ -247,6 +247,8 @@ pub struct Core {
     receiver: tokio::sync::OnceCell<crate::receiver::Receiver>,
     /// Every profile in review being followed, and the notices of reviews that ended.
     pub reviews: Arc<crate::reviews::Reviews>,
+    /// The workspaces whose compliance board is reading campaigns in the background.
+    pub board_reads: Arc<Mutex<std::collections::HashSet<Uuid>>>,
 }
 
 impl Core {
@@ -539,6 +541,7 @@ impl Core {
             timelines: Timelines::default(),
             receiver: tokio::sync::OnceCell::new(),
             reviews: Arc::default(),
+            board_reads: Arc::default(),
             supervisor,
             emitter: events,
             runtime,

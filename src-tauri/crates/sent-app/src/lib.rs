@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod batch;
+pub mod board;
 pub mod campaigns;
 pub mod core;
 pub mod edit;

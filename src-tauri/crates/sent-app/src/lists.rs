@@ -17,7 +17,9 @@ use uuid::Uuid;
 type Store = Arc<Mutex<sent_store::Store>>;
 
 /// The store's workspace fact holding the list in its compact form.
-pub const LIST_MODEL_KEY: &str = "profile_list_model";
+/// (`_2`: rows carry the compliance board's facts; an older model is worded anew from the cached
+/// profiles.)
+pub const LIST_MODEL_KEY: &str = "profile_list_model_2";
 /// The store's workspace fact holding the list's first screen in the default order, as
 /// [`FIRST_SCREEN_ROWS`] rows answered: a launch paints it while the model is read (at 100,000
 /// profiles the model is 9 MB and reads in a few hundred ms; this is ~50 KB).
@@ -57,6 +59,37 @@ impl ListModels {
         f(model)
     }
 
+    /// Runs `f` on several workspaces' lists at once (each read from the database first if
+    /// needed), in the order of `workspaces` (repeats dropped): one consistent view of them all.
+    pub fn with_each<T>(
+        &self,
+        workspaces: &[Uuid],
+        f: impl FnOnce(&mut [ProfileListModel]) -> T,
+    ) -> T {
+        let mut ids: Vec<Uuid> = Vec::with_capacity(workspaces.len());
+        for id in workspaces {
+            if !ids.contains(id) {
+                ids.push(*id);
+            }
+        }
+        let mut models = self.models.lock().unwrap_or_else(|e| e.into_inner());
+        let mut taken: Vec<ProfileListModel> = ids
+            .iter()
+            .map(|id| models.remove(id).unwrap_or_else(|| self.load(*id)))
+            .collect();
+        let answer = f(&mut taken);
+        for (id, model) in ids.into_iter().zip(taken) {
+            models.insert(id, model);
+        }
+        answer
+    }
+
+    /// Keeps a workspace's list in the database as it is now (the board's campaign counts).
+    pub fn save(&self, workspace: Uuid) {
+        let stored = self.with(workspace, kept);
+        self.persist(workspace, &stored);
+    }
+
     /// Runs `f` on a workspace's list: the one held, else one read from the database for this call
     /// only (a workspace not shown is not kept in memory for it).
     pub fn peek<T>(&self, workspace: Uuid, f: impl FnOnce(&ProfileListModel) -> T) -> T {
@@ -78,6 +111,10 @@ impl ListModels {
     pub fn replace(&self, mut model: ProfileListModel, workspace: Uuid) -> u64 {
         let mut models = self.models.lock().unwrap_or_else(|e| e.into_inner());
         model.follow(models.get(&workspace));
+        // What the board read of each profile's campaigns outlives a new fetch of the list.
+        if let Some(previous) = models.get(&workspace) {
+            model.keep_campaigns_from(previous);
+        }
         let generation = model.generation();
         models.insert(workspace, model);
         generation

@@ -197,6 +197,10 @@ pub async fn refresh_profiles(
         complete,
         request_id.clone(),
     );
+    // What the compliance board read of each profile's campaigns outlives the new fetch.
+    state
+        .lists
+        .peek(workspace_id, |previous| model.keep_campaigns_from(previous));
     let stored = state.with_store(|store| {
         let fetched_at =
             store.finish_profile_refresh(&workspace, complete, request_id.as_deref())?;

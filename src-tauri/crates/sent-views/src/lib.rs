@@ -5,6 +5,7 @@
 //! This crate must not do I/O: it turns data the client fetched into what a person reads.
 
 pub mod batch;
+pub mod board;
 pub mod edit;
 pub mod fields;
 pub mod labels;
@@ -13,6 +14,7 @@ pub mod onboard;
 pub mod rows;
 pub mod sends;
 
+pub use board::{BoardQuery, BoardRow, BoardWindow, NextKind};
 pub use edit::{FieldChange, JournalChanges};
 pub use labels::{Choice, DomainLabels, Tone};
 pub use list::{ListQuery, ListWindow, PaletteProfiles, ProfileListModel, StoredList};

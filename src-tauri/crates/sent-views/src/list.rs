@@ -187,18 +187,24 @@ pub struct PaletteProfiles {
 
 /// One row, compact: words interned in the model's tables.
 #[derive(Debug, Clone)]
-struct Row {
-    id: Box<str>,
-    name: Box<str>,
-    short_name: Option<Box<str>>,
-    status: u16,
-    billing: u16,
-    brand: u32,
+pub(crate) struct Row {
+    pub(crate) id: Box<str>,
+    pub(crate) name: Box<str>,
+    pub(crate) short_name: Option<Box<str>>,
+    pub(crate) status: u16,
+    pub(crate) billing: u16,
+    pub(crate) brand: u32,
     brand_submitted_to_tcr: bool,
-    whatsapp: u32,
-    created_at: Option<Box<str>>,
+    pub(crate) whatsapp: u32,
+    pub(crate) created_at: Option<Box<str>>,
     /// `SEP name SEP short name SEP id`, folded (see [`fold`]).
-    key: Box<str>,
+    pub(crate) key: Box<str>,
+    /// What review needs (the compliance board's facts).
+    pub(crate) review: crate::board::ReviewFacts,
+    /// The brand's TCR and identity status in words (a cell, interned).
+    pub(crate) brand_detail: u32,
+    /// What the board last read of the profile's campaigns.
+    pub(crate) campaigns: Option<crate::board::CampaignCount>,
 }
 
 impl Row {
@@ -210,22 +216,22 @@ impl Row {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct StatusWords {
-    value: String,
-    label: String,
-    tone: Tone,
+pub(crate) struct StatusWords {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) tone: Tone,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct BillingWords {
-    value: String,
-    label: String,
+pub(crate) struct BillingWords {
+    pub(crate) value: String,
+    pub(crate) label: String,
 }
 
 /// Strings interned once: a value's index, and the values in first-seen order.
 #[derive(Debug, Clone)]
-struct Table<T> {
-    values: Vec<T>,
+pub(crate) struct Table<T> {
+    pub(crate) values: Vec<T>,
 }
 
 impl<T> Default for Table<T> {
@@ -237,15 +243,15 @@ impl<T> Default for Table<T> {
 /// The model of one workspace's list.
 #[derive(Debug, Clone)]
 pub struct ProfileListModel {
-    workspace_id: String,
-    generation: u64,
+    pub(crate) workspace_id: String,
+    pub(crate) generation: u64,
     fetched_at: Option<i64>,
     complete: bool,
     request_id: Option<String>,
-    rows: Vec<Row>,
-    statuses: Table<StatusWords>,
-    billing: Table<BillingWords>,
-    cells: Vec<SourceCell>,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) statuses: Table<StatusWords>,
+    pub(crate) billing: Table<BillingWords>,
+    pub(crate) cells: Vec<SourceCell>,
     cell_index: HashMap<SourceCell, u32>,
     /// Row indices in each sort order asked for so far.
     orders: HashMap<(SortKey, SortDirection), Arc<Vec<u32>>>,
@@ -460,9 +466,17 @@ impl ProfileListModel {
             },
             |b| b.value == row.billing_model,
         );
+        let brand_detail = self.cell(SourceCell {
+            source: row.brand.source,
+            label: row.brand_detail,
+            hint: None,
+        });
         let brand = self.cell(row.brand);
         let whatsapp = self.cell(row.whatsapp);
         Row {
+            review: row.review,
+            brand_detail,
+            campaigns: None,
             key: search_key(&row.name, row.short_name.as_deref(), &row.id),
             id: row.id.into_boxed_str(),
             name: row.name.into_boxed_str(),
@@ -492,6 +506,8 @@ impl ProfileListModel {
             brand_submitted_to_tcr: row.brand_submitted_to_tcr,
             whatsapp: self.cells[row.whatsapp as usize].clone(),
             created_at: row.created_at.as_deref().map(str::to_owned),
+            review: row.review,
+            brand_detail: self.cells[row.brand_detail as usize].label.clone(),
         }
     }
 
@@ -521,7 +537,8 @@ impl ProfileListModel {
             if self.expand(&self.rows[at]) == row {
                 return false;
             }
-            let compact = self.compact(row);
+            let mut compact = self.compact(row);
+            compact.campaigns = self.rows[at].campaigns;
             self.rows[at] = compact;
         } else {
             let compact = self.compact(row);
@@ -542,7 +559,7 @@ impl ProfileListModel {
         removed
     }
 
-    fn order(&mut self, sort: SortKey, direction: SortDirection) -> Arc<Vec<u32>> {
+    pub(crate) fn order(&mut self, sort: SortKey, direction: SortDirection) -> Arc<Vec<u32>> {
         if let Some(order) = self.orders.get(&(sort, direction)) {
             return order.clone();
         }
@@ -808,6 +825,9 @@ impl ProfileListModel {
                         r.brand_submitted_to_tcr,
                         r.whatsapp,
                         r.created_at.as_deref().map(str::to_owned),
+                        r.review,
+                        r.brand_detail,
+                        r.campaigns.map(|c| (c.count, c.active, c.read_at)),
                     )
                 })
                 .collect(),
@@ -826,6 +846,7 @@ impl ProfileListModel {
                 || usize::from(r.4) >= stored.billing.len()
                 || r.5 as usize >= stored.cells.len()
                 || r.7 as usize >= stored.cells.len()
+                || r.10 as usize >= stored.cells.len()
             {
                 return None;
             }
@@ -852,7 +873,19 @@ impl ProfileListModel {
                     submitted,
                     whatsapp,
                     created_at,
+                    review,
+                    brand_detail,
+                    campaigns,
                 )| Row {
+                    review,
+                    brand_detail,
+                    campaigns: campaigns.map(|(count, active, read_at)| {
+                        crate::board::CampaignCount {
+                            count,
+                            active,
+                            read_at,
+                        }
+                    }),
                     key: search_key(&name, short_name.as_deref(), &id),
                     id: id.into_boxed_str(),
                     name: name.into_boxed_str(),
@@ -893,6 +926,9 @@ struct StoredRow(
     bool,
     u32,
     Option<String>,
+    crate::board::ReviewFacts,
+    u32,
+    Option<(u16, u16, i64)>,
 );
 
 // Names, ids, labels and WABA ids of profiles (no key or token).

@@ -49,6 +49,14 @@ pub struct ProfileRow {
     pub whatsapp: SourceCell,
     /// RFC 3339, as the server sent it (sorts as text within one server).
     pub created_at: Option<String>,
+    /// What review needs (the compliance board reads it; the list's window does not carry it).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub review: crate::board::ReviewFacts,
+    /// The brand's TCR and identity status in words (the board's; not carried by the list).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub brand_detail: String,
 }
 
 impl ProfileRow {
@@ -72,6 +80,8 @@ impl ProfileRow {
             brand_submitted_to_tcr: overview.brand_submitted_to_tcr,
             whatsapp: whatsapp_cell(profile, organization, overview.whatsapp.source),
             created_at: profile.created_at.map(|t| t.as_datetime().to_rfc3339()),
+            review: crate::board::ReviewFacts::of(profile),
+            brand_detail: crate::board::brand_detail(profile),
         }
     }
 }
