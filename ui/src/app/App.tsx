@@ -19,6 +19,8 @@ import { OnboardScreen } from "../screens/onboard/OnboardScreen";
 import { ProfileList } from "../screens/profiles/ProfileList";
 import { JournalRoute } from "../screens/journal/JournalScreen";
 import { ImportScreen } from "../screens/import/ImportScreen";
+import { BoardScreen } from "../screens/board/BoardScreen";
+import { useCommandKey } from "../components/Shortcuts";
 import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
 import type { IpcError } from "../bindings/IpcError";
 import type { Workspace } from "../bindings/Workspace";
@@ -40,6 +42,8 @@ function Shell() {
   useEffect(() => {
     void loadApp();
   }, []);
+  // Ctrl/⌘+B: the compliance board, from anywhere.
+  useCommandKey("b", () => route("/board"), currentWorkspace() !== null);
 
   const info = appInfo.value;
   const list = workspaceList.value;
@@ -94,6 +98,7 @@ function Shell() {
       {workspace && (
         <nav class="tabs" aria-label="Screens">
           <a href="/" aria-current={path === "/" || path.startsWith("/profiles") ? "page" : undefined}>Profiles</a>
+          <a href="/board" aria-current={path === "/board" ? "page" : undefined} data-testid="nav-board">Compliance board</a>
           <a href="/workspace" aria-current={path === "/workspace" ? "page" : undefined}>Workspace and keys</a>
           <a href="/import" aria-current={path.startsWith("/import") ? "page" : undefined} data-testid="nav-import">Import clients</a>
           <a href="/journal" aria-current={path === "/journal" ? "page" : undefined} data-testid="nav-journal">Journal</a>
@@ -130,6 +135,7 @@ function Shell() {
             <Route path="/onboard/:draft" component={OnboardRoute} />
             <Route path="/workspace" component={WorkspaceRoute} />
             <Route path="/journal" component={JournalRoute} />
+            <Route path="/board" component={BoardRoute} />
             <Route path="/import" component={ImportRoute} />
             <Route path="/import/:batch" component={ImportRoute} />
             <Route default component={ProfilesRoute} />
@@ -180,7 +186,17 @@ function InWorkspace({ workspaceId, render }: { workspaceId: string; render: (wo
 }
 
 function ProfileRoute({ workspace, id }: { workspace: string; id: string }) {
-  return <InWorkspace workspaceId={workspace} render={(w) => <ProfileScreen key={`${w.id}:${id}`} workspace={w} profileId={decodeURIComponent(id)} />} />;
+  // `?go=<field>` (or `?go=submit`): where the board's next action lands on the profile.
+  const { query } = useLocation();
+  const go = query.go ? decodeURIComponent(query.go) : undefined;
+  return <InWorkspace workspaceId={workspace} render={(w) => <ProfileScreen key={`${w.id}:${id}`} workspace={w} profileId={decodeURIComponent(id)} go={go} />} />;
+}
+
+/** The compliance board of the current workspace (or of every workspace). */
+function BoardRoute() {
+  useStores(workspaceList);
+  const workspace = currentWorkspace();
+  return workspace ? <BoardScreen workspace={workspace} /> : null;
 }
 
 /** The test-send panel of one profile (deep link, like the profile). */

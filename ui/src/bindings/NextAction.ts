@@ -10,4 +10,8 @@ export type NextAction = { kind: NextKind, kind_label: string, tone: Tone,
 /**
  * "Add a campaign", "Ready: submit for review", "Rejected: <reason>: fix and submit again".
  */
-words: string, target: ActionTarget | null, };
+words: string, target: ActionTarget | null, 
+/**
+ * The field (or section) of the profile screen where it is done, for a target there.
+ */
+field: string | null, };

@@ -66,6 +66,7 @@ export function shortcutList(os: string = platform()): { keys: string; what: str
   const mod = commandKey(os);
   return [
     { keys: `${mod}+K`, what: "Search profiles, screens and workspaces (the command palette)" },
+    { keys: `${mod}+B`, what: "Open the compliance board (what each client needs next)" },
     { keys: `${mod}+S`, what: "On a profile: review the changes and save" },
     { keys: `${mod}+Enter`, what: "On the test-send screen: send" },
     { keys: "↑ ↓ Home End", what: "Move through the profile list or the palette's options" },

@@ -257,9 +257,11 @@ pub struct BulkSubmitResult {
     pub profile_id: String,
     pub name: String,
     pub ok: bool,
+    /// Sent's answer in words, or the error's message.
     pub message: String,
-    /// Field path -> what review still needs, when the profile was not ready.
-    pub fields: std::collections::BTreeMap<String, Vec<String>>,
+    /// The failure, whole: its fields name what review still needs; its outcome says whether the
+    /// submission may have reached Sent (then the same key is reused on retry).
+    pub error: Option<AppError>,
     pub request_id: Option<String>,
 }
 
@@ -320,9 +322,9 @@ pub async fn submit_profiles(
                     item.idempotency_key,
                 )
                 .await;
-                let (ok, message, fields, request_id) = match outcome {
-                    Ok(o) => (true, o.message, Default::default(), o.request_id),
-                    Err(e) => (false, e.message, e.fields.unwrap_or_default(), e.request_id),
+                let (ok, message, error, request_id) = match outcome {
+                    Ok(o) => (true, o.message, None, o.request_id),
+                    Err(e) => (false, e.message.clone(), Some(e.clone()), e.request_id.clone()),
                 };
                 BulkSubmitResult {
                     workspace_id: workspace.to_string(),
@@ -330,7 +332,7 @@ pub async fn submit_profiles(
                     name,
                     ok,
                     message,
-                    fields,
+                    error,
                     request_id,
                 }
             }

@@ -292,6 +292,8 @@ pub struct NextAction {
     /// "Add a campaign", "Ready: submit for review", "Rejected: <reason>: fix and submit again".
     pub words: String,
     pub target: Option<ActionTarget>,
+    /// The field (or section) of the profile screen where it is done, for a target there.
+    pub field: Option<String>,
 }
 
 /// One row of the board.
@@ -471,12 +473,21 @@ fn next_action(kind: NextKind, gap: Gap, reason: Option<&str>) -> NextAction {
             Some(ActionTarget::Submit),
         ),
     };
+    let field = match (target, gap) {
+        (Some(ActionTarget::Identity), Gap::Description) => Some("description"),
+        (Some(ActionTarget::Identity), _) => Some("short_name"),
+        (Some(ActionTarget::Brand), _) => Some("brand"),
+        (Some(ActionTarget::Campaigns), _) => Some("campaigns"),
+        (Some(ActionTarget::Whatsapp), _) => Some("whatsapp_phone_number"),
+        _ => None,
+    };
     NextAction {
         kind,
         kind_label: kind.label().into(),
         tone: kind.tone(),
         words,
         target,
+        field: field.map(str::to_owned),
     }
 }
 

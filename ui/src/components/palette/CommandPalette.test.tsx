@@ -89,7 +89,7 @@ describe("CommandPalette", () => {
     expect(groups.map((g) => document.getElementById(g.getAttribute("aria-labelledby") ?? "")?.textContent))
       .toEqual(["Screens", "Workspaces", "Profiles"]);
     expect(options().map((o) => o.dataset.action)).toEqual([
-      "screen", "screen", "screen", "screen", "screen", "add-workspace", "switch-workspace",
+      "screen", "screen", "screen", "screen", "screen", "screen", "add-workspace", "switch-workspace",
       "open-profile", "send-profile", "open-profile", "send-profile",
     ]);
     expect(options()[0].getAttribute("aria-selected")).toBe("true");

@@ -111,6 +111,7 @@ function PaletteDialog(props: Props) {
       all.push(command({ id: `screen:${target}`, group: "Screens", action: "screen", label, target,
         detail: current ? "Current screen" : null }));
     screen("Profiles", "/", path === "/");
+    screen("Compliance board", "/board", path === "/board");
     screen("Journal", "/journal", path === "/journal");
     screen("New profile (onboarding)", "/onboard", path === "/onboard");
     screen("Import clients from a spreadsheet", "/import", path.startsWith("/import"));

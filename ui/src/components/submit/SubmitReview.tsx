@@ -52,6 +52,24 @@ function runOf(workspace: string, profile: string): Run {
   return run;
 }
 
+/**
+ * The key of a submission of this profile (the board's bulk submission shares the profile's run, so a
+ * retry from either place reuses the key of a submission whose outcome is not known).
+ */
+export function submissionKey(workspaceId: string, profileId: string, webHookUrl: string | null): string {
+  return runOf(workspaceId, profileId).keys.take(`${profileId} ${webHookUrl ?? ""}`, false);
+}
+
+/** A submission's answer, wherever it was made: the key is kept only when Sent may have it. */
+export function submissionSettled(workspaceId: string, profileId: string, error: IpcError | null, message: string | null): void {
+  const run = runOf(workspaceId, profileId);
+  run.keys.settle(error);
+  if (!error && message) {
+    run.lines = [{ message, tone: "progress" }];
+    run.watchers.forEach((watch) => watch(run.lines));
+  }
+}
+
 export function SubmitReview(p: {
   workspace: Workspace;
   profileId: string;

@@ -30,7 +30,7 @@ import { billsProfile as billsTheProfile, closesReview, differenceNotes, draftAf
 
 type Dialog = null | "review" | "delete" | "submit" | { leaveTo: string };
 
-export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; profileId: string }) {
+export function ProfileScreen({ workspace, profileId, go }: { workspace: Workspace; profileId: string; go?: string }) {
   const { route } = useLocation();
   useStores(labels);
   const words = labels.value;
@@ -98,6 +98,16 @@ export function ProfileScreen({ workspace, profileId }: { workspace: Workspace; 
 
   useEffect(() => {
     heading.current?.focus();
+  }, [profile?.id]);
+
+  // Arrived from the compliance board's next action: the submit dialog, or the field (or section)
+  // where the action is done, once the profile is shown.
+  const went = useRef(false);
+  useEffect(() => {
+    if (!go || !profile || went.current) return;
+    went.current = true;
+    if (go === "submit") setDialog("submit");
+    else goToFieldAfterDialog(go);
   }, [profile?.id]);
 
   // Rust checks the draft as it changes (and the card, which never leaves this screen's memory

@@ -5,7 +5,7 @@ import type { DraftSummary } from "../../bindings/DraftSummary";
 import type { Workspace } from "../../bindings/Workspace";
 import { call } from "../../ipc";
 import { ago } from "../../components/form/form";
-import styles from "./ProfileList.module.css";
+import styles from "../../components/ListGrid.module.css";
 
 export function DraftsBar({ workspace }: { workspace: Workspace }) {
   const [drafts, setDrafts] = useState<DraftSummary[]>([]);

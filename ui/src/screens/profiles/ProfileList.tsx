@@ -26,7 +26,7 @@ import {
 } from "./model";
 import { DraftsBar } from "./DraftsBar";
 import { UnfinishedImports } from "../../components/UnfinishedImports";
-import styles from "./ProfileList.module.css";
+import styles from "../../components/ListGrid.module.css";
 
 const ROW_HEIGHT = 44;
 
