@@ -102,7 +102,8 @@ test("the compliance board: next actions in words, fixed from the board, two pro
       const profiles = (await response.json()).data.profiles;
       for (const name of ready) {
         const profile = profiles.find((p) => p.name === name);
-        if (!/approved|completed/i.test(profile.status)) await setStatus(sandbox, profile.id, "approved");
+        // Always "approved" (the list report below filters on it), whether Sent had it in review or done.
+        await setStatus(sandbox, profile.id, "approved");
       }
       for (const name of ready) await waitRow(browser, name, (r) => r.kind === "live", "not live after its approval");
       await browser.waitUntil(async () => {
@@ -128,6 +129,14 @@ test("the compliance board: next actions in words, fixed from the board, two pro
       await byTestId(browser, "board-export").click();
       await browser.waitUntil(async () => /^Saved 5 profiles to .*\.csv$/.test((await text(browser, "board-exported")) ?? ""),
         { timeout: 10000, timeoutMsg: `no report: ${await text(browser, "board-exported")}` });
+      // The profile list exports the same report with its own filters: the approved ones.
+      await browser.$("a=Profiles").click();
+      await byTestId(browser, "filter-status").waitForDisplayed({ timeout: 10000 });
+      await byTestId(browser, "filter-status").selectByAttribute("value", "approved");
+      await byTestId(browser, "export-profiles").click();
+      await browser.waitUntil(async () => /^Saved 4 profiles to .*\.csv$/.test((await text(browser, "profiles-exported")) ?? ""),
+        { timeout: 10000, timeoutMsg: `no list report: ${await text(browser, "profiles-exported")}` });
+      await byTestId(browser, "filter-status").selectByAttribute("value", "");
 
       await removeWorkspace(browser);
     });

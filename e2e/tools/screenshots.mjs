@@ -245,12 +245,63 @@ async function detailShots(browser) {
   await theme(browser, "system");
 }
 
+async function boardRows(browser, kind) {
+  await browser.waitUntil(async () => (await browser.$$(`[data-testid="board-row"][data-kind="${kind}"]`)).length > 0, { timeout: 60000 });
+}
+
+async function boardShots(browser) {
+  await browser.keys(["Control", "b"]);
+  await boardRows(browser, "ready");
+  await theme(browser, "light");
+  await shot(browser, "board-demo-light");
+  await theme(browser, "dark");
+  await shot(browser, "board-demo-dark");
+  await theme(browser, "light");
+  await browser.$('[data-testid="board-select"]').click();
+  await shot(browser, "board-selected-light");
+  await browser.$('[data-testid="board-submit"]').click();
+  await browser.$('[data-testid="board-results"]').waitForDisplayed({ timeout: 20000 });
+  await shot(browser, "board-submitted-light");
+  await browser.$('[data-testid="board-search"]').setValue("zzz");
+  await shot(browser, "board-no-match");
+  await browser.keys("Escape");
+  await browser.$('[data-testid="board-filter"]').selectByAttribute("value", "blocked");
+  await shot(browser, "board-filter-blocked");
+  await browser.$('[data-testid="board-filter"]').selectByAttribute("value", "");
+
+  const empty = await sandbox("empty");
+  await addWorkspace(browser, "Empty organization", empty);
+  await browser.$('[data-testid="profiles-empty"]').waitForDisplayed({ timeout: 20000 });
+  await browser.keys(["Control", "b"]);
+  await browser.$('[data-testid="board-empty"]').waitForDisplayed({ timeout: 20000 });
+  await shot(browser, "board-empty-org");
+  await browser.$('[data-testid="board-all"]').click();
+  await boardRows(browser, "live");
+  await theme(browser, "dark");
+  await shot(browser, "board-all-workspaces-dark");
+  await browser.$('[data-testid="board-all"]').click();
+  empty.stop();
+
+  const demo = await sandbox("demo");
+  await addWorkspace(browser, "Client on a server that stops", demo);
+  await rows(browser);
+  demo.stop();
+  await sleep(500);
+  await browser.keys(["Control", "b"]);
+  await browser.$('[data-testid="board-refresh"]').click();
+  await browser.$('[data-testid="board-offline"]').waitForDisplayed({ timeout: 30000 });
+  await shot(browser, "board-offline-dark");
+  await theme(browser, "system");
+}
+
 const mode = process.argv[2] ?? "demo";
 const browser = await launch();
 try {
   await rows(browser);
   if (mode === "detail") {
     await detailShots(browser);
+  } else if (mode === "board") {
+    await boardShots(browser);
   } else if (mode === "many") {
     await theme(browser, "light");
     await shot(browser, "list-10000-light");
@@ -264,6 +315,9 @@ try {
     await browser.keys("Enter");
     await browser.$('[data-testid="profile-detail"]').waitForDisplayed({ timeout: 10000 });
     await shot(browser, "detail-10000-dark");
+    await browser.keys(["Control", "b"]);
+    await browser.$('[data-testid="board-row"]').waitForDisplayed({ timeout: 60000 });
+    await shot(browser, "board-10000-dark");
     await theme(browser, "system");
   } else {
     await theme(browser, "light");

@@ -12,4 +12,12 @@ search: string,
 /**
  * One kind of next action; none for every profile.
  */
-next: NextKind | null, offset: number, limit: number, };
+next: NextKind | null, 
+/**
+ * A wire status; empty for every status (the profile list's filter, for its report).
+ */
+status: string, 
+/**
+ * A wire billing model; empty for every model (the profile list's filter, for its report).
+ */
+billing: string, offset: number, limit: number, };

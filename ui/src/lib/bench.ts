@@ -13,6 +13,8 @@ type BenchRecord = {
   windowPaint?: number[];
   /** Wall-clock times of the start-up phases (first occurrence of each). */
   phases?: Record<string, number>;
+  /** The compliance board: opened -> first rows painted, and each filter change -> painted. */
+  board?: { open: number[]; filter: number[] };
 };
 
 declare global {
@@ -88,4 +90,12 @@ export function markFilterInput(): number {
 /** The window a keystroke asked for was applied: the measure ends after its paint. */
 export function markFilterPainted(start: number): void {
   afterPaint((at) => record().filterToPaint.push(at - start));
+}
+
+/** The compliance board painted the answer to its opening or to a filter change made at `start`. */
+export function markBoard(kind: "open" | "filter", start: number): void {
+  afterPaint((at) => {
+    const r = record();
+    (r.board ??= { open: [], filter: [] })[kind].push(at - start);
+  });
 }

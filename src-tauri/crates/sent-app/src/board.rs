@@ -324,7 +324,12 @@ pub async fn submit_profiles(
                 .await;
                 let (ok, message, error, request_id) = match outcome {
                     Ok(o) => (true, o.message, None, o.request_id),
-                    Err(e) => (false, e.message.clone(), Some(e.clone()), e.request_id.clone()),
+                    Err(e) => (
+                        false,
+                        e.message.clone(),
+                        Some(e.clone()),
+                        e.request_id.clone(),
+                    ),
                 };
                 BulkSubmitResult {
                     workspace_id: workspace.to_string(),

@@ -276,6 +276,12 @@ pub struct BoardQuery {
     /// One kind of next action; none for every profile.
     #[serde(default)]
     pub next: Option<NextKind>,
+    /// A wire status; empty for every status (the profile list's filter, for its report).
+    #[serde(default)]
+    pub status: String,
+    /// A wire billing model; empty for every model (the profile list's filter, for its report).
+    #[serde(default)]
+    pub billing: String,
     #[serde(default)]
     pub offset: u32,
     #[serde(default)]
@@ -537,12 +543,28 @@ impl ProfileListModel {
     pub fn board_matches(&mut self, query: &BoardQuery) -> BoardMatches {
         let order = self.order(SortKey::Name, SortDirection::Asc);
         let needle = fold(query.search.trim());
+        // A filter value no row has matches nothing (`Some(None)`), as in the list.
+        let pick = |value: &str, found: Option<u16>| (!value.is_empty()).then_some(found);
+        let status = pick(
+            &query.status,
+            self.statuses.find(|s| s.value == query.status),
+        );
+        let billing = pick(
+            &query.billing,
+            self.billing.find(|b| b.value == query.billing),
+        );
         let mut buckets: [Vec<u32>; 6] = Default::default();
         let mut counts = [0u32; 6];
         for &i in order.iter() {
             let (kind, _) = self.kind_of(i as usize);
             counts[kind.rank()] += 1;
             if query.next.is_some_and(|k| k != kind) {
+                continue;
+            }
+            let row = &self.rows[i as usize];
+            if status.is_some_and(|s| s != Some(row.status))
+                || billing.is_some_and(|b| b != Some(row.billing))
+            {
                 continue;
             }
             if !needle.is_empty() && !self.rows[i as usize].key.contains(needle.as_str()) {

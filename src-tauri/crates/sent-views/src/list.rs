@@ -328,7 +328,7 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
 }
 
 impl<T: PartialEq> Table<T> {
-    fn find(&self, matches: impl Fn(&T) -> bool) -> Option<u16> {
+    pub(crate) fn find(&self, matches: impl Fn(&T) -> bool) -> Option<u16> {
         self.values
             .iter()
             .position(matches)

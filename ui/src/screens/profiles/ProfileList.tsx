@@ -231,6 +231,22 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
     }
   }
 
+  /** The list as the board's report: the same search and filters, every matching profile. */
+  const [exported, setExported] = useState<{ ok: boolean; text: string } | null>(null);
+  async function exportList() {
+    setExported(null);
+    const q = savedFor(workspace.id).query;
+    try {
+      const done = await call("export_board", {
+        workspaceId: workspace.id,
+        query: { search: q.search, next: null, status: q.status, billing: q.billing, offset: 0, limit: 0 },
+      });
+      setExported({ ok: true, text: `Saved ${count(done.rows)} ${plural(done.rows, "profile")} to ${done.path}` });
+    } catch (e) {
+      setExported({ ok: false, text: (e as IpcError).message });
+    }
+  }
+
   const statusOptions = (view?.statuses ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count.toLocaleString("en-US")})` }));
   const billingOptions = (view?.billing_models ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count.toLocaleString("en-US")})` }));
   const keyHints = new Map(workspace.profile_keys.map((k) => [k.profile_id, k.key_hint]));
@@ -252,8 +268,15 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
           aria-busy={current.refreshing} data-testid="refresh-profiles">
           Refresh
         </button>
+        <button type="button" onClick={() => void exportList()} disabled={total === 0} data-testid="export-profiles"
+          title="One line per profile with its configuration and next action, as CSV in Downloads">Export CSV</button>
         <a class="button primary" href="/onboard" data-testid="new-profile">New profile</a>
       </div>
+      {exported && (
+        <p class={exported.ok ? "flash" : "app-error"} role={exported.ok ? "status" : "alert"} data-testid="profiles-exported">
+          {exported.text}
+        </p>
+      )}
       <UnfinishedImports workspace={workspace} />
       <DraftsBar workspace={workspace} />
 
