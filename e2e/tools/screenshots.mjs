@@ -271,6 +271,7 @@ async function boardShots(browser) {
 
   const empty = await sandbox("empty");
   await addWorkspace(browser, "Empty organization", empty);
+  await browser.$("a=Profiles").click();
   await browser.$('[data-testid="profiles-empty"]').waitForDisplayed({ timeout: 20000 });
   await browser.keys(["Control", "b"]);
   await browser.$('[data-testid="board-empty"]').waitForDisplayed({ timeout: 20000 });
@@ -284,6 +285,7 @@ async function boardShots(browser) {
 
   const demo = await sandbox("demo");
   await addWorkspace(browser, "Client on a server that stops", demo);
+  await browser.$("a=Profiles").click();
   await rows(browser);
   demo.stop();
   await sleep(500);

@@ -24,6 +24,6 @@ campaigns: string, whatsapp: SourceCell,
  */
 billing: string, next: NextAction, 
 /**
- * How fresh the row is: "Campaigns read 3 min ago".
+ * How fresh the campaigns cell is: "Read 3 min ago".
  */
 freshness: string, };

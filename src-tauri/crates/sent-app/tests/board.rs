@@ -61,7 +61,11 @@ fn the_board_names_each_next_action_and_submits_several_profiles() {
     let tenant = ready.rows.iter().find(|r| r.name == "Tenant Co").unwrap();
     assert_eq!(tenant.next.words, "Ready: submit for review");
     assert_eq!(tenant.campaigns, "1 campaign, 0 active");
-    assert!(tenant.freshness.starts_with("Campaigns read"));
+    assert!(
+        tenant.freshness.starts_with("Read "),
+        "{}",
+        tenant.freshness
+    );
     // Sorted by what needs attention: the ready one first, the live ones last.
     assert_eq!(ready.rows[0].name, "Tenant Co");
     assert_eq!(ready.rows.last().unwrap().next.kind, NextKind::Live);

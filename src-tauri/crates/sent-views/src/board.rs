@@ -324,7 +324,7 @@ pub struct BoardRow {
     /// "Profile pays · billing contact on file".
     pub billing: String,
     pub next: NextAction,
-    /// How fresh the row is: "Campaigns read 3 min ago".
+    /// How fresh the campaigns cell is: "Read 3 min ago".
     pub freshness: String,
 }
 
@@ -368,7 +368,7 @@ pub const REPORT_HEADER: [&str; 17] = [
     "Contacts",
     "Templates",
     "Created",
-    "Freshness",
+    "Campaigns read",
 ];
 
 /// The kind of a profile's next action, and the gap that makes it so.
@@ -508,11 +508,12 @@ pub fn ago(now_ms: i64, at_ms: i64) -> String {
     }
 }
 
-/// Words for the campaigns cell.
-fn campaign_words(facts: ReviewFacts, campaigns: Option<CampaignCount>) -> String {
+/// Words for the campaigns cell. Campaigns are read only while review needs them.
+fn campaign_words(facts: ReviewFacts, kind: NextKind, campaigns: Option<CampaignCount>) -> String {
     match campaigns {
-        None if facts.tcr_application => "Not read yet".into(),
-        None => "Not read yet (not needed: not a TCR application)".into(),
+        None if !facts.tcr_application => "Not needed (not a TCR application)".into(),
+        None if matches!(kind, NextKind::InReview | NextKind::Live) => "Not checked".into(),
+        None => "Not read yet".into(),
         Some(c) if c.count == 0 => "None".into(),
         Some(c) => format!(
             "{} campaign{}, {} active",
@@ -607,15 +608,29 @@ impl ProfileListModel {
             status: status.value.clone(),
             status_label: status.label.clone(),
             status_tone: status.tone,
-            brand: self.cells[row.brand as usize].clone(),
+            // Whose brand only: its TCR standing is the detail line.
+            brand: {
+                let cell = &self.cells[row.brand as usize];
+                SourceCell {
+                    label: cell.source.map_or_else(
+                        || cell.label.clone(),
+                        |source| crate::labels::brand_label(source, false),
+                    ),
+                    ..cell.clone()
+                }
+            },
             brand_detail: self.cells[row.brand_detail as usize].label.clone(),
-            campaigns: campaign_words(row.review, row.campaigns),
+            campaigns: campaign_words(row.review, kind, row.campaigns),
             whatsapp: self.cells[row.whatsapp as usize].clone(),
             billing: billing_words,
             next: next_action(kind, gap, reason.as_deref()),
             freshness: match row.campaigns {
-                Some(c) => format!("Campaigns read {}", ago(now_ms, c.read_at)),
-                None => "Campaigns not read yet".into(),
+                Some(c) => format!("Read {}", ago(now_ms, c.read_at)),
+                None if !row.review.tcr_application => String::new(),
+                None if matches!(kind, NextKind::InReview | NextKind::Live) => {
+                    "Not needed now".into()
+                }
+                None => "Reading…".into(),
             },
         }
     }
@@ -941,7 +956,7 @@ mod tests {
         assert_eq!(m.campaigns_to_read(200, 10), ["id-B", "id-A"]);
         let row = m.board_row(0, 100 + 3 * 60_000, &|_| None);
         assert_eq!(row.campaigns, "2 campaigns, 1 active");
-        assert_eq!(row.freshness, "Campaigns read 3 min ago");
+        assert_eq!(row.freshness, "Read 3 min ago");
         // A list fetched anew keeps what was read.
         let mut fresh = model(&[profile("A", "incomplete")]);
         fresh.keep_campaigns_from(&m);

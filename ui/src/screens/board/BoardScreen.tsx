@@ -272,7 +272,7 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
 
       <div class={styles.actions} role="group" aria-label="Submit the selected profiles">
         <span data-testid="board-selected" aria-live="polite">
-          {selected.size === 0 ? "No profile selected." : `${selected.size} selected: ${[...selected.values()].slice(0, 3).map((s) => s.name).join(", ")}${selected.size > 3 ? "…" : ""}`}
+          {selected.size === 0 ? "No profile selected: ready profiles have a checkbox." : `${selected.size} selected: ${[...selected.values()].slice(0, 3).map((s) => s.name).join(", ")}${selected.size > 3 ? "…" : ""}`}
         </span>
         <button type="button" onClick={() => void selectAllReady()} disabled={busy} data-testid="board-select-ready">Select every ready profile</button>
         <button type="button" class="link" onClick={clearSelection} disabled={busy || selected.size === 0}>Clear the selection</button>
@@ -320,7 +320,8 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
       )}
       {total > 0 && matched === 0 && (
         <p class={listStyles.empty} data-testid="board-no-match">
-          No profile matches{filter.search ? ` “${filter.search}”` : ""}{filter.next ? " this next action" : ""}. Clear the search or choose “Every profile”.
+          No profile matches{filter.search ? ` “${filter.search}”` : ""}{filter.next ? " this next action" : ""}.{" "}
+          {filter.search ? "Press Escape in the search to clear it." : "Choose “Every profile” to see the rest."}
         </p>
       )}
 
