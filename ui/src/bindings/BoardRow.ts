@@ -6,7 +6,11 @@ import type { Tone } from "./Tone";
 /**
  * One row of the board.
  */
-export type BoardRow = { workspace_id: string, workspace_name: string, id: string, name: string, short_name: string | null, status: string, status_label: string, status_tone: Tone, 
+export type BoardRow = { workspace_id: string, workspace_name: string, 
+/**
+ * The workspace's server is on this computer (Sent reports to the app's own receiver).
+ */
+local: boolean, id: string, name: string, short_name: string | null, status: string, status_label: string, status_tone: Tone, 
 /**
  * Own, organization's or none.
  */

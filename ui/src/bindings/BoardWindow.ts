@@ -31,6 +31,10 @@ reading: boolean,
  */
 needs_address: boolean, 
 /**
+ * What went wrong reading campaigns in the background, with what to do.
+ */
+read_problem: string | null, 
+/**
  * "Profiles read from Sent 4 min ago" (the oldest list when every workspace is shown).
  */
 freshness: string, };

@@ -72,6 +72,10 @@ pub async fn query_board(
     let reasons = reasons_of(state);
     let reason = |id: &str| reasons.get(id).cloned();
     let now = now_ms();
+    let reading: Vec<bool> = {
+        let reads = state.board_reads.lock().unwrap_or_else(|e| e.into_inner());
+        ids.iter().map(|id| reads.contains(id)).collect()
+    };
     let mut window = state.lists.with_each(&ids, |models| {
         let matches: Vec<BoardMatches> =
             models.iter_mut().map(|m| m.board_matches(&query)).collect();
@@ -80,17 +84,30 @@ pub async fn query_board(
             &matches,
             &query,
             |m, i| {
-                let mut row = models[m].board_row(i, now, &reason);
+                let mut row = models[m].board_row(i, now, &reason, reading[m]);
                 row.workspace_name.clone_from(&shown[m].1);
+                row.local = shown[m].2;
                 row
             },
         );
         window.freshness = freshness(models, now);
         window
     });
-    let reads = state.board_reads.lock().unwrap_or_else(|e| e.into_inner());
-    window.reading = ids.iter().any(|id| reads.contains(id));
+    window.reading = reading.iter().any(|r| *r);
     window.needs_address = shown.iter().any(|(_, _, local)| !local);
+    let problems = state
+        .board_problems
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    window.read_problem = shown.iter().find_map(|(id, name, _)| {
+        problems.get(id).map(|p| {
+            if ids.len() > 1 {
+                format!("{name}: {p}")
+            } else {
+                p.clone()
+            }
+        })
+    });
     Ok(window)
 }
 
@@ -114,6 +131,40 @@ pub struct BoardReading {
     pub reading: bool,
     /// Profiles whose campaigns this opening reads.
     pub profiles: u32,
+}
+
+/// The board's count of a profile's campaigns (own and inherited, as review counts them).
+fn count_of(campaigns: &[sent_model::campaign::TcrCampaignWithUseCases]) -> CampaignCount {
+    CampaignCount {
+        count: u16::try_from(campaigns.len()).unwrap_or(u16::MAX),
+        active: u16::try_from(
+            campaigns
+                .iter()
+                .filter(|c| c.status == Some(CampaignStatus::Active))
+                .count(),
+        )
+        .unwrap_or(u16::MAX),
+        read_at: now_ms(),
+    }
+}
+
+/// A profile's campaigns were read elsewhere (its screen, a submission's check): the board's
+/// count follows at once, and the views are told when it moved.
+pub(crate) fn note_campaigns(
+    state: &Core,
+    workspace_id: Uuid,
+    profile_id: &str,
+    campaigns: &[sent_model::campaign::TcrCampaignWithUseCases],
+) {
+    let count = count_of(campaigns);
+    let moved = state.lists.with(workspace_id, |m| {
+        let before = m.generation();
+        m.set_campaigns(profile_id, count);
+        m.generation() != before
+    });
+    if moved {
+        crate::profiles::announce(state, workspace_id);
+    }
 }
 
 /// Removes the workspace from the board's readings when the read ends, however it ends.
@@ -171,60 +222,88 @@ pub async fn refresh_board(state: &Core, workspace_id: Uuid) -> Result<BoardRead
             emitter.emit(crate::events::AppEvent::ProfilesUpdated, value);
         }
     };
+    let problems = state.board_problems.clone();
     let work = async move {
         let _guard = guard;
-        let mut reads = futures_util::stream::iter(wanted)
-            .map(|id| {
-                let client = client.clone();
-                async move {
-                    let answer = client.list_campaigns(&id).await;
-                    (id, answer)
-                }
-            })
-            .buffer_unordered(READ_CONCURRENCY);
-        let mut failures = 0u32;
+        let mut wanted = wanted;
+        let mut failed = 0usize;
+        let mut last_error: Option<String> = None;
         let mut announced = Instant::now();
         let mut saved = Instant::now();
         let mut moved = false;
-        while let Some((id, answer)) = reads.next().await {
-            match answer {
-                Ok(answer) => {
-                    failures = 0;
-                    let campaigns = &answer.data;
-                    let count = CampaignCount {
-                        count: u16::try_from(campaigns.len()).unwrap_or(u16::MAX),
-                        active: u16::try_from(
-                            campaigns
-                                .iter()
-                                .filter(|c| c.status == Some(CampaignStatus::Active))
-                                .count(),
-                        )
-                        .unwrap_or(u16::MAX),
-                        read_at: now_ms(),
-                    };
-                    moved |= lists.with(workspace_id, |m| m.set_campaigns(&id, count));
-                }
-                Err(error) if error.status() == Some(404) => {}
-                Err(_) => {
-                    failures += 1;
-                    if failures >= MAX_FAILURES {
-                        break;
+        let mut read = 0usize;
+        // Profiles that appear meanwhile (a list refresh) are read in a later pass; a pass with
+        // failures is the last (the next opening, or Refresh, tries again).
+        for _pass in 0..3 {
+            let mut reads = futures_util::stream::iter(std::mem::take(&mut wanted))
+                .map(|id| {
+                    let client = client.clone();
+                    async move {
+                        let answer = client.list_campaigns(&id).await;
+                        (id, answer)
+                    }
+                })
+                .buffer_unordered(READ_CONCURRENCY);
+            let mut in_a_row = 0u32;
+            while let Some((id, answer)) = reads.next().await {
+                read += 1;
+                match answer {
+                    Ok(answer) => {
+                        in_a_row = 0;
+                        moved |= lists.with(workspace_id, |m| {
+                            m.set_campaigns(&id, count_of(&answer.data))
+                        });
+                    }
+                    // Gone since the list was read: the next refresh drops it.
+                    Err(error) if error.status() == Some(404) => {}
+                    Err(error) => {
+                        failed += 1;
+                        in_a_row += 1;
+                        last_error = Some(AppError::from(error).message);
+                        if in_a_row >= MAX_FAILURES {
+                            break;
+                        }
                     }
                 }
+                if moved && announced.elapsed() >= Duration::from_millis(500) {
+                    announce(&lists);
+                    announced = Instant::now();
+                    moved = false;
+                }
+                if saved.elapsed() >= Duration::from_secs(60) {
+                    lists.save(workspace_id);
+                    saved = Instant::now();
+                }
             }
-            if moved && announced.elapsed() >= Duration::from_millis(500) {
-                announce(&lists);
-                announced = Instant::now();
-                moved = false;
+            if failed > 0 || read >= READ_CAP {
+                break;
             }
-            if saved.elapsed() >= Duration::from_secs(60) {
-                lists.save(workspace_id);
-                saved = Instant::now();
+            let stale_before = now_ms() - i64::try_from(STALE_AFTER.as_millis()).unwrap_or(0);
+            wanted = lists.with(workspace_id, |m| {
+                m.campaigns_to_read(stale_before, READ_CAP - read)
+            });
+            if wanted.is_empty() {
+                break;
             }
+        }
+        {
+            let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
+            match last_error.filter(|_| failed > 0) {
+                Some(error) => problems.insert(
+                    workspace_id,
+                    format!(
+                        "The campaigns of {failed} {} could not be read from Sent ({error}); their next action waits for them. Press Refresh to try again.",
+                        if failed == 1 { "profile" } else { "profiles" }
+                    ),
+                ),
+                None => problems.remove(&workspace_id),
+            };
         }
         lists.save(workspace_id);
         drop(_guard);
-        // The last rows, and the end of the reading.
+        // The reading ended: a new generation, so every view asks again (its rows' words change
+        // even when no count did).
+        lists.with(workspace_id, |m| m.touch());
         announce(&lists);
     };
     if !state.supervisor.spawn(workspace_id, generation, work) {
@@ -290,7 +369,14 @@ pub async fn submit_profiles(
         ));
     }
     let mut seen = std::collections::HashSet::new();
+    let mut profiles = std::collections::HashSet::new();
     for item in &items {
+        if !profiles.insert((item.workspace_id, item.profile_id.as_str().to_owned())) {
+            return Err(AppError::new(
+                ErrorKind::Validation,
+                "A profile is in the submission twice; nothing was sent. Select the profiles again.",
+            ));
+        }
         if !seen.insert(item.idempotency_key.clone()) {
             return Err(AppError::new(
                 ErrorKind::Validation,
@@ -306,7 +392,7 @@ pub async fn submit_profiles(
                 let workspace = item.workspace_id;
                 let name = state
                     .lists
-                    .with(workspace, |m| m.row(&profile_id).map(|r| r.name))
+                    .peek(workspace, |m| m.row(&profile_id).map(|r| r.name))
                     .unwrap_or_else(|| profile_id.clone());
                 let local = state
                     .workspaces
@@ -394,26 +480,32 @@ pub async fn export_board(
         .with_detail(e.to_string())
     };
     let (path, file) = crate::journal::open_new(&dir, &name).map_err(|e| not_saved(&e))?;
-    let mut out = csv::Writer::from_writer(std::io::BufWriter::new(file));
-    let written: Result<u32, csv::Error> = state.lists.with_each(&ids, |models| {
-        out.write_record(REPORT_HEADER)?;
+    // The lines are made while the lists are held, and written after: the file's speed never
+    // holds the lists.
+    let report: Vec<Vec<String>> = state.lists.with_each(&ids, |models| {
         let matches: Vec<BoardMatches> =
             models.iter_mut().map(|m| m.board_matches(&query)).collect();
-        let mut lines = 0u32;
+        let mut lines = Vec::new();
         for kind in 0..6 {
             for (m, found) in matches.iter().enumerate() {
                 for &i in &found.buckets[kind] {
-                    let line = models[m].report_line(i, &shown[m].1, now, &reason);
-                    out.write_record(
-                        line.iter()
-                            .map(|c| crate::journal::spreadsheet_safe(c).into_owned()),
-                    )?;
-                    lines += 1;
+                    lines.push(models[m].report_line(i, &shown[m].1, now, &reason));
                 }
             }
         }
-        Ok(lines)
+        lines
     });
+    let mut out = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    let written: Result<u32, csv::Error> = (|| {
+        out.write_record(REPORT_HEADER)?;
+        for line in &report {
+            out.write_record(
+                line.iter()
+                    .map(|c| crate::journal::spreadsheet_safe(c).into_owned()),
+            )?;
+        }
+        Ok(u32::try_from(report.len()).unwrap_or(u32::MAX))
+    })();
     let lines = written.map_err(|e| not_saved(&e))?;
     let file = out
         .into_inner()

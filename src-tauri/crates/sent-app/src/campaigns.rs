@@ -133,6 +133,7 @@ pub async fn profile_campaigns(
     let profile = profile(state, workspace_id, &profile_id).await?;
     let (client, _) = state.client(workspace_id, None)?;
     let campaigns = client.list_campaigns(&profile_id).await?.data;
+    crate::board::note_campaigns(state, workspace_id, &profile_id, &campaigns);
     Ok(CampaignsView {
         campaigns: campaigns.into_iter().map(|c| row(&profile, c)).collect(),
         create_blocked: profile.inherit_tcr_campaign.then(|| {

@@ -249,6 +249,8 @@ pub struct Core {
     pub reviews: Arc<crate::reviews::Reviews>,
     /// The workspaces whose compliance board is reading campaigns in the background.
     pub board_reads: Arc<Mutex<std::collections::HashSet<Uuid>>>,
+    /// What went wrong in a workspace's last background read of campaigns, in words.
+    pub board_problems: Arc<Mutex<HashMap<Uuid, String>>>,
 }
 
 impl Core {
@@ -542,6 +544,7 @@ impl Core {
             receiver: tokio::sync::OnceCell::new(),
             reviews: Arc::default(),
             board_reads: Arc::default(),
+            board_problems: Arc::default(),
             supervisor,
             emitter: events,
             runtime,

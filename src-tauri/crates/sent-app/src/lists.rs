@@ -26,7 +26,9 @@ pub const LIST_MODEL_KEY: &str = "profile_list_model_2";
 pub const FIRST_SCREEN_KEY: &str = "profile_list_first_screen";
 /// Rows kept in the first screen (a tall window shows ~30; the list asks for 60 at launch).
 pub const FIRST_SCREEN_ROWS: u32 = 100;
-/// The fact an older version kept (every row worded in full); read once, when no model is stored.
+/// The facts older versions kept in the model's place (removed once the new one is written).
+const OLD_MODEL_KEYS: [&str; 2] = ["profile_list_model", OLD_LIST_KEY];
+/// The fact an older version kept (every row worded in full); read when nothing else is kept.
 const OLD_LIST_KEY: &str = "profile_list_view";
 /// The store's workspace fact holding what the app knows of the organization: it resolves the
 /// cached rows' WhatsApp column before the server answers.
@@ -84,9 +86,15 @@ impl ListModels {
         answer
     }
 
-    /// Keeps a workspace's list in the database as it is now (the board's campaign counts).
+    /// Keeps a workspace's list in the database as it is now (the board's campaign counts),
+    /// written while the list is held: a refresh that replaces it meanwhile is never overwritten
+    /// with the older list (lists, then the database: the lock order).
     pub fn save(&self, workspace: Uuid) {
-        let stored = self.with(workspace, kept);
+        let mut models = self.models.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(model) = models.get_mut(&workspace) else {
+            return;
+        };
+        let stored = kept(model);
         self.persist(workspace, &stored);
     }
 
@@ -193,8 +201,8 @@ impl ListModels {
         Some(window)
     }
 
-    /// The list as the database last kept it: the compact model, else the full rows an older
-    /// version kept, else the cached profiles worded anew, else an empty list never fetched.
+    /// The list as the database last kept it: the compact model, else the cached profiles worded
+    /// anew, else the full rows an older version kept, else an empty list never fetched.
     fn load(&self, workspace: Uuid) -> ProfileListModel {
         let id = workspace.to_string();
         let Some(store) = &self.store else {
@@ -208,15 +216,6 @@ impl ListModels {
             .and_then(|stored| ProfileListModel::from_stored(id.clone(), stored))
         {
             return model;
-        }
-        if let Ok(Some(old)) = store.fact::<ProfileListView>(&id, OLD_LIST_KEY) {
-            return ProfileListModel::new(
-                id,
-                old.rows,
-                old.fetched_at,
-                old.complete,
-                old.request_id,
-            );
         }
         let organization = store
             .fact::<OrganizationSummary>(&id, ORGANIZATION_SUMMARY_KEY)
@@ -234,7 +233,17 @@ impl ListModels {
                 cached.complete,
                 cached.request_id,
             ),
-            None => ProfileListModel::empty(id),
+            // Only rows an old version worded (without what the board needs: it says to refresh).
+            None => match store.fact::<ProfileListView>(&id, OLD_LIST_KEY) {
+                Ok(Some(old)) => ProfileListModel::new(
+                    id,
+                    old.rows,
+                    old.fetched_at,
+                    old.complete,
+                    old.request_id,
+                ),
+                _ => ProfileListModel::empty(id),
+            },
         }
     }
 }
@@ -255,7 +264,12 @@ pub(crate) fn keep(
     (stored, first): &(StoredList, ListWindow),
 ) -> Result<(), sent_store::StoreError> {
     store.put_fact(workspace, LIST_MODEL_KEY, stored)?;
-    store.put_fact(workspace, FIRST_SCREEN_KEY, first)
+    store.put_fact(workspace, FIRST_SCREEN_KEY, first)?;
+    // What older versions kept in their place is not read any more.
+    for old in OLD_MODEL_KEYS {
+        store.remove_fact(workspace, old)?;
+    }
+    Ok(())
 }
 
 /// Hands the memory a large piece of work freed (a refresh's batches and parsed profiles, the
@@ -327,7 +341,9 @@ mod tests {
         let window = lists
             .first_screen(workspace, &first)
             .expect("the kept first screen answers");
-        assert_eq!(window.rows, expected.rows);
+        // As the window sees them (the board's facts are not part of a list row's wire form).
+        let wire = |rows: &[ProfileRow]| serde_json::to_value(rows).unwrap();
+        assert_eq!(wire(&window.rows), wire(&expected.rows));
         assert_eq!(window.rows[0].name, "Client 0000");
         assert_eq!((window.total, window.matched), (300, 300));
         assert_eq!(window.statuses, expected.statuses);

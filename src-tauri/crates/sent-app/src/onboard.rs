@@ -794,7 +794,9 @@ pub async fn submit_profile(
     }
     let generation = state.supervisor.generation(workspace_id);
     let (client, _) = state.client(workspace_id, None)?;
-    let (profile, missing) = read_review_gaps(&client, &profile_id, "nothing was sent. ").await?;
+    let (profile, missing, campaigns) =
+        read_review_gaps(&client, &profile_id, "nothing was sent. ").await?;
+    crate::board::note_campaigns(state, workspace_id, &profile_id, &campaigns);
     if !missing.is_empty() {
         let mut error = AppError::new(
             ErrorKind::Validation,
@@ -875,11 +877,19 @@ pub async fn submit_profile(
 
 /// Reads the profile and its campaigns from Sent and names what review still needs. A campaign
 /// list that cannot be read is its own error, never "needs a campaign".
+#[allow(clippy::type_complexity)]
 async fn read_review_gaps(
     client: &sent_client::SentClient,
     profile_id: &str,
     consequence: &str,
-) -> Result<(ProfileDetail, BTreeMap<String, Vec<String>>), AppError> {
+) -> Result<
+    (
+        ProfileDetail,
+        BTreeMap<String, Vec<String>>,
+        Vec<sent_model::campaign::TcrCampaignWithUseCases>,
+    ),
+    AppError,
+> {
     let profile = client.get_profile(profile_id).await?.data;
     let campaigns = client.list_campaigns(profile_id).await.map_err(|error| {
         let mut error = AppError::from(error);
@@ -891,7 +901,7 @@ async fn read_review_gaps(
         error
     })?;
     let missing = onboard::missing_for_review(&profile, campaigns.data.len());
-    Ok((profile, missing))
+    Ok((profile, missing, campaigns.data))
 }
 
 /// What the profile needs before review (read fresh from Sent), and whether a submission is
@@ -905,7 +915,8 @@ pub async fn review_readiness(
     let workspace = state.workspaces.find(workspace_id)?;
     let local = validate::urls::is_loopback_url(&workspace.base_url);
     let (client, _) = state.client(workspace_id, None)?;
-    let (profile, missing) = read_review_gaps(&client, &profile_id, "").await?;
+    let (profile, missing, campaigns) = read_review_gaps(&client, &profile_id, "").await?;
+    crate::board::note_campaigns(state, workspace_id, &profile_id, &campaigns);
     // Not written to the cache: the screen that asked keeps its own read (and any draft being
     // typed); the follower after a submission and the screen's refresh keep the cache current.
     let key = workspace_id.to_string();

@@ -186,6 +186,15 @@ impl Store {
         Ok(())
     }
 
+    /// Forgets a fact (one an older version kept, say).
+    pub fn remove_fact(&mut self, workspace_id: &str, key: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM workspace_facts WHERE workspace_id = ?1 AND key = ?2",
+            [workspace_id, key],
+        )?;
+        Ok(())
+    }
+
     /// A fact recorded with [`Store::put_fact`].
     pub fn fact<T: crate::NoSecret>(&self, workspace_id: &str, key: &str) -> Result<Option<T>> {
         let json = self

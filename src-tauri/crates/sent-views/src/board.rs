@@ -308,6 +308,8 @@ pub struct NextAction {
 pub struct BoardRow {
     pub workspace_id: String,
     pub workspace_name: String,
+    /// The workspace's server is on this computer (Sent reports to the app's own receiver).
+    pub local: bool,
     pub id: String,
     pub name: String,
     pub short_name: Option<String>,
@@ -346,6 +348,8 @@ pub struct BoardWindow {
     pub reading: bool,
     /// A workspace shown is not on this computer: a submission asks where Sent should report.
     pub needs_address: bool,
+    /// What went wrong reading campaigns in the background, with what to do.
+    pub read_problem: Option<String>,
     /// "Profiles read from Sent 4 min ago" (the oldest list when every workspace is shown).
     pub freshness: String,
 }
@@ -432,7 +436,7 @@ fn classify(
     (NextKind::Ready, Gap::None)
 }
 
-fn next_action(kind: NextKind, gap: Gap, reason: Option<&str>) -> NextAction {
+fn next_action(kind: NextKind, gap: Gap, reason: Option<&str>, reading: bool) -> NextAction {
     let (words, target): (String, Option<ActionTarget>) = match (kind, gap) {
         (NextKind::Live, Gap::NoWhatsapp) => (
             "Live for SMS: connect a WhatsApp account to send on WhatsApp".into(),
@@ -461,7 +465,11 @@ fn next_action(kind: NextKind, gap: Gap, reason: Option<&str>) -> NextAction {
             "Refresh the profile list to read what review needs".into(),
             None,
         ),
-        (_, Gap::CampaignsNotRead) => ("Reading its campaigns from Sent…".into(), None),
+        (_, Gap::CampaignsNotRead) if reading => ("Reading its campaigns from Sent…".into(), None),
+        (_, Gap::CampaignsNotRead) => (
+            "Its campaigns could not be read yet: press Refresh to read them".into(),
+            None,
+        ),
         (_, Gap::ShortAndDescription) => (
             "Add a short name and a description".into(),
             Some(ActionTarget::Identity),
@@ -576,12 +584,14 @@ impl ProfileListModel {
         BoardMatches { buckets, counts }
     }
 
-    /// One board row, worded. `reason`: the rejection reason the app knows for a profile.
+    /// One board row, worded. `reason`: the rejection reason the app knows for a profile;
+    /// `reading`: the workspace's campaigns are being read now.
     pub fn board_row(
         &self,
         i: u32,
         now_ms: i64,
         reason: &dyn Fn(&str) -> Option<String>,
+        reading: bool,
     ) -> BoardRow {
         let row = &self.rows[i as usize];
         let (kind, gap) = self.kind_of(i as usize);
@@ -602,6 +612,7 @@ impl ProfileListModel {
         BoardRow {
             workspace_id: self.workspace_id.clone(),
             workspace_name: String::new(),
+            local: true,
             id: row.id.to_string(),
             name: row.name.to_string(),
             short_name: row.short_name.as_deref().map(str::to_owned),
@@ -623,7 +634,7 @@ impl ProfileListModel {
             campaigns: campaign_words(row.review, kind, row.campaigns),
             whatsapp: self.cells[row.whatsapp as usize].clone(),
             billing: billing_words,
-            next: next_action(kind, gap, reason.as_deref()),
+            next: next_action(kind, gap, reason.as_deref(), reading),
             freshness: match row.campaigns {
                 Some(c) => format!("Read {}", ago(now_ms, c.read_at)),
                 None if !row.review.tcr_application => String::new(),
@@ -643,7 +654,7 @@ impl ProfileListModel {
         now_ms: i64,
         reason: &dyn Fn(&str) -> Option<String>,
     ) -> Vec<String> {
-        let row = self.board_row(i, now_ms, reason);
+        let row = self.board_row(i, now_ms, reason, false);
         let facts = self.rows[i as usize].review;
         let created = self.rows[i as usize]
             .created_at
@@ -689,6 +700,11 @@ impl ProfileListModel {
         true
     }
 
+    /// A new generation with the same rows: views re-ask (the board's reading ended).
+    pub fn touch(&mut self) {
+        self.generation += 1;
+    }
+
     /// The campaign counts read for each profile (carried into a list fetched anew).
     pub fn campaign_counts(&self) -> impl Iterator<Item = (&str, CampaignCount)> {
         self.rows
@@ -704,8 +720,11 @@ impl ProfileListModel {
             return;
         }
         for row in &mut self.rows {
-            if row.campaigns.is_none() {
-                row.campaigns = known.get(&*row.id).copied();
+            // The newer read wins.
+            if let Some(old) = known.get(&*row.id) {
+                if row.campaigns.is_none_or(|c| c.read_at < old.read_at) {
+                    row.campaigns = Some(*old);
+                }
             }
         }
     }
@@ -795,6 +814,7 @@ pub fn board_window(
             .collect(),
         reading: false,
         needs_address: false,
+        read_problem: None,
         freshness: String::new(),
     }
 }
@@ -839,7 +859,12 @@ mod tests {
     fn words(m: &mut ProfileListModel, query: &BoardQuery) -> Vec<(String, String)> {
         let matches = m.board_matches(query);
         let window = board_window("w".into(), &[matches], query, |_, i| {
-            m.board_row(i, 0, &|_| Some("The brand's tax id does not match".into()))
+            m.board_row(
+                i,
+                0,
+                &|_| Some("The brand's tax id does not match".into()),
+                true,
+            )
         });
         window
             .rows
@@ -954,13 +979,19 @@ mod tests {
         );
         assert_eq!(m.campaigns_to_read(50, 10), ["id-B"]);
         assert_eq!(m.campaigns_to_read(200, 10), ["id-B", "id-A"]);
-        let row = m.board_row(0, 100 + 3 * 60_000, &|_| None);
+        let row = m.board_row(0, 100 + 3 * 60_000, &|_| None, false);
         assert_eq!(row.campaigns, "2 campaigns, 1 active");
         assert_eq!(row.freshness, "Read 3 min ago");
         // A list fetched anew keeps what was read.
         let mut fresh = model(&[profile("A", "incomplete")]);
         fresh.keep_campaigns_from(&m);
         assert_eq!(fresh.campaign_counts().count(), 1);
+        // Not reading any more: the words say what to do.
+        assert!(m
+            .board_row(1, 0, &|_| None, false)
+            .next
+            .words
+            .contains("press Refresh"));
     }
 
     #[test]

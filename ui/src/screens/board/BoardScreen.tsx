@@ -4,7 +4,6 @@
 // the next actions depend on in the background; rows move as they are read and as reviews move.
 // Ready profiles can be selected and submitted together, one Idempotency-Key each (shared with the
 // profile's own submit dialog, so a retry from either place never submits twice).
-import { useLocation } from "preact-iso";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { BoardRow } from "../../bindings/BoardRow";
 import type { BoardWindow } from "../../bindings/BoardWindow";
@@ -42,10 +41,11 @@ const ROW_HEIGHT = 58;
 /** The filter survives leaving the board and coming back (per app run). */
 let savedFilter: BoardFilter = DEFAULT_FILTER;
 /** The selection too: a profile picked, then opened to check, is still picked on return. */
-const selection = new Map<string, { workspace_id: string; profile_id: string; name: string }>();
+const selection = new Map<string, Picked>();
+type Picked = { workspace_id: string; profile_id: string; name: string; local: boolean };
+const picked = (row: BoardRow): Picked => ({ workspace_id: row.workspace_id, profile_id: row.id, name: row.name, local: row.local });
 
 export function BoardScreen({ workspace }: { workspace: Workspace }) {
-  const { route } = useLocation();
   useStores(profileLists, workspaceList);
   const [filter, setFilterState] = useState<BoardFilter>(savedFilter);
   const [view, setView] = useState<BoardWindow | null>(null);
@@ -115,9 +115,14 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
   // run, the campaigns read, the first window asked.
   useEffect(() => {
     for (const id of shownIds) ensureList(id);
-    readDetails();
     ask(0, FIRST_WINDOW);
   }, [workspace.id, filter.all]);
+  // Whenever no list shown is being refreshed (at opening, and each time a refresh ends, when the
+  // lists hold what Sent has now): the campaigns the next actions need are read.
+  const refreshingNow = shownIds.some((id) => profileLists.value[id]?.refreshing);
+  useEffect(() => {
+    if (!refreshingNow) readDetails();
+  }, [refreshingNow, workspace.id, filter.all]);
 
   // Any list that moved (a refresh, a save, a campaign read, a followed review): the rows in view
   // again (data/profiles.ts keeps each workspace's generation from `profiles_updated`).
@@ -150,7 +155,7 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
   };
 
   const select = (row: BoardRow, on: boolean) => {
-    if (on) selection.set(rowKey(row), { workspace_id: row.workspace_id, profile_id: row.id, name: row.name });
+    if (on) selection.set(rowKey(row), picked(row));
     else selection.delete(rowKey(row));
     setSelected(new Map(selection));
   };
@@ -168,23 +173,25 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
       return null;
     });
     if (!answer) return;
-    for (const row of answer.rows) selection.set(rowKey(row), { workspace_id: row.workspace_id, profile_id: row.id, name: row.name });
+    for (const row of answer.rows) selection.set(rowKey(row), picked(row));
     setSelected(new Map(selection));
   };
 
   const submit = async () => {
-    const picked = [...selection.values()];
-    if (picked.length === 0) return;
+    const chosen = [...selection.values()];
+    if (chosen.length === 0) return;
     setBusy(true);
     setSubmitError(null);
     setResults(null);
-    const webHookUrl = view?.needs_address ? hookUrl.trim() || null : null;
+    const webHookUrl = needsAddress ? hookUrl.trim() || null : null;
     try {
       const answer = await call("submit_profiles", {
-        items: picked.map((p) => ({
+        items: chosen.map((p) => ({
           workspace_id: p.workspace_id,
           profile_id: p.profile_id,
-          idempotency_key: submissionKey(p.workspace_id, p.profile_id, webHookUrl),
+          // The same fingerprint as the profile's own dialog: Rust sends no address for a
+          // workspace on this computer.
+          idempotency_key: submissionKey(p.workspace_id, p.profile_id, p.local ? null : webHookUrl),
         })),
         webHookUrl,
       });
@@ -217,12 +224,12 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
     }
   };
 
-  const refreshAll = async () => {
-    await Promise.all(shownIds.map((id) => refreshList(id)));
-    readDetails();
-  };
+  // The campaigns are read again once the lists are refreshed (the effect above).
+  const refreshAll = () => Promise.all(shownIds.map((id) => refreshList(id)));
 
   const refreshing = shownIds.some((id) => profileLists.value[id]?.refreshing);
+  // A selected profile of a workspace elsewhere (shown or not now) needs the address Sent reports to.
+  const needsAddress = [...selected.values()].some((p) => !p.local);
   // A list that could not be refreshed, or campaigns that could not be read: the saved rows stay.
   const offline = readError ?? shownIds.map((id) => profileLists.value[id]?.error ?? null).find((e) => e !== null) ?? null;
   const total = view?.total ?? 0;
@@ -276,7 +283,7 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
         </span>
         <button type="button" onClick={() => void selectAllReady()} disabled={busy} data-testid="board-select-ready">Select every ready profile</button>
         <button type="button" class="link" onClick={clearSelection} disabled={busy || selected.size === 0}>Clear the selection</button>
-        {view?.needs_address && (
+        {needsAddress && (
           <label class={styles.address}>
             <span>Where Sent reports the result (https address your agency owns)</span>
             <input type="url" value={hookUrl} onInput={(e) => setHookUrl(e.currentTarget.value)} data-testid="board-hook-url" />
@@ -288,19 +295,22 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
         </button>
       </div>
       {submitError && <p role="alert" class="app-error" data-testid="board-submit-error"><ErrorNote error={submitError} /></p>}
-      {results && (
-        <div class={styles.results} role="status" data-testid="board-results">
-          <strong>{resultSummary(results)}</strong>
-          <ul>
-            {lines.map((l) => (
-              <li key={l.key} class={l.ok ? styles.ok : styles.failed} data-testid="board-result">
-                <a href={l.href}>{l.name}</a>: {l.text}
-              </li>
-            ))}
-          </ul>
-          <button type="button" class="link" onClick={() => setResults(null)}>Dismiss</button>
-        </div>
-      )}
+      {/* Mounted before the results arrive, so a screen reader announces them. */}
+      <div role="status" aria-live="polite">
+        {results && (
+          <div class={styles.results} data-testid="board-results">
+            <strong>{resultSummary(results)}</strong>
+            <ul>
+              {lines.map((l) => (
+                <li key={l.key} class={l.ok ? styles.ok : styles.failed} data-testid="board-result">
+                  <a href={l.href}>{l.name}</a>: {l.text}
+                </li>
+              ))}
+            </ul>
+            <button type="button" class="link" onClick={() => setResults(null)}>Dismiss</button>
+          </div>
+        )}
+      </div>
       {exported && <p class="flash" role="status" data-testid="board-exported">{exported}</p>}
       {exportError && <p role="alert" class="app-error"><ErrorNote error={exportError} /></p>}
       {error && <p role="alert" class="app-error" data-testid="board-error"><ErrorNote error={error} /></p>}
@@ -312,6 +322,9 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
         </p>
       )}
 
+      {view?.read_problem && !offline && (
+        <p role="status" class={listStyles.incomplete} data-testid="board-read-problem">{view.read_problem}</p>
+      )}
       {!view && !error && <p class={listStyles.empty} role="status">Loading the board…</p>}
       {view && total === 0 && (
         <p class={listStyles.empty} data-testid="board-empty">
@@ -371,7 +384,7 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
                   <span role="cell" class={styles.next}>
                     <span class={`${styles.kind} ${listStyles[row.next.tone]}`}>{row.next.kind_label}</span>
                     {href ? (
-                      <button type="button" class="link" onClick={() => route(href)} data-testid="board-next" title={row.next.words}>{row.next.words}</button>
+                      <a href={href} data-testid="board-next" title={row.next.words}>{row.next.words}</a>
                     ) : (
                       <span data-testid="board-next" title={row.next.words}>{row.next.words}</span>
                     )}

@@ -6,7 +6,7 @@ import { actionHref, boardRowAt, boardWindowFor, resultLines, resultSummary, sel
 
 function row(kind: BoardRow["next"]["kind"], target: BoardRow["next"]["target"], field: string | null = null): BoardRow {
   return {
-    workspace_id: "w 1", workspace_name: "Acme", id: "p/1", name: "Tenant Co", short_name: null, status: "incomplete",
+    workspace_id: "w 1", workspace_name: "Acme", local: true, id: "p/1", name: "Tenant Co", short_name: null, status: "incomplete",
     status_label: "Incomplete", status_tone: "attention", brand: { source: "own", label: "Own brand", hint: null },
     brand_detail: "Not submitted to TCR", campaigns: "1 campaign, 0 active", whatsapp: { source: "none", label: "No WhatsApp account", hint: null },
     billing: "Organization pays", next: { kind, kind_label: kind, tone: "progress", words: "Ready: submit for review", target, field },
