@@ -41,14 +41,20 @@ fn the_board_names_each_next_action_and_submits_several_profiles() {
     assert_eq!(next_of(&first, "Joe's Pizza Uptown"), "Add a short name");
     assert!(next_of(&first, "Northwind Clinics").starts_with("In review"));
     assert!(next_of(&first, "Bella Salon").starts_with("Live"));
+    // (Nothing reads them yet: the words say how to.)
     assert_eq!(
         next_of(&first, "Tenant Co"),
-        "Reading its campaigns from Sent…"
+        "Its campaigns are not read yet: press Refresh to read them"
     );
 
     // The background read moves it; the board's rows are announced as they move.
     let reading = core.run(board::refresh_board(&core.core, BUILTIN)).unwrap();
     assert!(reading.reading && reading.profiles >= 1);
+    let now = window(&core, Some(BUILTIN), BoardQuery::default());
+    let tenant_now = now.rows.iter().find(|r| r.name == "Tenant Co").unwrap();
+    if now.reading && tenant_now.next.kind == NextKind::Checking {
+        assert_eq!(tenant_now.next.words, "Reading its campaigns from Sent…");
+    }
     let deadline = Instant::now() + Duration::from_secs(20);
     let ready = loop {
         let w = window(&core, Some(BUILTIN), BoardQuery::default());

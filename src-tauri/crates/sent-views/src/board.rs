@@ -467,7 +467,7 @@ fn next_action(kind: NextKind, gap: Gap, reason: Option<&str>, reading: bool) ->
         ),
         (_, Gap::CampaignsNotRead) if reading => ("Reading its campaigns from Sent…".into(), None),
         (_, Gap::CampaignsNotRead) => (
-            "Its campaigns could not be read yet: press Refresh to read them".into(),
+            "Its campaigns are not read yet: press Refresh to read them".into(),
             None,
         ),
         (_, Gap::ShortAndDescription) => (
