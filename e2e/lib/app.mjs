@@ -241,6 +241,14 @@ export async function addWorkspace(browser, name, sandbox) {
 }
 
 /** Removes the current (custom) workspace, with its confirmation; only the built-in one stays. */
+/** A standalone sandbox's test hook: Sent moves a profile's status (as its review would). */
+export async function setStatus(sandbox, id, status) {
+  const response = await fetch(`${sandbox.url}/_sandbox/profiles/${id}/status`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status }),
+  });
+  if (response.status !== 200) throw new Error(`the sandbox did not set ${status} (HTTP ${response.status})`);
+}
+
 export async function removeWorkspace(browser) {
   await browser.$("a=Workspace and keys").click();
   await byTestId(browser, "remove-workspace").click();

@@ -7,7 +7,7 @@
 // exported as CSV.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
+import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, setStatus, startSandbox, withApp } from "../lib/app.mjs";
 
 const text = (browser, id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? null, id);
 
@@ -25,14 +25,6 @@ async function waitRow(browser, name, check, what) {
     return last !== null && check(last);
   }, { timeout: 30000, timeoutMsg: `${name}: ${what} (last: ${JSON.stringify(last)})` });
   return last;
-}
-
-/** The sandbox's test hook: Sent moves a profile's status (as its review would). */
-async function setStatus(sandbox, id, status) {
-  const response = await fetch(`${sandbox.url}/_sandbox/profiles/${id}/status`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status }),
-  });
-  assert.equal(response.status, 200, `the sandbox did not set ${status}`);
 }
 
 async function openBoard(browser) {

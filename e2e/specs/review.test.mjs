@@ -8,7 +8,7 @@
 // raises one that opens the profile, which is offered a new submission.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, startSandbox, withApp } from "../lib/app.mjs";
+import { addWorkspace, byTestId, checkAccessibility, removeWorkspace, setStatus, startSandbox, withApp } from "../lib/app.mjs";
 
 const text = (browser, id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? null, id);
 
@@ -24,14 +24,6 @@ async function openProfile(browser, name) {
   await byTestId(browser, "profile-row").click();
   await browser.waitUntil(async () => (await browser.$("#profile-heading").getText().catch(() => "")) === name,
     { timeout: 10000, timeoutMsg: `${name} did not open` });
-}
-
-/** The sandbox's test hook: Sent moves a profile's status (as its review would). */
-async function setStatus(sandbox, id, status) {
-  const response = await fetch(`${sandbox.url}/_sandbox/profiles/${id}/status`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status }),
-  });
-  assert.equal(response.status, 200, `the sandbox did not set ${status}`);
 }
 
 async function openSubmit(browser) {

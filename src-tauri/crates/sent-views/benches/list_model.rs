@@ -145,6 +145,70 @@ fn run(n: usize) {
         median(palette.clone()),
         palette.iter().cloned().fold(0.0, f64::max),
     );
+    board(&mut model, n);
+}
+
+/// The compliance board on the same model: its first window (every row's next action, sorted by
+/// what needs attention), each next-action filter, a search, and a campaign count set.
+fn board(model: &mut ProfileListModel, n: usize) {
+    use sent_views::board::{board_window, CampaignCount, NextKind};
+    use sent_views::BoardQuery;
+    let window = |model: &mut ProfileListModel, query: &BoardQuery| {
+        let matches = model.board_matches(query);
+        board_window(String::new(), &[matches], query, |_, i| {
+            model.board_row(i, 0, &|_| None, false)
+        })
+    };
+    let t = Instant::now();
+    let first = window(
+        model,
+        &BoardQuery {
+            limit: 60,
+            ..BoardQuery::default()
+        },
+    );
+    let first_ms = ms(t);
+    let mut filters = Vec::new();
+    for kind in NextKind::ALL {
+        let t = Instant::now();
+        window(
+            model,
+            &BoardQuery {
+                next: Some(kind),
+                limit: 60,
+                ..BoardQuery::default()
+            },
+        );
+        filters.push(ms(t));
+    }
+    let t = Instant::now();
+    window(
+        model,
+        &BoardQuery {
+            search: "zürich 12".into(),
+            limit: 60,
+            ..BoardQuery::default()
+        },
+    );
+    let search = ms(t);
+    let ids: Vec<String> = first.rows.iter().map(|r| r.id.clone()).collect();
+    let t = Instant::now();
+    for id in &ids {
+        model.set_campaigns(
+            id,
+            CampaignCount {
+                count: 1,
+                active: 1,
+                read_at: 1,
+            },
+        );
+    }
+    let set = ms(t) / ids.len().max(1) as f64;
+    println!(
+        "{n:>7} profiles, board: first window {first_ms:6.2} ms | next-action filter median {:6.2} ms, worst {:6.2} ms | search {search:6.2} ms | campaign count set {set:6.3} ms",
+        median(filters.clone()),
+        filters.iter().cloned().fold(0.0, f64::max),
+    );
 }
 
 fn main() {
