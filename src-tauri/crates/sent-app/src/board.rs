@@ -60,6 +60,28 @@ fn shown(state: &Core, workspace_id: Option<Uuid>) -> Result<Vec<(Uuid, String, 
     }
 }
 
+/// What a board's window and its report both start from: the workspaces shown (id, name, on
+/// this computer), the rejection reasons known, and the time the rows are worded at.
+struct Opened {
+    shown: Vec<(Uuid, String, bool)>,
+    ids: Vec<Uuid>,
+    reasons: HashMap<String, String>,
+    now: i64,
+}
+
+impl Opened {
+    fn new(state: &Core, workspace_id: Option<Uuid>) -> Result<Self, AppError> {
+        let shown = shown(state, workspace_id)?;
+        let ids = shown.iter().map(|(id, _, _)| *id).collect();
+        Ok(Self {
+            shown,
+            ids,
+            reasons: reasons_of(state),
+            now: now_ms(),
+        })
+    }
+}
+
 /// One window of the board: every profile's next action, sorted by what needs attention, from
 /// what the app holds (no network).
 pub async fn query_board(
@@ -67,11 +89,13 @@ pub async fn query_board(
     workspace_id: Option<Uuid>,
     query: BoardQuery,
 ) -> Result<BoardWindow, AppError> {
-    let shown = shown(state, workspace_id)?;
-    let ids: Vec<Uuid> = shown.iter().map(|(id, _, _)| *id).collect();
-    let reasons = reasons_of(state);
+    let Opened {
+        shown,
+        ids,
+        reasons,
+        now,
+    } = Opened::new(state, workspace_id)?;
     let reason = |id: &str| reasons.get(id).cloned();
-    let now = now_ms();
     let reading: Vec<bool> = {
         let reads = state.board_reads.lock().unwrap_or_else(|e| e.into_inner());
         ids.iter().map(|id| reads.contains(id)).collect()
@@ -451,11 +475,13 @@ pub async fn export_board(
     workspace_id: Option<Uuid>,
     query: BoardQuery,
 ) -> Result<BoardExport, AppError> {
-    let shown = shown(state, workspace_id)?;
-    let ids: Vec<Uuid> = shown.iter().map(|(id, _, _)| *id).collect();
-    let reasons = reasons_of(state);
+    let Opened {
+        shown,
+        ids,
+        reasons,
+        now,
+    } = Opened::new(state, workspace_id)?;
     let reason = |id: &str| reasons.get(id).cloned();
-    let now = now_ms();
     let dir = state
         .downloads_dir
         .clone()

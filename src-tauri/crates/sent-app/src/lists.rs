@@ -75,15 +75,18 @@ impl ListModels {
             }
         }
         let mut models = self.models.lock().unwrap_or_else(|e| e.into_inner());
-        let mut taken: Vec<ProfileListModel> = ids
+        let taken: Vec<ProfileListModel> = ids
             .iter()
             .map(|id| models.remove(id).unwrap_or_else(|| self.load(*id)))
             .collect();
-        let answer = f(&mut taken);
-        for (id, model) in ids.into_iter().zip(taken) {
-            models.insert(id, model);
-        }
-        answer
+        // Put back when `f` ends, also if it panics (the lock is then poisoned, and recovered
+        // by every user of it): the lists are never lost to a panic.
+        let mut held = Held {
+            models: &mut models,
+            ids,
+            taken,
+        };
+        f(&mut held.taken)
     }
 
     /// Keeps a workspace's list in the database as it is now (the board's campaign counts),
@@ -276,6 +279,18 @@ pub(crate) fn keep(
 /// stored model's JSON once read) back to the system, off the caller's thread. glibc keeps freed
 /// blocks in its arenas for reuse, so after a list of 100,000 profiles the process would stay tens
 /// of MB larger than it needs; other platforms' allocators return such memory by themselves.
+/// Caps glibc's heaps at two. By default glibc gives threads their own heap (up to eight per
+/// core), each keeping what it freed and its own partly used pages: the app runs Tokio's
+/// workers, blocking readers and GTK's threads, and little of its work gains from more heaps.
+/// Called at launch, before any thread exists.
+pub fn limit_heaps() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets an allocator parameter; called before any other thread runs.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
 pub(crate) fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
@@ -289,6 +304,21 @@ pub(crate) fn release_freed_memory() {
         match tokio::runtime::Handle::try_current() {
             Ok(runtime) => drop(runtime.spawn_blocking(trim)),
             Err(_) => trim(),
+        }
+    }
+}
+
+/// Lists taken out of the map for [`ListModels::with_each`], put back when dropped.
+struct Held<'a> {
+    models: &'a mut HashMap<Uuid, ProfileListModel>,
+    ids: Vec<Uuid>,
+    taken: Vec<ProfileListModel>,
+}
+
+impl Drop for Held<'_> {
+    fn drop(&mut self) {
+        for (id, model) in self.ids.drain(..).zip(self.taken.drain(..)) {
+            self.models.insert(id, model);
         }
     }
 }
@@ -310,6 +340,27 @@ mod tests {
     fn open(dir: &std::path::Path) -> Store {
         let (store, _) = sent_store::Store::open(dir.join("app.db")).expect("the database opens");
         Arc::new(Mutex::new(store))
+    }
+
+    #[test]
+    fn a_panic_while_several_lists_are_held_loses_none_of_them() {
+        let lists = ListModels::new(None);
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let organization = OrganizationSummary::default();
+        lists.upsert(a, &profile(1), &organization);
+        lists.upsert(b, &profile(2), &organization);
+        let lists_in_panic = lists.clone();
+        let panicked = std::panic::catch_unwind(move || {
+            lists_in_panic.with_each(&[a, b, a], |models| {
+                assert_eq!(models.len(), 2, "a repeated workspace is held once");
+                panic!("a bug while the lists are held");
+            })
+        });
+        assert!(panicked.is_err());
+        // Without a store nothing could be read again: they are the lists put back.
+        assert_eq!(lists.with(a, |m| m.len()), 1);
+        assert_eq!(lists.with(b, |m| m.len()), 1);
+        assert_eq!(lists.with_each(&[b, a], |m| m[0].len() + m[1].len()), 2);
     }
 
     #[test]
