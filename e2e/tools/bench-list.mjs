@@ -173,6 +173,12 @@ async function boardFigures(b) {
   await b.$('[data-testid="nav-board"]').click();
   await b.waitUntil(async () => ((await b.execute(() => window.__sentBench.board?.open?.length)) ?? 0) > 0,
     { timeout: 60000, interval: 20, timeoutMsg: "the board never painted" });
+  // The filters are timed once the background read of campaigns ends (each batch it reads
+  // re-asks the window in view); a read that outlasts three minutes is said with the figures.
+  const readStarted = Date.now();
+  const readEnded = await b.waitUntil(async () => !/reading campaigns/.test(await b.$('[data-testid="board-freshness"]').getText()),
+    { timeout: 180000, interval: 250 }).then(() => true, () => false);
+  const readMs = Date.now() - readStarted;
   const select = await b.$('[data-testid="board-filter"]');
   const values = ["blocked", "ready", "live", "in_review", "", "rejected", ""];
   for (const [i, value] of values.entries()) {
@@ -183,7 +189,7 @@ async function boardFigures(b) {
   }
   const figures = await b.execute(() => window.__sentBench.board);
   await b.$("a=Profiles").click();
-  return figures;
+  return { ...figures, readEnded, readMs };
 }
 
 const empty = await emptyWindow();
@@ -202,6 +208,6 @@ console.log(`  full refresh, answer->paint ${ms(result.refreshToPaint)} (goal < 
 console.log(`  filter keystroke -> paint median ${ms(median(result.filter))}, worst ${ms(max(result.filter))} over ${result.filter.length} keystrokes (goal < 16 ms)`);
 console.log(`    of which: window asked -> answered (IPC and Rust) median ${ms(median(result.windows.answer))}, worst ${ms(max(result.windows.answer))}; answered -> painted median ${ms(median(result.windows.paint))}, worst ${ms(max(result.windows.paint))} (${result.windows.answer.length} windows)`);
 console.log(`  a frame that repaints the whole window: app ${ms(result.frame)}, empty window ${ms(empty.frame)} (a keystroke waits for at least one; Xvfb paints in software)`);
-console.log(`  compliance board: opened -> rows painted ${ms(result.board.open[0])}; next-action filter -> painted median ${ms(median(result.board.filter))}, worst ${ms(max(result.board.filter))} over ${result.board.filter.length} changes`);
+console.log(`  compliance board: opened -> rows painted ${ms(result.board.open[0])}; campaigns read in the background ${result.board.readEnded ? `in ${ms(result.board.readMs)}` : `still reading after ${ms(result.board.readMs)}`}; next-action filter (${result.board.readEnded ? "after the read" : "while reading"}) -> painted median ${ms(median(result.board.filter))}, worst ${ms(max(result.board.filter))} over ${result.board.filter.length} changes`);
 console.log(`  idle memory (PSS, all processes) ${mb(result.memory)}   empty window ${mb(empty.memory)}   difference ${mb(result.memory - empty.memory)} (goal <= 40 MB)`);
 console.log(`  .deb size                 ${Number.isNaN(debSize) ? "not built" : `${(debSize / 1048576).toFixed(2)} MiB`} (goal <= 10 MiB)`);
