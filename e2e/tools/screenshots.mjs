@@ -35,9 +35,9 @@ async function rows(browser) {
   await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 60000 });
 }
 
-async function sandbox(seed) {
+async function sandbox(seed, extra = []) {
   const key = `shots-${seed}-${Date.now()}`;
-  const child = spawn(process.env.SENT_SANDBOX_BIN, ["--seed", seed, "--org-key", key, "--no-rate-limit"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.env.SENT_SANDBOX_BIN, ["--seed", seed, "--org-key", key, "--no-rate-limit", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
   const [first] = await once(createInterface({ input: child.stdout }), "line");
   return { url: first.replace(/^listening on /, ""), key, stop: () => child.kill("SIGTERM") };
 }
@@ -305,13 +305,20 @@ try {
   } else if (mode === "board") {
     await boardShots(browser);
   } else if (mode === "many") {
+    // A server of its own: the embedded sandbox does not see the tool's environment through
+    // tauri-driver, so SENT_PROFILES_SANDBOX_PROFILES alone showed the 5 demo profiles.
+    const server = await sandbox("demo", ["--profiles", "10000"]);
+    await addWorkspace(browser, "10,000 profiles", server);
+    await browser.waitUntil(async () => Number((await browser.$('[data-testid="profile-count"]').getText()).replace(/[^0-9]/g, "")) >= 10000,
+      { timeout: 120000, interval: 100, timeoutMsg: "the 10,000 profiles were not listed" });
     await theme(browser, "light");
     await shot(browser, "list-10000-light");
     await browser.$('[data-testid="profile-search"]').setValue("مطعم");
     await shot(browser, "list-10000-search-rtl");
     await browser.keys("Escape");
     await theme(browser, "dark");
-    await browser.$('[data-testid="profile-grid"]').click();
+    // Focused, not clicked: a click in the middle of a full list opens the row under it.
+    await browser.execute(() => document.querySelector('[data-testid="profile-grid"]').focus());
     for (let i = 0; i < 30; i++) await browser.keys("PageDown");
     await shot(browser, "list-10000-dark-scrolled");
     await browser.keys("Enter");
@@ -321,6 +328,7 @@ try {
     await browser.$('[data-testid="board-row"]').waitForDisplayed({ timeout: 60000 });
     await shot(browser, "board-10000-dark");
     await theme(browser, "system");
+    server.stop();
   } else {
     await theme(browser, "light");
     await shot(browser, "list-demo-light");

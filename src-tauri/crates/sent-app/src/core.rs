@@ -471,8 +471,8 @@ impl Core {
         phases.done("keychain");
 
         let sandbox_key = sandbox_key(&keychain);
-        // A developer and benchmark option (./x bench): start the embedded sandbox with N generated
-        // profiles on top of the demo organization. Like any seed it applies only when the sandbox's
+        // A developer option (`SENT_PROFILES_SANDBOX_PROFILES=10000 ./x run`): start the embedded
+        // sandbox with N generated profiles on top of the demo organization. Like any seed it applies only when the sandbox's
         // data file does not exist yet. Capped so a typo cannot stall the start.
         let generated = std::env::var("SENT_PROFILES_SANDBOX_PROFILES")
             .ok()
