@@ -86,9 +86,7 @@ fn paint_directly_without_a_gpu() {
         return;
     }
     let has_render_node = std::fs::read_dir("/dev/dri").is_ok_and(|mut nodes| {
-        nodes.any(|n| {
-            n.is_ok_and(|n| n.file_name().to_string_lossy().starts_with("renderD"))
-        })
+        nodes.any(|n| n.is_ok_and(|n| n.file_name().to_string_lossy().starts_with("renderD")))
     });
     if !has_render_node {
         std::env::set_var(DISABLE, "1");

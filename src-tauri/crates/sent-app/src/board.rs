@@ -89,18 +89,14 @@ pub async fn query_board(
     workspace_id: Option<Uuid>,
     query: BoardQuery,
 ) -> Result<BoardWindow, AppError> {
-    let Opened {
-        shown,
-        ids,
-        reasons,
-        now,
-    } = Opened::new(state, workspace_id)?;
-    let reason = |id: &str| reasons.get(id).cloned();
+    let opened = Opened::new(state, workspace_id)?;
+    let (shown, ids, now) = (opened.shown.as_slice(), opened.ids.as_slice(), opened.now);
+    let reason = |id: &str| opened.reasons.get(id).cloned();
     let reading: Vec<bool> = {
         let reads = state.board_reads.lock().unwrap_or_else(|e| e.into_inner());
         ids.iter().map(|id| reads.contains(id)).collect()
     };
-    let mut window = state.lists.with_each(&ids, |models| {
+    let mut window = state.lists.with_each(ids, |models| {
         let matches: Vec<BoardMatches> =
             models.iter_mut().map(|m| m.board_matches(&query)).collect();
         let mut window = board_window(
@@ -475,13 +471,9 @@ pub async fn export_board(
     workspace_id: Option<Uuid>,
     query: BoardQuery,
 ) -> Result<BoardExport, AppError> {
-    let Opened {
-        shown,
-        ids,
-        reasons,
-        now,
-    } = Opened::new(state, workspace_id)?;
-    let reason = |id: &str| reasons.get(id).cloned();
+    let opened = Opened::new(state, workspace_id)?;
+    let (shown, ids, now) = (opened.shown.as_slice(), opened.ids.as_slice(), opened.now);
+    let reason = |id: &str| opened.reasons.get(id).cloned();
     let dir = state
         .downloads_dir
         .clone()
@@ -508,7 +500,7 @@ pub async fn export_board(
     let (path, file) = crate::journal::open_new(&dir, &name).map_err(|e| not_saved(&e))?;
     // The lines are made while the lists are held, and written after: the file's speed never
     // holds the lists.
-    let report: Vec<Vec<String>> = state.lists.with_each(&ids, |models| {
+    let report: Vec<Vec<String>> = state.lists.with_each(ids, |models| {
         let matches: Vec<BoardMatches> =
             models.iter_mut().map(|m| m.board_matches(&query)).collect();
         let mut lines = Vec::new();
