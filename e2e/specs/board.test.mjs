@@ -35,7 +35,7 @@ async function openBoard(browser) {
 
 async function rowElement(browser, name) {
   for (const row of await browser.$$('[data-testid="board-row"]')) {
-    if ((await row.$("a").getText()) === name) return row;
+    if ((await row.$("a").getProperty("textContent")) === name) return row;
   }
   throw new Error(`${name} is not on the board`);
 }
