@@ -562,6 +562,7 @@ impl ProfileListModel {
             &query.billing,
             self.billing.find(|b| b.value == query.billing),
         );
+        let found = (!needle.is_empty()).then(|| self.rows_containing(&needle));
         let mut buckets: [Vec<u32>; 6] = Default::default();
         let mut counts = [0u32; 6];
         for &i in order.iter() {
@@ -576,7 +577,7 @@ impl ProfileListModel {
             {
                 continue;
             }
-            if !needle.is_empty() && !self.rows[i as usize].key.contains(needle.as_str()) {
+            if found.as_ref().is_some_and(|f| !f[i as usize]) {
                 continue;
             }
             buckets[kind.rank()].push(i);

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod list;
 pub mod onboard;
 pub mod rows;
+mod search;
 pub mod sends;
 
 pub use board::{BoardQuery, BoardRow, BoardWindow, NextKind};

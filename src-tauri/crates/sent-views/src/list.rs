@@ -18,6 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::labels::{DomainLabels, Tone};
 use crate::rows::{ProfileRow, SourceCell};
+use crate::search::KeyIndex;
 
 /// The most rows one window answers (the list asks for the rows in view plus overscan).
 pub const MAX_WINDOW: u32 = 500;
@@ -257,6 +258,10 @@ pub struct ProfileListModel {
     orders: HashMap<(SortKey, SortDirection), Arc<Vec<u32>>>,
     /// The matches of the last query, reused while only the window moves.
     last: Option<(MatchKey, Arc<Vec<u32>>)>,
+    /// Every row's search key end to end, built on the first search after a change.
+    keys: Option<KeyIndex>,
+    /// Rows per status and per billing model (the facets' counts), counted once per change.
+    counts: Option<(Vec<u32>, Vec<u32>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,6 +376,8 @@ impl ProfileListModel {
             cell_index: HashMap::new(),
             orders: HashMap::new(),
             last: None,
+            keys: None,
+            counts: None,
         };
         for row in rows {
             let row = model.compact(row);
@@ -528,6 +535,16 @@ impl ProfileListModel {
         self.generation += 1;
         self.orders.clear();
         self.last = None;
+        self.keys = None;
+        self.counts = None;
+    }
+
+    /// Which rows' keys contain `needle` (folded, non-empty), one flag per row in row order.
+    pub(crate) fn rows_containing(&mut self, needle: &str) -> Vec<bool> {
+        let rows = &self.rows;
+        self.keys
+            .get_or_insert_with(|| KeyIndex::new(rows.iter().map(|r| &*r.key)))
+            .containing(needle)
     }
 
     /// Puts a profile's new row in place (or adds it); answers whether the list changed (a
@@ -655,6 +672,7 @@ impl ProfileListModel {
         let matched = if key.needle.is_empty() && key.status.is_none() && key.billing.is_none() {
             order
         } else {
+            let found = (!key.needle.is_empty()).then(|| self.rows_containing(&key.needle));
             let rows = &self.rows;
             Arc::new(
                 order
@@ -664,7 +682,7 @@ impl ProfileListModel {
                         let row = &rows[i as usize];
                         key.status.is_none_or(|s| s == Some(row.status))
                             && key.billing.is_none_or(|b| b == Some(row.billing))
-                            && (key.needle.is_empty() || row.key.contains(key.needle.as_str()))
+                            && found.as_ref().is_none_or(|f| f[i as usize])
                     })
                     .collect(),
             )
@@ -701,6 +719,21 @@ impl ProfileListModel {
         out
     }
 
+    /// Rows per status and per billing model, over the whole list.
+    fn facet_counts(&mut self) -> (Vec<u32>, Vec<u32>) {
+        if let Some(counts) = &self.counts {
+            return counts.clone();
+        }
+        let mut status_counts = vec![0u32; self.statuses.values.len()];
+        let mut billing_counts = vec![0u32; self.billing.values.len()];
+        for row in &self.rows {
+            status_counts[usize::from(row.status)] += 1;
+            billing_counts[usize::from(row.billing)] += 1;
+        }
+        self.counts = Some((status_counts.clone(), billing_counts.clone()));
+        (status_counts, billing_counts)
+    }
+
     /// Answers one window of the list.
     pub fn query(&mut self, query: &ListQuery, labels: &DomainLabels) -> ListWindow {
         let matched = self.matches(query);
@@ -714,18 +747,16 @@ impl ProfileListModel {
             .iter()
             .map(|&i| self.expand(&self.rows[i as usize]))
             .collect();
+        // The row found by id in row order, then its place among the matches (numbers only).
         let focus_index = query.focus_id.as_deref().and_then(|id| {
+            let at = self.rows.iter().position(|r| &*r.id == id)?;
+            let at = u32::try_from(at).ok()?;
             matched
                 .iter()
-                .position(|&i| &*self.rows[i as usize].id == id)
+                .position(|&i| i == at)
                 .and_then(|p| u32::try_from(p).ok())
         });
-        let mut status_counts = vec![0u32; self.statuses.values.len()];
-        let mut billing_counts = vec![0u32; self.billing.values.len()];
-        for row in &self.rows {
-            status_counts[usize::from(row.status)] += 1;
-            billing_counts[usize::from(row.billing)] += 1;
-        }
+        let (status_counts, billing_counts) = self.facet_counts();
         let statuses = self.facets(&labels.statuses, &status_counts, |i| {
             let s = &self.statuses.values[i];
             (s.value.clone(), s.label.clone())
@@ -768,10 +799,27 @@ impl ProfileListModel {
             .iter()
             .map(|(_, key)| Classes::of(key, &query))
             .collect();
+        // Only a row whose key holds one of the words can rank by its own key; the others rank by
+        // the verb alone (no word found in them), so their keys are not searched one by one.
+        let mut candidates: Option<Vec<bool>> = None;
+        for token in &query.tokens {
+            let found = self.rows_containing(token);
+            match &mut candidates {
+                None => candidates = Some(found),
+                Some(all) => all.iter_mut().zip(found).for_each(|(a, f)| *a |= f),
+            }
+        }
+        let nowhere = Classes::nowhere(&query);
+        let mut searched;
         for &i in order.iter() {
-            let row = Classes::of(&self.rows[i as usize].key, &query);
+            let row = if candidates.as_ref().is_none_or(|c| c[i as usize]) {
+                searched = Classes::of(&self.rows[i as usize].key, &query);
+                &searched
+            } else {
+                &nowhere
+            };
             for ((verb, _), classes) in verbs.iter().zip(&verb_classes) {
-                if let Some(at) = classes.rank_with(&row, &query) {
+                if let Some(at) = classes.rank_with(row, &query) {
                     total += 1;
                     if buckets[at].len() < cap {
                         buckets[at].push((*verb, i));
@@ -1004,6 +1052,21 @@ impl Classes {
             query.tokens.iter().map(|t| match_class(key, t)).collect()
         };
         Self { whole, tokens }
+    }
+
+    /// The classes of a key holding none of the query's words.
+    fn nowhere(query: &PaletteQuery) -> Self {
+        if query.whole.is_empty() {
+            return Self::of("", query);
+        }
+        Self {
+            whole: None,
+            tokens: if query.tokens.len() < 2 {
+                Vec::new()
+            } else {
+                vec![None; query.tokens.len()]
+            },
+        }
     }
 
     /// [`rank`] over this key and `other`, from their classes.

@@ -124,7 +124,17 @@ fn facets_count_every_profile_with_known_values_first() {
 fn a_change_moves_the_generation_and_is_seen_at_once() {
     let mut m = model();
     let before = ask(&mut m, |_| {}).generation;
+    // Searched once, so the search's index and the facet counts are built before the change.
+    assert_eq!(ask(&mut m, |q| q.search = "zulu".into()).matched, 0);
     m.upsert(row("id-2", "Zulu", "approved", None));
+    let found = ask(&mut m, |q| q.search = "zulu".into());
+    assert_eq!(ids(&found), ["id-2"]);
+    let approved = found
+        .statuses
+        .iter()
+        .find(|f| f.value == "approved")
+        .unwrap();
+    assert_eq!(approved.count, 3);
     m.upsert(row("id-new", "Beta", "approved", None));
     let w = ask(&mut m, |_| {});
     assert!(w.generation > before);
@@ -232,4 +242,81 @@ fn the_natural_key_orders_digit_runs_by_value_and_text_as_text() {
         names,
         ["9", "10", "a", "a 1", "a9", "a09x", "a10", "b", "z"]
     );
+}
+
+#[test]
+fn the_palette_agrees_with_the_rank_over_every_row() {
+    // The palette searches only the rows holding a word (the search index); the definition
+    // searches every key. Both must offer the same profiles at the same ranks.
+    let names = [
+        "Corner Café",
+        "Send Co",
+        "Open Mic",
+        "Zürich Dental",
+        "Café Olé",
+    ];
+    let rows: Vec<ProfileRow> = (0..300)
+        .map(|i| {
+            row(
+                &format!("p{i}"),
+                &format!("{} {i}", names[i % 5]),
+                "approved",
+                None,
+            )
+        })
+        .collect();
+    let mut m = ProfileListModel::new("ws", rows.clone(), None, true, None);
+    let verbs = [
+        (PaletteVerb::Open, search_key("Open", None, "")),
+        (
+            PaletteVerb::Send,
+            search_key("Send a test message as", None, ""),
+        ),
+    ];
+    for text in [
+        "c",
+        "ca",
+        "caf",
+        "corner caf",
+        "send cafe",
+        "open 12",
+        "o",
+        "op",
+        "send co",
+        "co send",
+        "zu 1",
+        "mic open",
+        "test",
+        "ole cafe",
+        "12 send",
+        "q",
+        "1",
+    ] {
+        let query = PaletteQuery::parse(text);
+        let mut expected: Vec<(u8, bool, String)> = Vec::new();
+        for r in &rows {
+            let key = search_key(&r.name, r.short_name.as_deref(), &r.id);
+            for (verb, verb_key) in &verbs {
+                if let Some(at) = rank(&[verb_key, &key], &query) {
+                    expected.push((at as u8, *verb == PaletteVerb::Send, r.id.clone()));
+                }
+            }
+        }
+        let found = m.palette(text, MAX_PALETTE);
+        assert_eq!(found.total as usize, expected.len(), "{text}");
+        let mut got: Vec<(u8, bool, String)> = found
+            .items
+            .iter()
+            .map(|i| (i.rank, i.verb == PaletteVerb::Send, i.id.clone()))
+            .collect();
+        got.sort();
+        let mut all = expected.clone();
+        all.sort();
+        // Every item offered is one the definition ranks the same.
+        for item in &got {
+            assert!(all.binary_search(item).is_ok(), "{text}: {item:?}");
+        }
+        // The best rank offered is the best there is.
+        assert_eq!(got.first().map(|g| g.0), all.first().map(|e| e.0), "{text}");
+    }
 }
