@@ -63,7 +63,14 @@ pub fn run() {
         tauri::generate_context!(),
         AppOptions::default(),
     ) {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|app, event| {
+            // A list changed in the last moments is written before the process ends.
+            if let tauri::RunEvent::Exit = event {
+                if let Some(core) = app.state::<state::AppState>().started() {
+                    core.lists.flush();
+                }
+            }
+        }),
         Err(error) => {
             relaunch_if_the_running_copy_vanished(&error);
             eprintln!("Sent Profiles could not start: {error}");

@@ -253,6 +253,14 @@ pub struct Core {
     pub board_problems: Arc<Mutex<HashMap<Uuid, String>>>,
 }
 
+/// A core ends with every changed list kept in the database (the writer thread's last round):
+/// a restart on the same folder finds what this run showed.
+impl Drop for Core {
+    fn drop(&mut self) {
+        self.lists.flush();
+    }
+}
+
 impl Core {
     /// The client and call options for `workspace_id`, acting for `profile` when given (its own
     /// key if the app holds one, else the organization key with `x-profile-id`).

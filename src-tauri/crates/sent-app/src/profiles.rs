@@ -205,13 +205,15 @@ pub async fn refresh_profiles(
         let fetched_at =
             store.finish_profile_refresh(&workspace, complete, request_id.as_deref())?;
         store.put_fact(&workspace, ORGANIZATION_SUMMARY_KEY, &organization)?;
-        model.set_fetched_at(Some(fetched_at));
-        crate::lists::keep(store, &workspace, &crate::lists::kept(&mut model))?;
         Ok(fetched_at)
     })?;
     // Without a database the list is still shown, timed now.
     model.set_fetched_at(Some(stored.unwrap_or_else(now_ms)));
-    state.lists.replace(model, workspace_id);
+    // Kept in the database as it is put in place.
+    state
+        .lists
+        .replace(model, workspace_id)
+        .map_err(AppError::database)?;
     crate::lists::release_freed_memory();
     // Profiles in review (submitted elsewhere, or since the keys changed) are followed from now.
     crate::reviews::follow_list(state, workspace_id);

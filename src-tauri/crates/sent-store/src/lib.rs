@@ -186,6 +186,26 @@ pub(crate) fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// A workspace fact turned into JSON ahead of its write (a large one is serialized off the
+/// caller's locks); made only from a [`NoSecret`] type, as every JSON column is.
+#[derive(Debug, Clone)]
+pub struct FactJson(String);
+
+impl FactJson {
+    pub fn new<T: NoSecret>(fact: &T) -> Result<Self> {
+        Ok(Self(to_json(fact)?))
+    }
+
+    /// Its size in bytes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 fn to_json<T: NoSecret>(value: &T) -> Result<String> {
     Ok(serde_json::to_string(value)?)
 }

@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension};
 use sent_model::ProfileDetail;
 
-use crate::{now_ms, Result, Store};
+use crate::{now_ms, FactJson, Result, Store};
 
 /// A workspace's cached profile list.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +182,19 @@ impl Store {
              ON CONFLICT (workspace_id, key) DO UPDATE SET
                 json = excluded.json, updated_at = excluded.updated_at",
             params![workspace_id, key, crate::to_json(fact)?, now_ms()],
+        )?;
+        Ok(())
+    }
+
+    /// Keeps a fact already turned into JSON (see [`FactJson`]): the caller serialized it off
+    /// its locks, and only the write happens here.
+    pub fn put_fact_json(&mut self, workspace_id: &str, key: &str, fact: &FactJson) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO workspace_facts (workspace_id, key, json, updated_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (workspace_id, key) DO UPDATE SET
+                json = excluded.json, updated_at = excluded.updated_at",
+            params![workspace_id, key, fact.0, now_ms()],
         )?;
         Ok(())
     }
