@@ -2,7 +2,43 @@
 //! storing and reading back its compact form, the first window, a search typed one letter at a
 //! time, a sort, scrolling, and the palette's keystrokes. Figures are printed, never asserted.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Instant;
+
+/// Counts the bytes held on the heap, so the bench can print what the model itself keeps.
+struct Counting;
+
+static HELD: AtomicIsize = AtomicIsize::new(0);
+
+// SAFETY: every call is forwarded to the system allocator unchanged; only a counter is added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        HELD.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        // SAFETY: same layout, forwarded.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        // SAFETY: the pointer came from `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        HELD.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
+        // SAFETY: the pointer came from this allocator with this layout.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn held_mb() -> f64 {
+    HELD.load(Ordering::Relaxed) as f64 / 1e6
+}
 
 use sent_model::effective::OrganizationSummary;
 use sent_model::{BillingModel, ProfileDetail, ProfileStatus};
@@ -57,7 +93,9 @@ fn run(n: usize) {
         waba_id: None,
         has_brand: false,
     };
+    let base = held_mb();
     let profiles: Vec<_> = (0..n).map(profile).collect();
+    let before_model = held_mb();
     let t = Instant::now();
     let mut model = ProfileListModel::new(
         "ws",
@@ -67,6 +105,7 @@ fn run(n: usize) {
         None,
     );
     let build = ms(t);
+    let model_mb = held_mb() - before_model;
     drop(profiles);
     let t = Instant::now();
     let stored = serde_json::to_string(&model.stored()).unwrap();
@@ -145,7 +184,16 @@ fn run(n: usize) {
         median(palette.clone()),
         palette.iter().cloned().fold(0.0, f64::max),
     );
+    drop(read);
+    drop(stored);
+    let before_board = held_mb();
     board(&mut model, n);
+    println!(
+        "{n:>7} profiles, heap held by the model: rows {model_mb:6.1} MB ({:.0} bytes a profile) | after searches, sorts and the palette {:6.1} MB | after the board {:6.1} MB",
+        model_mb * 1e6 / n as f64,
+        before_board - base,
+        held_mb() - base,
+    );
 }
 
 /// The compliance board on the same model: its first window (every row's next action, sorted by
