@@ -88,14 +88,15 @@ pub async fn palette_profiles(
 /// Profiles written to the database per batch while a list streams in.
 const REFRESH_BATCH: usize = 500;
 
-/// What a refresh keeps while the list streams in: the compact rows of the list model, and the
-/// profiles not yet written to the database (at most one batch). Never the whole list.
+/// What a refresh keeps while the list streams in: the list model being built (a compact row per
+/// profile, added as each profile is read), and the profiles not yet written to the database (at
+/// most one batch). Never the whole list worded or parsed.
 #[derive(Default)]
 struct Incoming {
     workspace: String,
     organization: OrganizationSummary,
     store: Option<std::sync::Arc<std::sync::Mutex<sent_store::Store>>>,
-    rows: Vec<ProfileRow>,
+    list: Option<ProfileListModel>,
     batch: Vec<ProfileDetail>,
     written: usize,
     failed: Option<sent_store::StoreError>,
@@ -103,8 +104,10 @@ struct Incoming {
 
 impl Incoming {
     fn take(&mut self, profile: ProfileDetail) {
-        self.rows
-            .push(ProfileRow::new(&profile, &self.organization));
+        let row = ProfileRow::new(&profile, &self.organization);
+        self.list
+            .get_or_insert_with(|| ProfileListModel::empty(self.workspace.clone()))
+            .push(row);
         self.batch.push(profile);
         if self.batch.len() >= REFRESH_BATCH {
             self.flush();
@@ -148,7 +151,7 @@ pub async fn refresh_profiles(
         workspace: workspace.clone(),
         organization: organization.clone(),
         store: state.store_handle(),
-        rows: Vec::new(),
+        list: None,
         batch: Vec::with_capacity(REFRESH_BATCH),
         written: 0,
         failed: None,
@@ -190,13 +193,11 @@ pub async fn refresh_profiles(
         abandon(state);
         return Err(sent_workspaces::WorkspaceError::NotFound(workspace_id).into());
     }
-    let mut model = ProfileListModel::new(
-        workspace.clone(),
-        incoming.rows,
-        None,
-        complete,
-        request_id.clone(),
-    );
+    let mut model = incoming
+        .list
+        .take()
+        .unwrap_or_else(|| ProfileListModel::empty(workspace.clone()));
+    model.set_listed(complete, request_id.clone());
     // What the compliance board read of each profile's campaigns outlives the new fetch.
     state
         .lists

@@ -608,15 +608,15 @@ impl ProfileListModel {
             _ => billing.label.clone(),
         };
         let reason = (kind == NextKind::Rejected)
-            .then(|| reason(&row.id))
+            .then(|| reason(self.words.get(row.id)))
             .flatten();
         BoardRow {
             workspace_id: self.workspace_id.clone(),
             workspace_name: String::new(),
             local: true,
-            id: row.id.to_string(),
-            name: row.name.to_string(),
-            short_name: row.short_name.as_deref().map(str::to_owned),
+            id: self.words.get(row.id).to_owned(),
+            name: self.words.get(row.name).to_owned(),
+            short_name: self.words.opt(row.short_name).map(str::to_owned),
             status: status.value.clone(),
             status_label: status.label.clone(),
             status_tone: status.tone,
@@ -657,9 +657,9 @@ impl ProfileListModel {
     ) -> Vec<String> {
         let row = self.board_row(i, now_ms, reason, false);
         let facts = self.rows[i as usize].review;
-        let created = self.rows[i as usize]
-            .created_at
-            .as_deref()
+        let created = self
+            .words
+            .opt(self.rows[i as usize].created_at)
             .unwrap_or_default();
         vec![
             workspace_name.to_owned(),
@@ -690,9 +690,10 @@ impl ProfileListModel {
     /// Sets what the board read of a profile's campaigns. Answers whether the row is there. The
     /// name order stays (only the board's kinds move).
     pub fn set_campaigns(&mut self, id: &str, campaigns: CampaignCount) -> bool {
-        let Some(row) = self.rows.iter_mut().find(|r| &*r.id == id) else {
+        let Some(at) = self.position(id) else {
             return false;
         };
+        let row = &mut self.rows[at];
         if row.campaigns == Some(campaigns) {
             return true;
         }
@@ -710,7 +711,7 @@ impl ProfileListModel {
     pub fn campaign_counts(&self) -> impl Iterator<Item = (&str, CampaignCount)> {
         self.rows
             .iter()
-            .filter_map(|r| r.campaigns.map(|c| (&*r.id, c)))
+            .filter_map(|r| r.campaigns.map(|c| (self.words.get(r.id), c)))
     }
 
     /// Carries the campaign counts of `previous` over to the same profiles of this list.
@@ -722,7 +723,7 @@ impl ProfileListModel {
         }
         for row in &mut self.rows {
             // The newer read wins.
-            if let Some(old) = known.get(&*row.id) {
+            if let Some(old) = known.get(self.words.get(row.id)) {
                 if row.campaigns.is_none_or(|c| c.read_at < old.read_at) {
                     row.campaigns = Some(*old);
                 }
@@ -747,7 +748,7 @@ impl ProfileListModel {
                             | NextKind::Rejected
                     );
                 let at = row.campaigns.map_or(i64::MIN, |c| c.read_at);
-                (needs && at < stale_before).then_some((at, &*row.id))
+                (needs && at < stale_before).then_some((at, self.words.get(row.id)))
             })
             .collect();
         wanted.sort_by_key(|(at, _)| *at);

@@ -186,20 +186,21 @@ pub struct PaletteProfiles {
     pub total: u32,
 }
 
-/// One row, compact: words interned in the model's tables.
+/// One row, compact: words interned in the model's tables, its own text in the model's one text
+/// buffer ([`Words`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Row {
-    pub(crate) id: Box<str>,
-    pub(crate) name: Box<str>,
-    pub(crate) short_name: Option<Box<str>>,
+    pub(crate) id: Span,
+    pub(crate) name: Span,
+    pub(crate) short_name: Option<Span>,
     pub(crate) status: u16,
     pub(crate) billing: u16,
     pub(crate) brand: u32,
     brand_submitted_to_tcr: bool,
     pub(crate) whatsapp: u32,
-    pub(crate) created_at: Option<Box<str>>,
+    pub(crate) created_at: Option<Span>,
     /// `SEP name SEP short name SEP id`, folded (see [`fold`]).
-    pub(crate) key: Box<str>,
+    pub(crate) key: Span,
     /// What review needs (the compliance board's facts).
     pub(crate) review: crate::board::ReviewFacts,
     /// The brand's TCR and identity status in words (a cell, interned).
@@ -208,10 +209,88 @@ pub(crate) struct Row {
     pub(crate) campaigns: Option<crate::board::CampaignCount>,
 }
 
-impl Row {
-    /// The folded name, the first term of the key.
-    fn name_key(&self) -> &str {
-        let rest = self.key.strip_prefix(SEP).unwrap_or(&self.key);
+/// Where a row's text is in the model's [`Words`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    at: u32,
+    len: u32,
+}
+
+/// Every row's text (id, name, short name, creation time, search key) end to end in one buffer.
+/// A list of 100,000 profiles is then a few large blocks instead of half a million small ones: a
+/// refresh's parsing leaves no small blocks of the list scattered among what it freed, so that
+/// memory goes back to the system whole (see `sent-app`'s `trim`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    text: String,
+    /// Bytes no row points at any more (rows changed or removed), reclaimed by [`Words::kept`].
+    waste: usize,
+}
+
+impl Words {
+    fn put(&mut self, text: &str) -> Span {
+        let at = self.text.len();
+        match (u32::try_from(at), u32::try_from(at + text.len())) {
+            (Ok(at), Ok(_)) => {
+                self.text.push_str(text);
+                Span {
+                    at,
+                    len: text.len() as u32,
+                }
+            }
+            // Past 4 GB of names and ids: no list a server sends.
+            _ => Span::default(),
+        }
+    }
+
+    pub(crate) fn get(&self, span: Span) -> &str {
+        let at = span.at as usize;
+        self.text
+            .get(at..at + span.len as usize)
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn opt(&self, span: Option<Span>) -> Option<&str> {
+        span.map(|s| self.get(s))
+    }
+
+    fn forget(&mut self, row: &Row) {
+        self.waste += [
+            Some(row.id),
+            Some(row.name),
+            row.short_name,
+            row.created_at,
+            Some(row.key),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| s.len as usize)
+        .sum::<usize>();
+    }
+
+    /// The text again without what no row uses, once that is more than half of it.
+    fn kept(&mut self, rows: &mut [Row]) {
+        if self.waste < 1 << 16 || self.waste * 2 < self.text.len() {
+            return;
+        }
+        let mut words = Words {
+            text: String::with_capacity(self.text.len() - self.waste),
+            waste: 0,
+        };
+        for row in rows.iter_mut() {
+            row.id = words.put(self.get(row.id));
+            row.name = words.put(self.get(row.name));
+            row.short_name = row.short_name.map(|s| words.put(self.get(s)));
+            row.created_at = row.created_at.map(|s| words.put(self.get(s)));
+            row.key = words.put(self.get(row.key));
+        }
+        *self = words;
+    }
+
+    /// The folded name, the first term of a row's key.
+    fn name_key(&self, row: &Row) -> &str {
+        let key = self.get(row.key);
+        let rest = key.strip_prefix(SEP).unwrap_or(key);
         rest.split(SEP).next().unwrap_or_default()
     }
 }
@@ -250,6 +329,8 @@ pub struct ProfileListModel {
     complete: bool,
     request_id: Option<String>,
     pub(crate) rows: Vec<Row>,
+    /// The rows' own text.
+    pub(crate) words: Words,
     pub(crate) statuses: Table<StatusWords>,
     pub(crate) billing: Table<BillingWords>,
     pub(crate) cells: Vec<SourceCell>,
@@ -285,7 +366,7 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-fn search_key(name: &str, short_name: Option<&str>, id: &str) -> Box<str> {
+fn search_key(name: &str, short_name: Option<&str>, id: &str) -> String {
     let mut key = String::with_capacity(name.len() + id.len() + 8);
     for term in [Some(name), short_name, Some(id)].into_iter().flatten() {
         if term.is_empty() {
@@ -294,7 +375,7 @@ fn search_key(name: &str, short_name: Option<&str>, id: &str) -> Box<str> {
         key.push(SEP);
         key.push_str(&fold(term));
     }
-    key.into_boxed_str()
+    key
 }
 
 /// A key that sorts folded text as people read it, compared as plain text: digit runs by their
@@ -370,6 +451,7 @@ impl ProfileListModel {
             complete,
             request_id,
             rows: Vec::new(),
+            words: Words::default(),
             statuses: Table::default(),
             billing: Table::default(),
             cells: Vec::new(),
@@ -384,7 +466,23 @@ impl ProfileListModel {
             model.rows.push(row);
         }
         model.rows.shrink_to_fit();
+        model.words.text.shrink_to_fit();
         model
+    }
+
+    /// Adds a profile's row at the end (a list read in one profile at a time).
+    pub fn push(&mut self, row: ProfileRow) {
+        let row = self.compact(row);
+        self.rows.push(row);
+        self.changed();
+    }
+
+    /// Says how reading the list in ended, and gives back the room its growth left unused.
+    pub fn set_listed(&mut self, complete: bool, request_id: Option<String>) {
+        self.complete = complete;
+        self.request_id = request_id;
+        self.rows.shrink_to_fit();
+        self.words.text.shrink_to_fit();
     }
 
     pub fn workspace_id(&self) -> &str {
@@ -397,7 +495,9 @@ impl ProfileListModel {
 
     /// Every profile's id and name (bulk onboarding flags names that already exist).
     pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.rows.iter().map(|r| (&*r.id, &*r.name))
+        self.rows
+            .iter()
+            .map(|r| (self.words.get(r.id), self.words.get(r.name)))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -415,8 +515,14 @@ impl ProfileListModel {
             .iter()
             .filter_map(|r| {
                 let status = &self.statuses.values.get(usize::from(r.status))?.value;
-                wanted(&r.id, status)
-                    .then(|| (r.id.to_string(), r.name.to_string(), status.clone()))
+                let id = self.words.get(r.id);
+                wanted(id, status).then(|| {
+                    (
+                        id.to_owned(),
+                        self.words.get(r.name).to_owned(),
+                        status.clone(),
+                    )
+                })
             })
             .collect()
     }
@@ -484,16 +590,18 @@ impl ProfileListModel {
             review: row.review,
             brand_detail,
             campaigns: None,
-            key: search_key(&row.name, row.short_name.as_deref(), &row.id),
-            id: row.id.into_boxed_str(),
-            name: row.name.into_boxed_str(),
-            short_name: row.short_name.map(String::into_boxed_str),
+            key: self
+                .words
+                .put(&search_key(&row.name, row.short_name.as_deref(), &row.id)),
+            id: self.words.put(&row.id),
+            name: self.words.put(&row.name),
+            short_name: row.short_name.as_deref().map(|s| self.words.put(s)),
             status,
             billing,
             brand,
             brand_submitted_to_tcr: row.brand_submitted_to_tcr,
             whatsapp,
-            created_at: row.created_at.map(String::into_boxed_str),
+            created_at: row.created_at.as_deref().map(|s| self.words.put(s)),
         }
     }
 
@@ -501,9 +609,9 @@ impl ProfileListModel {
         let status = &self.statuses.values[usize::from(row.status)];
         let billing = &self.billing.values[usize::from(row.billing)];
         ProfileRow {
-            id: row.id.to_string(),
-            name: row.name.to_string(),
-            short_name: row.short_name.as_deref().map(str::to_owned),
+            id: self.words.get(row.id).to_owned(),
+            name: self.words.get(row.name).to_owned(),
+            short_name: self.words.opt(row.short_name).map(str::to_owned),
             status: status.value.clone(),
             status_label: status.label.clone(),
             status_tone: status.tone,
@@ -512,7 +620,7 @@ impl ProfileListModel {
             brand: self.cells[row.brand as usize].clone(),
             brand_submitted_to_tcr: row.brand_submitted_to_tcr,
             whatsapp: self.cells[row.whatsapp as usize].clone(),
-            created_at: row.created_at.as_deref().map(str::to_owned),
+            created_at: self.words.opt(row.created_at).map(str::to_owned),
             review: row.review,
             brand_detail: self.cells[row.brand_detail as usize].label.clone(),
         }
@@ -527,11 +635,12 @@ impl ProfileListModel {
     pub fn row(&self, id: &str) -> Option<ProfileRow> {
         self.rows
             .iter()
-            .find(|r| &*r.id == id)
+            .find(|r| self.words.get(r.id) == id)
             .map(|r| self.expand(r))
     }
 
     fn changed(&mut self) {
+        self.words.kept(&mut self.rows);
         self.generation += 1;
         self.orders.clear();
         self.last = None;
@@ -541,22 +650,23 @@ impl ProfileListModel {
 
     /// Which rows' keys contain `needle` (folded, non-empty), one flag per row in row order.
     pub(crate) fn rows_containing(&mut self, needle: &str) -> Vec<bool> {
-        let rows = &self.rows;
+        let (rows, words) = (&self.rows, &self.words);
         self.keys
-            .get_or_insert_with(|| KeyIndex::new(rows.iter().map(|r| &*r.key)))
+            .get_or_insert_with(|| KeyIndex::new(rows.iter().map(|r| words.get(r.key))))
             .containing(needle)
     }
 
     /// Puts a profile's new row in place (or adds it); answers whether the list changed (a
     /// profile read again as it was is no change).
     pub fn upsert(&mut self, row: ProfileRow) -> bool {
-        if let Some(at) = self.rows.iter().position(|r| *r.id == *row.id) {
+        if let Some(at) = self.position(&row.id) {
             if self.expand(&self.rows[at]) == row {
                 return false;
             }
             let mut compact = self.compact(row);
             compact.campaigns = self.rows[at].campaigns;
-            self.rows[at] = compact;
+            let old = std::mem::replace(&mut self.rows[at], compact);
+            self.words.forget(&old);
         } else {
             let compact = self.compact(row);
             self.rows.push(compact);
@@ -567,33 +677,41 @@ impl ProfileListModel {
 
     /// Takes a profile out; answers whether it was there.
     pub fn remove(&mut self, id: &str) -> bool {
-        let before = self.rows.len();
-        self.rows.retain(|r| &*r.id != id);
-        let removed = self.rows.len() != before;
-        if removed {
-            self.changed();
-        }
-        removed
+        let Some(at) = self.position(id) else {
+            return false;
+        };
+        let old = self.rows.remove(at);
+        self.words.forget(&old);
+        self.changed();
+        true
+    }
+
+    /// Where the row of a profile is.
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.rows.iter().position(|r| self.words.get(r.id) == id)
     }
 
     pub(crate) fn order(&mut self, sort: SortKey, direction: SortDirection) -> Arc<Vec<u32>> {
         if let Some(order) = self.orders.get(&(sort, direction)) {
             return order.clone();
         }
-        let rows = &self.rows;
+        let (rows, words) = (&self.rows, &self.words);
         // Every order ends in the name order: computed once, from one sort key per row.
         let by_name = match self.orders.get(&(SortKey::Name, SortDirection::Asc)) {
             Some(order) => order.clone(),
             None => {
-                let keys: Vec<String> = rows.iter().map(|r| natural_key(r.name_key())).collect();
+                let keys: Vec<String> = rows
+                    .iter()
+                    .map(|r| natural_key(words.name_key(r)))
+                    .collect();
                 let mut order: Vec<u32> =
                     (0..u32::try_from(rows.len()).unwrap_or(u32::MAX)).collect();
                 order.sort_unstable_by(|&a, &b| {
                     let (ra, rb) = (&rows[a as usize], &rows[b as usize]);
                     keys[a as usize]
                         .cmp(&keys[b as usize])
-                        .then_with(|| ra.name.cmp(&rb.name))
-                        .then_with(|| ra.id.cmp(&rb.id))
+                        .then_with(|| words.get(ra.name).cmp(words.get(rb.name)))
+                        .then_with(|| words.get(ra.id).cmp(words.get(rb.id)))
                 });
                 let order = Arc::new(order);
                 self.orders
@@ -625,7 +743,7 @@ impl ProfileListModel {
             SortKey::Created => order.sort_by(|&a, &b| {
                 let (ra, rb) = (&rows[a as usize], &rows[b as usize]);
                 // Profiles the server gave no creation time sort last either way.
-                let created = match (&ra.created_at, &rb.created_at) {
+                let created = match (words.opt(ra.created_at), words.opt(rb.created_at)) {
                     (None, None) => Ordering::Equal,
                     (None, Some(_)) => Ordering::Greater,
                     (Some(_), None) => Ordering::Less,
@@ -749,7 +867,7 @@ impl ProfileListModel {
             .collect();
         // The row found by id in row order, then its place among the matches (numbers only).
         let focus_index = query.focus_id.as_deref().and_then(|id| {
-            let at = self.rows.iter().position(|r| &*r.id == id)?;
+            let at = self.position(id)?;
             let at = u32::try_from(at).ok()?;
             matched
                 .iter()
@@ -813,7 +931,7 @@ impl ProfileListModel {
         let mut searched;
         for &i in order.iter() {
             let row = if candidates.as_ref().is_none_or(|c| c[i as usize]) {
-                searched = Classes::of(&self.rows[i as usize].key, &query);
+                searched = Classes::of(self.words.get(self.rows[i as usize].key), &query);
                 &searched
             } else {
                 &nowhere
@@ -837,9 +955,9 @@ impl ProfileListModel {
                 items.push(PaletteProfile {
                     verb,
                     rank: u8::try_from(at).unwrap_or(u8::MAX),
-                    id: row.id.to_string(),
-                    name: row.name.to_string(),
-                    short_name: row.short_name.as_deref().map(str::to_owned),
+                    id: self.words.get(row.id).to_owned(),
+                    name: self.words.get(row.name).to_owned(),
+                    short_name: self.words.opt(row.short_name).map(str::to_owned),
                 });
             }
         }
@@ -864,15 +982,15 @@ impl ProfileListModel {
                 .iter()
                 .map(|r| {
                     StoredRow(
-                        r.id.to_string(),
-                        r.name.to_string(),
-                        r.short_name.as_deref().map(str::to_owned),
+                        self.words.get(r.id).to_owned(),
+                        self.words.get(r.name).to_owned(),
+                        self.words.opt(r.short_name).map(str::to_owned),
                         r.status,
                         r.billing,
                         r.brand,
                         r.brand_submitted_to_tcr,
                         r.whatsapp,
-                        r.created_at.as_deref().map(str::to_owned),
+                        self.words.opt(r.created_at).map(str::to_owned),
                         r.review,
                         r.brand_detail,
                         r.campaigns.map(|c| (c.count, c.active, c.read_at)),
@@ -907,6 +1025,7 @@ impl ProfileListModel {
                 .insert(cell.clone(), u32::try_from(i).ok()?);
         }
         model.cells = stored.cells;
+        let mut words = Words::default();
         model.rows = stored
             .rows
             .into_iter()
@@ -934,19 +1053,21 @@ impl ProfileListModel {
                             read_at,
                         }
                     }),
-                    key: search_key(&name, short_name.as_deref(), &id),
-                    id: id.into_boxed_str(),
-                    name: name.into_boxed_str(),
-                    short_name: short_name.map(String::into_boxed_str),
+                    key: words.put(&search_key(&name, short_name.as_deref(), &id)),
+                    id: words.put(&id),
+                    name: words.put(&name),
+                    short_name: short_name.as_deref().map(|s| words.put(s)),
                     status,
                     billing,
                     brand,
                     brand_submitted_to_tcr: submitted,
                     whatsapp,
-                    created_at: created_at.map(String::into_boxed_str),
+                    created_at: created_at.as_deref().map(|s| words.put(s)),
                 },
             )
             .collect();
+        words.text.shrink_to_fit();
+        model.words = words;
         Some(model)
     }
 }

@@ -320,3 +320,36 @@ fn the_palette_agrees_with_the_rank_over_every_row() {
         assert_eq!(got.first().map(|g| g.0), all.first().map(|e| e.0), "{text}");
     }
 }
+
+#[test]
+fn changed_rows_leave_no_text_behind_for_long() {
+    let mut m = model();
+    let base = m.words.text.len();
+    // A name changed 5,000 times: the old names are reclaimed once they are most of the text.
+    for i in 0..5_000 {
+        let name = format!("Acme Retail, renamed for the {i}th time, with a long enough name");
+        assert!(m.upsert(row("id-a", &name, "on_hold", Some("2026-01-02T00:00:00Z"))));
+        assert!(
+            m.words.text.len() < base + (1 << 17) * 3,
+            "the text grew to {}",
+            m.words.text.len()
+        );
+    }
+    assert!(m.remove("id-2"));
+    let last = "Acme Retail, renamed for the 4999th time, with a long enough name";
+    assert_eq!(m.row("id-a").unwrap().name, last);
+    let created = m.row("id-10").unwrap().created_at.unwrap();
+    assert!(created.starts_with("2026-01-03T00:00:00"), "{created}");
+    assert_eq!(ids(&ask(&mut m, |q| q.search = "4999TH".into())), ["id-a"]);
+    assert_eq!(
+        ids(&ask(&mut m, |q| q.search = "4998th".into())),
+        Vec::<&str>::new()
+    );
+    assert_eq!(ids(&ask(&mut m, |_| {})), ["id-a", "id-c", "id-10"]);
+    // What the database keeps reads back the same.
+    let back = ProfileListModel::from_stored("ws", m.stored()).unwrap();
+    assert_eq!(
+        back.rows().collect::<Vec<_>>(),
+        m.rows().collect::<Vec<_>>()
+    );
+}
