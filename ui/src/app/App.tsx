@@ -1,6 +1,6 @@
 // The shell every screen fits into: title bar (workspace, environment, theme, add workspace),
 // start-up notices, navigation, and the router. Screens live in ui/src/screens/<screen>/.
-import { LocationProvider, Route, Router, useLocation } from "preact-iso";
+import { LocationProvider, Route, Router, lazy, useLocation } from "preact-iso";
 import { useEffect, useState } from "preact/hooks";
 import { AddWorkspaceDialog } from "../components/AddWorkspaceDialog";
 import { ErrorNote } from "../components/ErrorNote";
@@ -13,17 +13,28 @@ import { appError, appInfo, flash, currentWorkspace, environmentLabel, loadApp, 
 import { call } from "../ipc";
 import { useStores } from "../data/store";
 import { labels } from "../data/app";
-import { ProfileScreen } from "../screens/profile/ProfileScreen";
-import { SendScreen } from "../screens/send/SendScreen";
-import { OnboardScreen } from "../screens/onboard/OnboardScreen";
 import { ProfileList } from "../screens/profiles/ProfileList";
-import { JournalRoute } from "../screens/journal/JournalScreen";
-import { ImportScreen } from "../screens/import/ImportScreen";
-import { BoardScreen } from "../screens/board/BoardScreen";
 import { useCommandKey } from "../components/Shortcuts";
-import { WorkspaceScreen } from "../screens/workspace/WorkspaceScreen";
+import { afterFirstRows } from "../lib/firstRows";
 import type { IpcError } from "../bindings/IpcError";
 import type { Workspace } from "../bindings/Workspace";
+
+// The list is in the first bundle; every other screen is a chunk of its own, loaded when first
+// opened and fetched in the background once the list has painted (`preloadScreens`): the first
+// rows wait for the list's code only (README, Benchmarks).
+const ProfileScreen = lazy(() => import("../screens/profile/ProfileScreen").then((m) => m.ProfileScreen));
+const SendScreen = lazy(() => import("../screens/send/SendScreen").then((m) => m.SendScreen));
+const OnboardScreen = lazy(() => import("../screens/onboard/OnboardScreen").then((m) => m.OnboardScreen));
+const JournalRoute = lazy(() => import("../screens/journal/JournalScreen").then((m) => m.JournalRoute));
+const ImportScreen = lazy(() => import("../screens/import/ImportScreen").then((m) => m.ImportScreen));
+const BoardScreen = lazy(() => import("../screens/board/BoardScreen").then((m) => m.BoardScreen));
+const WorkspaceScreen = lazy(() => import("../screens/workspace/WorkspaceScreen").then((m) => m.WorkspaceScreen));
+
+/** Fetches every screen's chunk, so a later first opening does not wait for its code. */
+function preloadScreens(): Promise<unknown> {
+  return Promise.all([ProfileScreen, SendScreen, OnboardScreen, JournalRoute, ImportScreen, BoardScreen, WorkspaceScreen]
+    .map((screen) => screen.preload()));
+}
 
 let switchAttempt = 0;
 
@@ -41,6 +52,7 @@ function Shell() {
   const { route, path } = useLocation();
   useEffect(() => {
     void loadApp();
+    afterFirstRows(() => void preloadScreens().catch(() => {}));
   }, []);
   // Ctrl/⌘+B: the compliance board, from anywhere.
   useCommandKey("b", () => route("/board"), currentWorkspace() !== null);

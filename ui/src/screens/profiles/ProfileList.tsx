@@ -12,6 +12,7 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { useVirtualizer } from "../../components/useVirtualizer";
 import { useStores } from "../../data/store";
 import { call } from "../../ipc";
+import { firstRowsPainted } from "../../lib/firstRows";
 import { markFilterInput, markFilterPainted, markPhase, markRowsShown, markWindowAnswered, markWindowApplied } from "../../lib/bench";
 import { FIRST_WINDOW, generationOf, listState, openList, profileLists, refreshList, takeFirstWindow } from "../../data/profiles";
 import {
@@ -120,6 +121,7 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
           setActiveIndex(0);
         }
         if (answer.rows.length > 0) markRowsShown(listState(workspaceId).update === null);
+        requestAnimationFrame(() => setTimeout(firstRowsPainted, 0));
         if (started !== null) markFilterPainted(started);
         markWindowApplied();
       },
