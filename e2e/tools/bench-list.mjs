@@ -141,10 +141,14 @@ async function app(server) {
   await b.$('input[name="custom_base_url"]').setValue(server.url);
   await b.$('input[name="api_key"]').setValue(server.key);
   await b.$('[data-testid="save-workspace"]').click();
+  const savedAt = Date.now();
   await b.$('[data-testid="added-identity"]').waitForDisplayed({ timeout: 30000 });
   await b.$("button=Done").click();
   await b.waitUntil(async () => Number((await b.$('[data-testid="profile-count"]').getText()).replace(/[^0-9]/g, "")) >= profiles,
     { timeout: 120000, interval: 50, timeoutMsg: "the large list never showed" });
+  // The whole first refresh as the user waits for it: Save pressed -> every profile listed (the
+  // key kept, /v3/me, the list streamed from the sandbox on this machine, stored, painted).
+  const addedToListed = Date.now() - savedAt;
   const cold = await b.execute(() => window.__sentBench);
   const refreshToPaint = cold.refreshToPaint[cold.refreshToPaint.length - 1];
   const search = await first.browser.$('[data-testid="profile-search"]');
@@ -191,7 +195,7 @@ async function app(server) {
     await browser.deleteSession();
     await sleep(800);
   }
-  return { refreshToPaint, filter, windows, frame, count, memory, cachedMemory, board, screens, cached: median(cached) };
+  return { refreshToPaint, addedToListed, filter, windows, frame, count, memory, cachedMemory, board, screens, cached: median(cached) };
 }
 
 /** The compliance board on the same list: opened from its tab (rows painted), then the next-action
@@ -278,6 +282,7 @@ console.log(`\nprofile list benchmark: ${profiles} profiles, ${runs} runs (media
 console.log(`  list shown                ${result.count}`);
 console.log(`  first rows from cache     ${ms(result.cached)}   empty window first paint ${ms(empty.paint)}   ratio ${(result.cached / empty.paint).toFixed(2)}x (goal <= 1.25x)`);
 console.log(`  full refresh, answer->paint ${ms(result.refreshToPaint)} (goal < 1000 ms)`);
+console.log(`  a workspace added: Save pressed -> all ${profiles} profiles listed ${ms(result.addedToListed)} (the key kept, /v3/me, the whole list streamed from the sandbox, stored and painted)`);
 console.log(`  filter keystroke -> paint median ${ms(median(result.filter))}, worst ${ms(max(result.filter))} over ${result.filter.length} keystrokes (goal < 16 ms)`);
 console.log(`    of which: window asked -> answered (IPC and Rust) median ${ms(median(result.windows.answer))}, worst ${ms(max(result.windows.answer))}; answered -> painted median ${ms(median(result.windows.paint))}, worst ${ms(max(result.windows.paint))} (${result.windows.answer.length} windows)`);
 console.log(`  a frame that repaints the whole window: app ${ms(result.frame)}, empty window ${ms(empty.frame)} (a keystroke waits for at least one; Xvfb paints in software)`);

@@ -33,6 +33,12 @@ pub const READS_AT_ONCE: usize = 4;
 const QUICK_PHASE: Duration = Duration::from_secs(120);
 /// Notices kept for the window (the newest).
 const NOTICES_KEPT: usize = 50;
+/// At most this many profiles found in review in a workspace's list are followed one by one (each
+/// read again on its own, then backing off to hourly). An agency's platform with 100,000 profiles
+/// has ~25,000 in review at a time: following each would read Sent without pause for hours and
+/// take the rate limit from the user's own calls. Past it, the list's refresh brings their
+/// statuses; profiles submitted from the app are always followed.
+pub const FOLLOWED_FROM_LIST: usize = 200;
 /// At start, one more profile in review becomes due every this often (5 reads a second at most).
 const START_SPREAD: Duration = Duration::from_millis(200);
 
@@ -295,6 +301,7 @@ pub fn follow_list(state: &Core, workspace_id: Uuid) {
             None => found.push((id, name, status)),
         }
     }
+    found.truncate(FOLLOWED_FROM_LIST.saturating_sub(followed.len()));
     if found.is_empty() {
         return;
     }
