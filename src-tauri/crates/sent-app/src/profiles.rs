@@ -94,7 +94,11 @@ const REFRESH_BATCH: usize = 500;
 #[derive(Default)]
 struct Incoming {
     workspace: String,
-    organization: OrganizationSummary,
+    /// The organization's summary once `/v3/me` answered (the rows need it to word a `waba_id`).
+    organization: Option<OrganizationSummary>,
+    /// Where it arrives from: read alongside the list, waited for at the first profile only if the
+    /// list arrives first; `None` sent when `/v3/me` failed (the refresh then fails with its error).
+    organization_from: Option<std::sync::mpsc::Receiver<Option<OrganizationSummary>>>,
     store: Option<std::sync::Arc<std::sync::Mutex<sent_store::Store>>>,
     list: Option<ProfileListModel>,
     batch: Vec<ProfileDetail>,
@@ -104,7 +108,18 @@ struct Incoming {
 
 impl Incoming {
     fn take(&mut self, profile: ProfileDetail) {
-        let row = ProfileRow::new(&profile, &self.organization);
+        if self.organization.is_none() {
+            // On the parser's own (blocking) thread: only the list's parsing waits.
+            self.organization = self
+                .organization_from
+                .take()
+                .and_then(|from| from.recv().ok().flatten());
+        }
+        // Without it (`/v3/me` failed) nothing is kept: the refresh answers that error.
+        let Some(organization) = &self.organization else {
+            return;
+        };
+        let row = ProfileRow::new(&profile, organization);
         self.list
             .get_or_insert_with(|| ProfileListModel::empty(self.workspace.clone()))
             .push(row);
@@ -135,21 +150,28 @@ pub async fn refresh_profiles(
     workspace_id: Uuid,
 ) -> Result<ProfilesUpdated, AppError> {
     let (client, _) = state.client(workspace_id, None)?;
-    // The organization's own WhatsApp account tells an inherited `waba_id` from a profile's own.
-    let me = client.me(&Default::default()).await?;
-    let organization = OrganizationSummary {
-        has_waba: me.data.channels.whatsapp.configured,
-        waba_id: None,
-        has_brand: false,
-    };
     let workspace = workspace_id.to_string();
     // The list streams in (one profile at a time from the body, page by page where the server
     // pages) straight into the database's incoming list and the model's compact rows: neither the
     // answer nor the parsed list is ever held whole. The cached list stays until it is complete.
     state.with_store(|store| store.begin_profile_refresh(&workspace))?;
+    // The organization's own WhatsApp account tells an inherited `waba_id` from a profile's own.
+    // `/v3/me` lists every child profile (47 MB at 100,000), so it is read at the same time as the
+    // list, not before it: the list's rows wait for it only if the list's first profile comes first.
+    let (organization_to, organization_from) = std::sync::mpsc::sync_channel(1);
+    let me = async {
+        let me = client.me(&Default::default()).await;
+        let _ = organization_to.send(me.as_ref().ok().map(|me| OrganizationSummary {
+            has_waba: me.data.channels.whatsapp.configured,
+            waba_id: None,
+            has_brand: false,
+        }));
+        me
+    };
     let incoming = std::sync::Arc::new(std::sync::Mutex::new(Incoming {
         workspace: workspace.clone(),
-        organization: organization.clone(),
+        organization: None,
+        organization_from: Some(organization_from),
         store: state.store_handle(),
         list: None,
         batch: Vec::with_capacity(REFRESH_BATCH),
@@ -157,13 +179,23 @@ pub async fn refresh_profiles(
         failed: None,
     }));
     let sink = incoming.clone();
-    let streamed = client
-        .stream_profiles(move |profile| {
-            sink.lock().unwrap_or_else(|e| e.into_inner()).take(profile)
-        })
-        .await;
+    let streamed = client.stream_profiles(move |profile| {
+        sink.lock().unwrap_or_else(|e| e.into_inner()).take(profile)
+    });
+    let (me, streamed) = futures_util::join!(me, streamed);
     let abandon = |state: &Core| {
         let _ = state.with_store(|store| store.abandon_profile_refresh(&workspace));
+    };
+    let organization = match me {
+        Ok(me) => OrganizationSummary {
+            has_waba: me.data.channels.whatsapp.configured,
+            waba_id: None,
+            has_brand: false,
+        },
+        Err(error) => {
+            abandon(state);
+            return Err(error.into());
+        }
     };
     let streamed = match streamed {
         Ok(streamed) => streamed,

@@ -1,5 +1,7 @@
-//! Time to write and read back 10,000 cached profiles (`cargo bench -p sent-store`). Figures are
-//! printed, never asserted: they depend on the machine.
+//! Time to write and read back 10,000 cached profiles (`cargo bench -p sent-store`), and a list
+//! refresh's writes at 10,000 and 100,000 profiles (staged in batches of 500 as the list streams
+//! in, then put in place of the cached list). Figures are printed, never asserted: they depend on
+//! the machine.
 
 use std::time::Instant;
 
@@ -26,7 +28,37 @@ fn profile(i: usize) -> ProfileDetail {
     }
 }
 
+/// A refresh's writes as `refresh_profiles` makes them: the batches, then the swap.
+fn refresh(n: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("refresh.db");
+    let (mut store, _) = Store::open(&path).expect("open");
+    let profiles: Vec<_> = (0..n).map(profile).collect();
+    for round in 1..=2 {
+        let t = Instant::now();
+        store.begin_profile_refresh("ws").expect("begin");
+        for (b, batch) in profiles.chunks(500).enumerate() {
+            store.stage_profiles("ws", b * 500, batch).expect("stage");
+        }
+        let staged = t.elapsed();
+        let t = Instant::now();
+        store
+            .finish_profile_refresh("ws", true, None)
+            .expect("finish");
+        let finished = t.elapsed();
+        println!(
+            "refresh of {n} profiles, round {round}: staged in batches {:>7.0} ms, put in place {:>7.0} ms; file {} MB",
+            staged.as_secs_f64() * 1e3,
+            finished.as_secs_f64() * 1e3,
+            std::fs::metadata(&path).map(|m| m.len() / 1_000_000).unwrap_or(0)
+        );
+    }
+}
+
 fn main() {
+    for n in [10_000, 100_000] {
+        refresh(n);
+    }
     let n = 10_000;
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
