@@ -4,13 +4,13 @@
 //!
 //! `cargo bench -p sent-app --bench batch` (BATCH_ROWS, BATCH_LIMIT, BATCH_WINDOW_SECS to change).
 
-use std::sync::Arc;
+mod support;
+
 use std::time::{Duration, Instant};
 
-use sent_app::{Core, NoEvents, Phases, Start};
 use sent_sandbox::RateLimits;
 use sent_views::batch::BatchSettings;
-use sent_workspaces::{MemoryBackend, LOCAL_SANDBOX_ID};
+use sent_workspaces::LOCAL_SANDBOX_ID;
 
 fn env(name: &str, default: u32) -> u32 {
     std::env::var(name)
@@ -28,21 +28,7 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
-    let dir = std::env::temp_dir().join(format!("sent-batch-bench-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    let core = Core::start(Start {
-        settings: Box::new(MemoryBackend::default()),
-        notices: Vec::new(),
-        phases: Phases::new(),
-        keychain_service: format!("sent-batch-bench-{}", uuid::Uuid::new_v4().simple()),
-        data_dir: dir.clone(),
-        downloads_dir: None,
-        events: Arc::new(NoEvents),
-        runtime: runtime.handle().clone(),
-        version: "bench",
-        retry: sent_client::RetryPolicy::default(),
-    })
-    .expect("the core starts");
+    let (core, dir) = support::start_core("batch", &runtime);
     core.sandbox.set_rate_limits(Some(RateLimits {
         standard_per_window: limit,
         sensitive_per_window: 10,

@@ -7,14 +7,14 @@
 //! session; SENT_SANDBOX_BIN names another). Prints figures; asserts nothing but that the list
 //! arrived. REFRESH_PROFILES picks the sizes ("10000 100000").
 
+mod support;
+
 use std::io::BufRead;
-use std::sync::Arc;
 use std::time::Instant;
 
-use sent_app::{Core, NoEvents, Phases, Start};
 use sent_model::environment::EnvironmentKind;
 use sent_model::SecretString;
-use sent_workspaces::{MemoryBackend, WorkspaceDraft};
+use sent_workspaces::WorkspaceDraft;
 
 /// The heap as glibc sees it (bytes in use; bytes its heaps span) and the resident memory.
 fn memory() -> String {
@@ -71,21 +71,7 @@ fn run(n: usize, runtime: &tokio::runtime::Runtime) {
         .expect("it says where it listens");
     let url = line.trim().trim_start_matches("listening on ").to_owned();
 
-    let dir = std::env::temp_dir().join(format!("sent-refresh-bench-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    let core = Core::start(Start {
-        settings: Box::new(MemoryBackend::default()),
-        notices: Vec::new(),
-        phases: Phases::new(),
-        keychain_service: format!("sent-refresh-bench-{}", uuid::Uuid::new_v4().simple()),
-        data_dir: dir.clone(),
-        downloads_dir: None,
-        events: Arc::new(NoEvents),
-        runtime: runtime.handle().clone(),
-        version: "bench",
-        retry: sent_client::RetryPolicy::default(),
-    })
-    .expect("the core starts");
+    let (core, dir) = support::start_core("refresh", runtime);
     let workspace = runtime
         .block_on(sent_app::workspaces::add_workspace(
             &core,
@@ -140,6 +126,12 @@ fn run(n: usize, runtime: &tokio::runtime::Runtime) {
         "{n:>7} profiles, this process's memory: before the first refresh {before} | after the second {}",
         memory()
     );
+    if std::env::var_os("REFRESH_EXIT_HOLDING").is_some() {
+        // For a heap profiler (heaptrack): exit holding everything, so what the core keeps after
+        // a refresh shows as not freed.
+        let _ = child.kill();
+        std::process::exit(0);
+    }
     drop(core);
     let _ = child.kill();
     let _ = child.wait();

@@ -633,7 +633,7 @@ impl ProfileListModel {
             },
             brand_detail: self.cells[row.brand_detail as usize].label.clone(),
             campaigns: campaign_words(row.review, kind, row.campaigns),
-            whatsapp: self.cells[row.whatsapp as usize].clone(),
+            whatsapp: self.whatsapp_cell(row),
             billing: billing_words,
             next: next_action(kind, gap, reason.as_deref(), reading),
             freshness: match row.campaigns {

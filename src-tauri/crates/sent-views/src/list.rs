@@ -197,7 +197,11 @@ pub(crate) struct Row {
     pub(crate) billing: u16,
     pub(crate) brand: u32,
     brand_submitted_to_tcr: bool,
+    /// The WhatsApp cell without its hint, which names the profile's own account id and so is
+    /// different for every profile: interned, it made one cell per profile (17 MB at 100,000).
     pub(crate) whatsapp: u32,
+    /// That hint, in the row's text.
+    pub(crate) whatsapp_hint: Option<Span>,
     pub(crate) created_at: Option<Span>,
     /// `SEP name SEP short name SEP id`, folded (see [`fold`]).
     pub(crate) key: Span,
@@ -261,6 +265,7 @@ impl Words {
             row.short_name,
             row.created_at,
             Some(row.key),
+            row.whatsapp_hint,
         ]
         .into_iter()
         .flatten()
@@ -283,6 +288,7 @@ impl Words {
             row.short_name = row.short_name.map(|s| words.put(self.get(s)));
             row.created_at = row.created_at.map(|s| words.put(self.get(s)));
             row.key = words.put(self.get(row.key));
+            row.whatsapp_hint = row.whatsapp_hint.map(|s| words.put(self.get(s)));
         }
         *self = words;
     }
@@ -585,7 +591,9 @@ impl ProfileListModel {
             hint: None,
         });
         let brand = self.cell(row.brand);
-        let whatsapp = self.cell(row.whatsapp);
+        let mut whatsapp = row.whatsapp;
+        let whatsapp_hint = whatsapp.hint.take().map(|hint| self.words.put(&hint));
+        let whatsapp = self.cell(whatsapp);
         Row {
             review: row.review,
             brand_detail,
@@ -601,6 +609,7 @@ impl ProfileListModel {
             brand,
             brand_submitted_to_tcr: row.brand_submitted_to_tcr,
             whatsapp,
+            whatsapp_hint,
             created_at: row.created_at.as_deref().map(|s| self.words.put(s)),
         }
     }
@@ -619,10 +628,18 @@ impl ProfileListModel {
             billing_label: billing.label.clone(),
             brand: self.cells[row.brand as usize].clone(),
             brand_submitted_to_tcr: row.brand_submitted_to_tcr,
-            whatsapp: self.cells[row.whatsapp as usize].clone(),
+            whatsapp: self.whatsapp_cell(row),
             created_at: self.words.opt(row.created_at).map(str::to_owned),
             review: row.review,
             brand_detail: self.cells[row.brand_detail as usize].label.clone(),
+        }
+    }
+
+    /// A row's WhatsApp cell, its hint put back.
+    pub(crate) fn whatsapp_cell(&self, row: &Row) -> SourceCell {
+        SourceCell {
+            hint: self.words.opt(row.whatsapp_hint).map(str::to_owned),
+            ..self.cells[row.whatsapp as usize].clone()
         }
     }
 
@@ -970,33 +987,46 @@ impl ProfileListModel {
 
     /// The list in the compact form the local database keeps.
     pub fn stored(&self) -> StoredList {
+        // The stored form is as before: a WhatsApp cell with its hint is a cell of its own there.
+        let mut cells = self.cells.clone();
+        let mut index: HashMap<SourceCell, u32> = HashMap::new();
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let whatsapp = match r.whatsapp_hint {
+                    None => r.whatsapp,
+                    Some(_) => *index
+                        .entry(self.whatsapp_cell(r))
+                        .or_insert_with_key(|cell| {
+                            cells.push(cell.clone());
+                            u32::try_from(cells.len() - 1).unwrap_or(u32::MAX)
+                        }),
+                };
+                StoredRow(
+                    self.words.get(r.id).to_owned(),
+                    self.words.get(r.name).to_owned(),
+                    self.words.opt(r.short_name).map(str::to_owned),
+                    r.status,
+                    r.billing,
+                    r.brand,
+                    r.brand_submitted_to_tcr,
+                    whatsapp,
+                    self.words.opt(r.created_at).map(str::to_owned),
+                    r.review,
+                    r.brand_detail,
+                    r.campaigns.map(|c| (c.count, c.active, c.read_at)),
+                )
+            })
+            .collect();
         StoredList {
             fetched_at: self.fetched_at,
             complete: self.complete,
             request_id: self.request_id.clone(),
             statuses: self.statuses.values.clone(),
             billing: self.billing.values.clone(),
-            cells: self.cells.clone(),
-            rows: self
-                .rows
-                .iter()
-                .map(|r| {
-                    StoredRow(
-                        self.words.get(r.id).to_owned(),
-                        self.words.get(r.name).to_owned(),
-                        self.words.opt(r.short_name).map(str::to_owned),
-                        r.status,
-                        r.billing,
-                        r.brand,
-                        r.brand_submitted_to_tcr,
-                        r.whatsapp,
-                        self.words.opt(r.created_at).map(str::to_owned),
-                        r.review,
-                        r.brand_detail,
-                        r.campaigns.map(|c| (c.count, c.active, c.read_at)),
-                    )
-                })
-                .collect(),
+            cells,
+            rows,
         }
     }
 
@@ -1019,53 +1049,63 @@ impl ProfileListModel {
         }
         model.statuses.values = stored.statuses;
         model.billing.values = stored.billing;
-        for (i, cell) in stored.cells.iter().enumerate() {
-            model
-                .cell_index
-                .insert(cell.clone(), u32::try_from(i).ok()?);
-        }
-        model.cells = stored.cells;
+        // Each stored cell interned again when a row first uses it: a WhatsApp cell with a hint
+        // is interned without it, the hint going to the row's text (see `Row::whatsapp`).
+        let mut plain: Vec<Option<u32>> = vec![None; stored.cells.len()];
+        let mut stripped: Vec<Option<u32>> = vec![None; stored.cells.len()];
         let mut words = Words::default();
-        model.rows = stored
-            .rows
-            .into_iter()
-            .map(
-                |StoredRow(
-                    id,
-                    name,
-                    short_name,
-                    status,
-                    billing,
-                    brand,
-                    submitted,
-                    whatsapp,
-                    created_at,
-                    review,
-                    brand_detail,
-                    campaigns,
-                )| Row {
-                    review,
-                    brand_detail,
-                    campaigns: campaigns.map(|(count, active, read_at)| {
-                        crate::board::CampaignCount {
-                            count,
-                            active,
-                            read_at,
-                        }
-                    }),
-                    key: words.put(&search_key(&name, short_name.as_deref(), &id)),
-                    id: words.put(&id),
-                    name: words.put(&name),
-                    short_name: short_name.as_deref().map(|s| words.put(s)),
-                    status,
-                    billing,
-                    brand,
-                    brand_submitted_to_tcr: submitted,
-                    whatsapp,
-                    created_at: created_at.as_deref().map(|s| words.put(s)),
-                },
-            )
-            .collect();
+        let mut rows = Vec::with_capacity(stored.rows.len());
+        for StoredRow(
+            id,
+            name,
+            short_name,
+            status,
+            billing,
+            brand,
+            submitted,
+            whatsapp,
+            created_at,
+            review,
+            brand_detail,
+            campaigns,
+        ) in stored.rows
+        {
+            let mut cell = |at: u32, model: &mut Self| -> u32 {
+                *plain[at as usize]
+                    .get_or_insert_with(|| model.cell(stored.cells[at as usize].clone()))
+            };
+            let brand = cell(brand, &mut model);
+            let brand_detail = cell(brand_detail, &mut model);
+            let stored_whatsapp = &stored.cells[whatsapp as usize];
+            let whatsapp_hint = stored_whatsapp.hint.as_deref().map(|h| words.put(h));
+            let whatsapp = *stripped[whatsapp as usize].get_or_insert_with(|| {
+                model.cell(SourceCell {
+                    hint: None,
+                    ..stored_whatsapp.clone()
+                })
+            });
+            rows.push(Row {
+                review,
+                brand_detail,
+                campaigns: campaigns.map(|(count, active, read_at)| crate::board::CampaignCount {
+                    count,
+                    active,
+                    read_at,
+                }),
+                key: words.put(&search_key(&name, short_name.as_deref(), &id)),
+                id: words.put(&id),
+                name: words.put(&name),
+                short_name: short_name.as_deref().map(|s| words.put(s)),
+                status,
+                billing,
+                brand,
+                brand_submitted_to_tcr: submitted,
+                whatsapp,
+                whatsapp_hint,
+                created_at: created_at.as_deref().map(|s| words.put(s)),
+            });
+        }
+        model.rows = rows;
         words.text.shrink_to_fit();
         model.words = words;
         Some(model)

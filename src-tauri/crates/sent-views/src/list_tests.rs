@@ -353,3 +353,45 @@ fn changed_rows_leave_no_text_behind_for_long() {
         m.rows().collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_profiles_own_whatsapp_account_stays_in_its_row_not_in_a_cell_of_its_own() {
+    // The organization has an account whose id Sent does not report: each row names its account
+    // in the hint ("WhatsApp Business Account <id>"), a different text for every profile.
+    let organization = OrganizationSummary {
+        has_waba: true,
+        waba_id: None,
+        has_brand: false,
+    };
+    let rows: Vec<ProfileRow> = (0..50)
+        .map(|i| {
+            let p: ProfileDetail = serde_json::from_value(serde_json::json!({
+                "id": format!("id-{i}"), "name": format!("Clinic {i}"), "status": "approved",
+                "billing_model": "organization", "waba_id": format!("3{i:04}00009999"),
+            }))
+            .unwrap();
+            ProfileRow::new(&p, &organization)
+        })
+        .collect();
+    assert!(rows[7]
+        .whatsapp
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("3000700009999"));
+    let m = ProfileListModel::new("ws", rows.clone(), Some(1), true, None);
+    assert!(m.cells.len() <= 4, "{} cells for 50 rows", m.cells.len());
+    assert_eq!(
+        m.rows().collect::<Vec<_>>(),
+        rows,
+        "every row worded as it came"
+    );
+    // The stored form keeps each hint, and reads back the same.
+    let back = ProfileListModel::from_stored("ws", m.stored()).unwrap();
+    assert!(
+        back.cells.len() <= 4,
+        "{} cells read back",
+        back.cells.len()
+    );
+    assert_eq!(back.rows().collect::<Vec<_>>(), rows);
+}
