@@ -93,11 +93,13 @@ test("submit for review from the profile: gaps named first, then the submission,
         { timeout: 10000, timeoutMsg: `no notice of the approval: ${await text(browser, "review-notices")}` });
       await checkAccessibility(browser, "a review notice");
 
-      // Northwind (in review since before) is rejected at Sent: the list's refresh settles it, the
-      // notice opens the profile, and the profile can be submitted again.
+      // Northwind (in review since before) is rejected at Sent: the list's refresh (the user's
+      // Refresh: the list was fetched moments ago, so opening it does not fetch again) settles it,
+      // the notice opens the profile, and the profile can be submitted again.
       const northwind = profiles.find((p) => p.name === "Northwind Clinics");
       await setStatus(sandbox, northwind.id, "rejected");
       await browser.$("a=Profiles").click();
+      await byTestId(browser, "refresh-profiles").click();
       await browser.waitUntil(async () => /Northwind Clinics was rejected/.test((await text(browser, "review-notices")) ?? ""),
         { timeout: 20000, timeoutMsg: `no notice of the rejection: ${await text(browser, "review-notices")}` });
       let rejected = null;

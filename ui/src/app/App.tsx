@@ -30,8 +30,9 @@ const ImportScreen = lazy(() => import("../screens/import/ImportScreen").then((m
 const BoardScreen = lazy(() => import("../screens/board/BoardScreen").then((m) => m.BoardScreen));
 const WorkspaceScreen = lazy(() => import("../screens/workspace/WorkspaceScreen").then((m) => m.WorkspaceScreen));
 
-/** Fetches every screen's chunk, so a later first opening does not wait for its code. */
-function preloadScreens(): Promise<unknown> {
+/** Fetches every screen's chunk, so a later first opening does not wait for its code (the unit
+ * tests await it before rendering, so no chunk loads after a test file's environment is gone). */
+export function preloadScreens(): Promise<unknown> {
   return Promise.all([ProfileScreen, SendScreen, OnboardScreen, JournalRoute, ImportScreen, BoardScreen, WorkspaceScreen]
     .map((screen) => screen.preload()));
 }

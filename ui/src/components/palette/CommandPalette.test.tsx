@@ -9,7 +9,10 @@ const invoke = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 vi.mock("@tauri-apps/api/event", () => ({ listen: async () => () => {} }));
 
-const { App } = await import("../../app/App");
+const { App, preloadScreens } = await import("../../app/App");
+// Every screen's code is loaded before the first render: a lazy screen loading after the file's
+// last test would fail in a torn-down environment.
+await preloadScreens();
 const { resetLists } = await import("../../data/profiles");
 const appState = await import("../../data/app");
 const { paletteOpen } = await import("./CommandPalette");
