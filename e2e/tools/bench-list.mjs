@@ -57,17 +57,23 @@ function pss(binary) {
   }
   let total = 0;
   const parts = [];
+  let web = null;
   for (const pid of pids) {
     try {
       const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
       if (m) {
         total += Number(m[1]);
         const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+        if (name.startsWith("WebKitWebProces")) web = pid;
         parts.push(`${name} ${(Number(m[1]) / 1024).toFixed(0)} MB`);
       }
     } catch { /* exited */ }
   }
-  console.log(`  PSS of ${binary.split("/").pop()}: ${parts.join(", ")}; ${kinds(root)}`);
+  console.log(`  PSS of ${binary.split("/").pop()}: ${parts.join(", ")}; the app process: ${kinds(root)}` +
+    (web ? `; the web process: ${kinds(web)}` : ""));
+  if (process.env.BENCH_SMAPS) for (const pid of [root, web].filter(Boolean)) {
+    console.log(execFileSync("python3", ["/tmp/maps.py", pid]).toString());
+  }
   return total;
 }
 
@@ -88,7 +94,7 @@ function kinds(pid) {
       if (pss) sums[kind] += Number(pss[1]);
     }
   } catch { return "its mappings unread"; }
-  return `the app process: main heap ${(sums.heap / 1024).toFixed(0)} MB, other anonymous ${(sums.anonymous / 1024).toFixed(0)} MB, mapped files ${(sums.files / 1024).toFixed(0)} MB`;
+  return `main heap ${(sums.heap / 1024).toFixed(0)} MB, other anonymous ${(sums.anonymous / 1024).toFixed(0)} MB, mapped files ${(sums.files / 1024).toFixed(0)} MB`;
 }
 
 /** How long a frame takes when it repaints the whole window (the body's opacity flips every
@@ -185,6 +191,10 @@ async function app(server) {
       // Memory as a user finds it: launched with the list cached, idle after the first rows.
       await sleep(4000);
       cachedMemory = pss(appBinary);
+      if (process.env.BENCH_SMAPS) console.log(JSON.stringify(await browser.execute(() => ({
+        elements: document.getElementsByTagName("*").length,
+        resources: performance.getEntriesByType("resource").map((e) => `${e.name.slice(0, 60)} ${e.transferSize}/${e.encodedBodySize}/${e.decodedBodySize}`),
+      })), null, 1));
     }
     if (!record.firstRowsFromCache) console.warn("warning: the first rows did not come from the cache");
     cached.push(record.firstRows - started);

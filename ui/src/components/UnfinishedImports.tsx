@@ -5,6 +5,7 @@ import type { BatchSummary } from "../bindings/BatchSummary";
 import type { Workspace } from "../bindings/Workspace";
 import { call } from "../ipc";
 import styles from "./UnfinishedImports.module.css";
+import { grouped } from "../lib/numbers";
 
 export function UnfinishedImports({ workspace }: { workspace: Workspace }) {
   const [batches, setBatches] = useState<BatchSummary[]>([]);
@@ -20,8 +21,8 @@ export function UnfinishedImports({ workspace }: { workspace: Workspace }) {
           <li key={b.id}>
             <a href={`/import/${encodeURIComponent(b.id)}`} data-testid="resume-import">Resume the import of {b.source}</a>
             <span class="hint">
-              {b.left.toLocaleString("en-US")} of {b.counts.total.toLocaleString("en-US")} rows still to send
-              {b.counts.created > 0 ? `, ${b.counts.created.toLocaleString("en-US")} created` : ""}
+              {grouped(b.left)} of {grouped(b.counts.total)} rows still to send
+              {b.counts.created > 0 ? `, ${grouped(b.counts.created)} created` : ""}
             </span>
           </li>
         ))}

@@ -15,6 +15,7 @@ import {
   type Command, type PaletteItem,
 } from "./model";
 import styles from "./CommandPalette.module.css";
+import { grouped } from "../../lib/numbers";
 
 /** Whether the palette is open (the title bar's button and the shortcut both set it). */
 export const paletteOpen = store(false);
@@ -207,7 +208,7 @@ function PaletteDialog(props: Props) {
       <p class={styles.status} role="status" data-testid="palette-status">
         {count === 0
           ? query.trim() ? "Nothing matches." : "Nothing to show yet."
-          : results.more > 0 ? `${results.more.toLocaleString()} more — keep typing` : null}
+          : results.more > 0 ? `${grouped(results.more)} more — keep typing` : null}
         {workspace && !answered && !profilesError && <span> Loading the profiles…</span>}
         {profilesError && !profiles && <span> The profiles could not be loaded.</span>}
       </p>

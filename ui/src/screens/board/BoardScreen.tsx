@@ -35,6 +35,7 @@ import {
   selectable,
   submitWords,
 } from "./model";
+import { grouped } from "../../lib/numbers";
 
 const ROW_HEIGHT = 58;
 
@@ -218,7 +219,7 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
         workspaceId: savedFilter.all ? null : workspace.id,
         query: { search: savedFilter.search, next: savedFilter.next, status: "", billing: "", offset: 0, limit: 0 },
       });
-      setExported(`Saved ${done.rows.toLocaleString("en-US")} ${done.rows === 1 ? "profile" : "profiles"} to ${done.path}`);
+      setExported(`Saved ${grouped(done.rows)} ${done.rows === 1 ? "profile" : "profiles"} to ${done.path}`);
     } catch (e) {
       setExportError(e as IpcError);
     }
@@ -240,7 +241,7 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
       <div class={listStyles.toolbar}>
         <h2 id="board-heading">Compliance board</h2>
         <span class={listStyles.count} data-testid="board-count" aria-live="polite">
-          {view ? (matched === total ? `${count(total)} ${total === 1 ? "profile" : "profiles"}` : `${count(matched)} of ${count(total)} profiles`) : ""}
+          {view ? (matched === total ? `${grouped(total)} ${total === 1 ? "profile" : "profiles"}` : `${grouped(matched)} of ${grouped(total)} profiles`) : ""}
         </span>
         <span class={listStyles.updated} data-testid="board-freshness">
           {refreshing ? "Updating from Sent…" : view?.freshness ?? ""}
@@ -266,7 +267,7 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
           <select value={filter.next ?? ""} data-testid="board-filter"
             onChange={(e) => setFilter({ next: (e.currentTarget.value || null) as NextKind | null })}>
             <option value="">Every profile</option>
-            {(view?.kinds ?? []).map((k) => <option key={k.value} value={k.value}>{`${k.label} (${count(k.count)})`}</option>)}
+            {(view?.kinds ?? []).map((k) => <option key={k.value} value={k.value}>{`${k.label} (${grouped(k.count)})`}</option>)}
           </select>
         </label>
         {workspaces.length > 1 && (
@@ -409,6 +410,3 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
   );
 }
 
-function count(n: number): string {
-  return n.toLocaleString("en-US");
-}

@@ -19,6 +19,7 @@ import { useVirtualizer } from "../../components/useVirtualizer";
 import { call, on } from "../../ipc";
 import { countsLine, FILTERS, mergeRows, problemsOf, progressLine, runLabel, stateTone } from "./model";
 import styles from "./ImportScreen.module.css";
+import { grouped } from "../../lib/numbers";
 
 const PRESETS = [
   { value: "agency", label: "Agency" },
@@ -145,7 +146,7 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
     if (!batch) return;
     try {
       const done = await call("export_batch", { batchId: batch.id });
-      setNote(`Results saved: ${done.rows.toLocaleString("en-US")} rows in ${done.path}`);
+      setNote(`Results saved: ${grouped(done.rows)} rows in ${done.path}`);
     } catch (e) {
       setError(e as IpcError);
     }
@@ -244,7 +245,7 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
                   <li key={u.id}>
                     <a href={`/import/${encodeURIComponent(u.id)}`} data-testid="resume-batch">Resume {u.source}</a>
                     <span class="hint">
-                      {u.left.toLocaleString("en-US")} of {u.counts.total.toLocaleString("en-US")} rows left · {u.state === "cancelled" ? "cancelled" : "interrupted"} {ago(u.updated_at)}
+                      {grouped(u.left)} of {grouped(u.counts.total)} rows left · {u.state === "cancelled" ? "cancelled" : "interrupted"} {ago(u.updated_at)}
                     </span>
                   </li>
                 ))}
@@ -272,7 +273,7 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
       {file && (
         <div class={styles.mapping} data-testid="batch-mapping">
           <p>
-            <strong>{file.source}</strong>: {file.rows.toLocaleString("en-US")} clients. Check which profile field each column fills
+            <strong>{file.source}</strong>: {grouped(file.rows)} clients. Check which profile field each column fills
             (the app remembers your choice for the next file), then the settings every row starts from.
           </p>
           <table class={styles.mapTable}>
@@ -348,7 +349,7 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
                     if (body.current) body.current.scrollTop = 0;
                     void openBatch(batch.id, f.value, 0).catch((e) => setError(e as IpcError));
                   }} />
-                {f.label} ({f.count(batch.counts).toLocaleString("en-US")})
+                {f.label} ({grouped(f.count(batch.counts))})
               </label>
             ))}
           </div>
@@ -430,7 +431,7 @@ export function ImportScreen({ workspace, batchId }: { workspace: Workspace; bat
 
 function endWords(end: BatchView): string {
   const c = end.counts;
-  if (end.state === "finished") return `Done: ${c.created.toLocaleString("en-US")} created. Export the results for your records.`;
+  if (end.state === "finished") return `Done: ${grouped(c.created)} created. Export the results for your records.`;
   if (end.state === "cancelled") return "Cancelled: the rows not yet sent stay ready; create them later from here.";
   return "Some rows still have no outcome (Sent did not answer). Send them again: the same keys make sure nothing is created twice.";
 }

@@ -3,6 +3,7 @@ import type { BatchCounts } from "../../bindings/BatchCounts";
 import type { BatchFilter } from "../../bindings/BatchFilter";
 import type { BatchProgress } from "../../bindings/BatchProgress";
 import type { BatchRowView } from "../../bindings/BatchRowView";
+import { grouped } from "../../lib/numbers";
 
 export const FILTERS: { value: BatchFilter; label: string; count: (c: BatchCounts) => number }[] = [
   { value: "all", label: "All rows", count: (c) => c.total },
@@ -14,17 +15,17 @@ export const FILTERS: { value: BatchFilter; label: string; count: (c: BatchCount
 ];
 
 function n(value: number, one: string, many: string): string {
-  return `${value.toLocaleString("en-US")} ${value === 1 ? one : many}`;
+  return `${grouped(value)} ${value === 1 ? one : many}`;
 }
 
 /** "60 rows: 54 ready, 6 with problems" (only the parts that are not zero). */
 export function countsLine(c: BatchCounts): string {
   const parts = [
-    c.ready && `${c.ready.toLocaleString("en-US")} ready`,
-    c.problems && `${c.problems.toLocaleString("en-US")} with problems`,
-    c.created && `${c.created.toLocaleString("en-US")} created`,
-    c.refused && `${c.refused.toLocaleString("en-US")} refused`,
-    c.unknown + c.sending && `${(c.unknown + c.sending).toLocaleString("en-US")} outcome unknown`,
+    c.ready && `${grouped(c.ready)} ready`,
+    c.problems && `${grouped(c.problems)} with problems`,
+    c.created && `${grouped(c.created)} created`,
+    c.refused && `${grouped(c.refused)} refused`,
+    c.unknown + c.sending && `${grouped(c.unknown + c.sending)} outcome unknown`,
   ].filter(Boolean);
   return `${n(c.total, "row", "rows")}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
@@ -32,8 +33,8 @@ export function countsLine(c: BatchCounts): string {
 /** "23 of 55 · 12.5 a minute · about 2 min left" for a run in flight. */
 export function progressLine(p: BatchProgress): string {
   const what = p.dry_run ? "checked by Sent" : "sent";
-  const parts = [`${p.done.toLocaleString("en-US")} of ${p.total.toLocaleString("en-US")} ${what}`];
-  if (p.rate_per_minute > 0) parts.push(`${p.rate_per_minute.toLocaleString("en-US")} a minute`);
+  const parts = [`${grouped(p.done)} of ${grouped(p.total)} ${what}`];
+  if (p.rate_per_minute > 0) parts.push(`${grouped(p.rate_per_minute)} a minute`);
   if (p.seconds_left !== null && p.done < p.total) parts.push(`about ${duration(p.seconds_left)} left`);
   if (p.state === "paused") parts.push("paused");
   if (p.slowed > 0) parts.push(`Sent asked to slow down ${n(p.slowed, "time", "times")}`);

@@ -24,6 +24,7 @@ import {
   profileOptions,
 } from "./model";
 import styles from "./JournalScreen.module.css";
+import { grouped } from "../../lib/numbers";
 
 /** The `/journal` route: the current workspace's journal. */
 export function JournalRoute() {
@@ -124,7 +125,7 @@ export function JournalScreen({ workspace }: { workspace: Workspace }) {
       <div class={styles.toolbar}>
         <h2 id="journal-heading">Journal</h2>
         <span class={styles.count} aria-live="polite" data-testid="journal-count">
-          {all ? (rows.length === all.length ? entries(all.length) : `${count(rows.length)} of ${entries(all.length)}`) : ""}
+          {all ? (rows.length === all.length ? entries(all.length) : `${grouped(rows.length)} of ${entries(all.length)}`) : ""}
         </span>
       </div>
       <p class={styles.intro}>
@@ -228,10 +229,6 @@ export function JournalScreen({ workspace }: { workspace: Workspace }) {
   );
 }
 
-function count(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
 function entries(n: number): string {
-  return `${count(n)} ${n === 1 ? "entry" : "entries"}`;
+  return `${grouped(n)} ${n === 1 ? "entry" : "entries"}`;
 }

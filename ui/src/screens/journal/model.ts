@@ -6,6 +6,7 @@ import type { FieldChange } from "../../bindings/FieldChange";
 import type { JournalOutcome } from "../../bindings/JournalOutcome";
 import type { EntryOutcome } from "../../bindings/EntryOutcome";
 import type { JournalRow } from "../../bindings/JournalRow";
+import { grouped } from "../../lib/numbers";
 
 export type JournalFilter = {
   /** "" = every profile. */
@@ -46,7 +47,10 @@ export function filterRows(rows: JournalRow[], filter: JournalFilter): JournalRo
   );
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+// Made when first used, not when the journal's code loads (it loads with every screen once the
+// list has painted): each loads a part of WebKit's ICU data into its process.
+let collator: Intl.Collator | undefined;
+let timeFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * One choice per profile the journal names, by its latest name (rows come newest first), in name
@@ -64,7 +68,7 @@ export function profileOptions(rows: JournalRow[]): { value: string; label: stri
       value,
       label: (counts.get(name) ?? 0) > 1 ? `${name} (…${value.slice(-6)})` : name,
     }))
-    .sort((a, b) => collator.compare(a.label, b.label) || a.value.localeCompare(b.value));
+    .sort((a, b) => byName().compare(a.label, b.label) || a.value.localeCompare(b.value));
 }
 
 /** "Business · Legal name: Acme LLC → Acme Holdings LLC". */
@@ -72,14 +76,18 @@ export function changeLine(change: FieldChange): string {
   return `${change.label}: ${change.old} → ${change.new}`;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
 /** When an entry was made, in the user's locale and time zone. */
 export function entryTime(at: number): string {
+  timeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
   return timeFormat.format(new Date(at));
+}
+
+function byName(): Intl.Collator {
+  collator ??= new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+  return collator;
 }
 
 /** "Saved 1 row to …" / "Saved 12 rows to …". */
 export function exportSummary(rows: number, path: string): string {
-  return `Saved ${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"} to ${path}`;
+  return `Saved ${grouped(rows)} ${rows === 1 ? "row" : "rows"} to ${path}`;
 }

@@ -28,6 +28,7 @@ import {
 import { DraftsBar } from "./DraftsBar";
 import { UnfinishedImports } from "../../components/UnfinishedImports";
 import styles from "../../components/ListGrid.module.css";
+import { grouped } from "../../lib/numbers";
 
 const ROW_HEIGHT = 44;
 
@@ -243,14 +244,14 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
         workspaceId: workspace.id,
         query: { search: q.search, next: null, status: q.status, billing: q.billing, offset: 0, limit: 0 },
       });
-      setExported({ ok: true, text: `Saved ${count(done.rows)} ${plural(done.rows, "profile")} to ${done.path}` });
+      setExported({ ok: true, text: `Saved ${grouped(done.rows)} ${plural(done.rows, "profile")} to ${done.path}` });
     } catch (e) {
       setExported({ ok: false, text: (e as IpcError).message });
     }
   }
 
-  const statusOptions = (view?.statuses ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count.toLocaleString("en-US")})` }));
-  const billingOptions = (view?.billing_models ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count.toLocaleString("en-US")})` }));
+  const statusOptions = (view?.statuses ?? []).map((f) => ({ value: f.value, label: `${f.label} (${grouped(f.count)})` }));
+  const billingOptions = (view?.billing_models ?? []).map((f) => ({ value: f.value, label: `${f.label} (${grouped(f.count)})` }));
   const keyHints = new Map(workspace.profile_keys.map((k) => [k.profile_id, k.key_hint]));
   const error = current.error ?? queryError;
   const loading = !view && !error;
@@ -261,7 +262,7 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
       <div class={styles.toolbar}>
         <h2 id="profiles-heading">Sender profiles</h2>
         <span class={styles.count} data-testid="profile-count" aria-live="polite">
-          {view ? (matched === total ? `${count(total)} ${plural(total, "profile")}` : `${count(matched)} of ${count(total)} profiles`) : ""}
+          {view ? (matched === total ? `${grouped(total)} ${plural(total, "profile")}` : `${grouped(matched)} of ${grouped(total)} profiles`) : ""}
         </span>
         <span class={styles.updated} data-testid="updated-ago">
           {current.refreshing ? "Updating from Sent…" : view ? updatedAgo(fetchedAt, now) : ""}
@@ -329,7 +330,7 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
       )}
       {view && !view.complete && (
         <div class={styles.incomplete} role="status" data-testid="profiles-incomplete">
-          Sent stopped sending pages before the end of the list, so it may be incomplete: {count(total)} profiles are shown.
+          Sent stopped sending pages before the end of the list, so it may be incomplete: {grouped(total)} profiles are shown.
           Refresh later to try again.
         </div>
       )}
@@ -407,10 +408,6 @@ function rowDomId(id: string): string {
 function sortState(query: ListQuery, key: SortKey): "ascending" | "descending" | undefined {
   if (query.sort !== key) return undefined;
   return query.direction === "asc" ? "ascending" : "descending";
-}
-
-function count(n: number): string {
-  return n.toLocaleString("en-US");
 }
 
 function plural(n: number, word: string): string {
