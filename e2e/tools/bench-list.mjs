@@ -71,9 +71,8 @@ function pss(binary) {
   }
   console.log(`  PSS of ${binary.split("/").pop()}: ${parts.join(", ")}; the app process: ${kinds(root)}` +
     (web ? `; the web process: ${kinds(web)}` : ""));
-  if (process.env.BENCH_SMAPS) for (const pid of [root, web].filter(Boolean)) {
-    console.log(execFileSync("python3", ["/tmp/maps.py", pid]).toString());
-  }
+  // BENCH_SMAPS=1: each process's largest mappings, by name (what a library or heap holds).
+  if (process.env.BENCH_SMAPS) for (const pid of [root, web].filter(Boolean)) console.log(largestMappings(pid));
   return total;
 }
 
@@ -95,6 +94,21 @@ function kinds(pid) {
     }
   } catch { return "its mappings unread"; }
   return `main heap ${(sums.heap / 1024).toFixed(0)} MB, other anonymous ${(sums.anonymous / 1024).toFixed(0)} MB, mapped files ${(sums.files / 1024).toFixed(0)} MB`;
+}
+
+function largestMappings(pid) {
+  const sums = new Map();
+  let name = "";
+  try {
+    for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+      const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+      if (mapping) { name = mapping[1].trim() || "[anonymous]"; continue; }
+      const pss = /^Pss:\s+(\d+) kB/.exec(line);
+      if (pss) sums.set(name, (sums.get(name) ?? 0) + Number(pss[1]));
+    }
+  } catch { return "    its mappings unread"; }
+  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 15)
+    .map(([n, kb]) => `    ${(kb / 1024).toFixed(1).padStart(6)} MB ${n}`).join("\n");
 }
 
 /** How long a frame takes when it repaints the whole window (the body's opacity flips every
