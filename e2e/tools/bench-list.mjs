@@ -96,6 +96,14 @@ function kinds(pid) {
   return `main heap ${(sums.heap / 1024).toFixed(0)} MB, other anonymous ${(sums.anonymous / 1024).toFixed(0)} MB, mapped files ${(sums.files / 1024).toFixed(0)} MB`;
 }
 
+function webPss(binary) {
+  try {
+    const root = execFileSync("pgrep", ["-n", "-f", binary]).toString().trim();
+    const web = execFileSync("pgrep", ["-P", root, "-f", "WebKitWebProcess"]).toString().trim().split(/\s+/)[0];
+    return Math.round(Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${web}/smaps_rollup`, "utf8"))[1]) / 1024);
+  } catch { return "?"; }
+}
+
 function largestMappings(pid) {
   const sums = new Map();
   let name = "";
@@ -198,11 +206,23 @@ async function app(server) {
   // Later launches: the cache answers first.
   const cached = [];
   let cachedMemory = NaN;
+  let launchRefreshed = NaN;
   for (let i = 0; i < runs; i++) {
     const { browser, started } = await launch(appBinary);
     const record = await bench(browser);
     if (i === 0) {
-      // Memory as a user finds it: launched with the list cached, idle after the first rows.
+      // Memory as a user finds it: launched with the list cached, idle once the launch's refresh
+      // from Sent (every launch refreshes the list in the background) has been painted. At
+      // 100,000 profiles that refresh takes 15-20 s: measured earlier, the figure was the
+      // refresh's own working memory, not the app at rest.
+      const samples = [];
+      await browser.waitUntil(async () => {
+        if (process.env.BENCH_SMAPS) samples.push(webPss(appBinary));
+        return (await browser.execute(() => window.__sentBench.refreshToPaint.length)) > 0;
+      },
+        { timeout: 180000, interval: 1000, timeoutMsg: "the launch's refresh never painted" });
+      launchRefreshed = Date.now() - record.firstRows;
+      if (samples.length) console.log(`  web process PSS each second of the launch's refresh (MB): ${samples.join(" ")}`);
       await sleep(4000);
       cachedMemory = pss(appBinary);
       if (process.env.BENCH_SMAPS) console.log(JSON.stringify(await browser.execute(() => ({
@@ -219,7 +239,7 @@ async function app(server) {
     await browser.deleteSession();
     await sleep(800);
   }
-  return { refreshToPaint, addedToListed, filter, windows, frame, count, memory, cachedMemory, board, screens, cached: median(cached) };
+  return { refreshToPaint, addedToListed, filter, windows, frame, count, memory, cachedMemory, launchRefreshed, board, screens, cached: median(cached) };
 }
 
 /** The compliance board on the same list: opened from its tab (rows painted), then the next-action
@@ -314,5 +334,5 @@ console.log(`  compliance board: opened -> rows painted ${ms(result.board.open[0
 console.log(`  a profile opened from the list: click -> detail painted median ${ms(median(result.screens.detail))}, worst ${ms(max(result.screens.detail))}; its send panel: click -> templates painted median ${ms(median(result.screens.send))}, worst ${ms(max(result.screens.send))} (${result.screens.detail.length} each)`);
 console.log(`  command palette keystroke -> its profiles painted median ${ms(median(result.screens.palette))}, worst ${ms(max(result.screens.palette))} over ${result.screens.palette.length} keystrokes`);
 console.log(`  idle memory (PSS, all processes) ${mb(result.memory)}   empty window ${mb(empty.memory)}   difference ${mb(result.memory - empty.memory)} (goal <= 40 MB)`);
-console.log(`    launched from the cache, idle after the first rows: ${mb(result.cachedMemory)}, difference ${mb(result.cachedMemory - empty.memory)}`);
+console.log(`    launched from the cache, idle once the launch's refresh is painted (${ms(result.launchRefreshed)} after the first rows): ${mb(result.cachedMemory)}, difference ${mb(result.cachedMemory - empty.memory)}`);
 console.log(`  .deb size                 ${Number.isNaN(debSize) ? "not built" : `${(debSize / 1048576).toFixed(2)} MiB`} (goal <= 10 MiB)`);

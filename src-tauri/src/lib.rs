@@ -52,10 +52,7 @@ pub fn run() {
     sent_app::mark_launch();
     sent_app::lists::limit_heaps();
     #[cfg(target_os = "linux")]
-    {
-        paint_directly_without_a_gpu();
-        run_scripts_without_the_optimizing_jit();
-    }
+    paint_directly_without_a_gpu();
     match build(
         // Registered first, and only here: a second launch hands over to the running app (which
         // focuses its window) and exits, so the two never share settings or sandbox files. Not
@@ -100,21 +97,6 @@ fn paint_directly_without_a_gpu() {
     });
     if !has_render_node {
         std::env::set_var(DISABLE, "1");
-    }
-}
-
-/// The window's script is a thin view: Rust filters, sorts and words the rows, and a keystroke
-/// renders a few dozen of them. WebKit's optimizing JavaScript compilers (DFG, and FTL above it)
-/// are for long-running pages; here they only kept their compiled code and their compilers' memory
-/// in WebKit's process: 11 MB more with 10,000 profiles listed, for no keystroke, frame or screen
-/// measurably faster (README, Benchmarks). The page runs in the interpreter and the baseline
-/// compiler. A `JSC_useDFGJIT` or `JSC_useJIT` set by the user wins. Called before any thread
-/// exists (the environment is changed; WebKit's processes inherit it).
-#[cfg(target_os = "linux")]
-fn run_scripts_without_the_optimizing_jit() {
-    const DFG: &str = "JSC_useDFGJIT";
-    if std::env::var_os(DFG).is_none() && std::env::var_os("JSC_useJIT").is_none() {
-        std::env::set_var(DFG, "0");
     }
 }
 

@@ -445,10 +445,6 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Hands the memory a large piece of work freed (a refresh's batches and parsed profiles, the
-/// stored model's JSON once read) back to the system, off the caller's thread. glibc keeps freed
-/// blocks in its arenas for reuse, so after a list of 100,000 profiles the process would stay tens
-/// of MB larger than it needs; other platforms' allocators return such memory by themselves.
 /// Caps glibc's heaps at two. By default glibc gives threads their own heap (up to eight per
 /// core), each keeping what it freed and its own partly used pages: the app runs Tokio's
 /// workers, blocking readers and GTK's threads, and little of its work gains from more heaps.
@@ -461,6 +457,10 @@ pub fn limit_heaps() {
     }
 }
 
+/// Hands the memory a large piece of work freed (a refresh's batches and parsed profiles, the
+/// stored model's JSON once read) back to the system, off the caller's thread. glibc keeps freed
+/// blocks in its arenas for reuse, so after a list of 100,000 profiles the process would stay tens
+/// of MB larger than it needs; other platforms' allocators return such memory by themselves.
 pub(crate) fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {

@@ -203,8 +203,6 @@ pub(crate) struct Row {
     /// That hint, in the row's text.
     pub(crate) whatsapp_hint: Option<Span>,
     pub(crate) created_at: Option<Span>,
-    /// `SEP name SEP short name SEP id`, folded (see [`fold`]).
-    pub(crate) key: Span,
     /// What review needs (the compliance board's facts).
     pub(crate) review: crate::board::ReviewFacts,
     /// The brand's TCR and identity status in words (a cell, interned).
@@ -220,7 +218,8 @@ pub(crate) struct Span {
     len: u32,
 }
 
-/// Every row's text (id, name, short name, creation time, search key) end to end in one buffer.
+/// Every row's text (id, name, short name, creation time, WhatsApp hint) end to end in one buffer;
+/// the search keys are in the model's [`KeyIndex`], kept once.
 /// A list of 100,000 profiles is then a few large blocks instead of half a million small ones: a
 /// refresh's parsing leaves no small blocks of the list scattered among what it freed, so that
 /// memory goes back to the system whole (see `sent-app`'s `trim`).
@@ -264,7 +263,6 @@ impl Words {
             Some(row.name),
             row.short_name,
             row.created_at,
-            Some(row.key),
             row.whatsapp_hint,
         ]
         .into_iter()
@@ -287,18 +285,16 @@ impl Words {
             row.name = words.put(self.get(row.name));
             row.short_name = row.short_name.map(|s| words.put(self.get(s)));
             row.created_at = row.created_at.map(|s| words.put(self.get(s)));
-            row.key = words.put(self.get(row.key));
             row.whatsapp_hint = row.whatsapp_hint.map(|s| words.put(self.get(s)));
         }
         *self = words;
     }
+}
 
-    /// The folded name, the first term of a row's key.
-    fn name_key(&self, row: &Row) -> &str {
-        let key = self.get(row.key);
-        let rest = key.strip_prefix(SEP).unwrap_or(key);
-        rest.split(SEP).next().unwrap_or_default()
-    }
+/// The folded name, the first term of a row's search key.
+fn name_key(key: &str) -> &str {
+    let rest = key.strip_prefix(SEP).unwrap_or(key);
+    rest.split(SEP).next().unwrap_or_default()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -345,8 +341,9 @@ pub struct ProfileListModel {
     orders: HashMap<(SortKey, SortDirection), Arc<Vec<u32>>>,
     /// The matches of the last query, reused while only the window moves.
     last: Option<(MatchKey, Arc<Vec<u32>>)>,
-    /// Every row's search key end to end, built on the first search after a change.
-    keys: Option<KeyIndex>,
+    /// Every row's search key (`SEP name SEP short name SEP id`, folded: see [`fold`]), in row
+    /// order, changed with the rows.
+    keys: KeyIndex,
     /// Rows per status and per billing model (the facets' counts), counted once per change.
     counts: Option<(Vec<u32>, Vec<u32>)>,
 }
@@ -370,6 +367,10 @@ pub fn fold(text: &str) -> String {
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+fn row_key(row: &ProfileRow) -> String {
+    search_key(&row.name, row.short_name.as_deref(), &row.id)
 }
 
 fn search_key(name: &str, short_name: Option<&str>, id: &str) -> String {
@@ -464,20 +465,23 @@ impl ProfileListModel {
             cell_index: HashMap::new(),
             orders: HashMap::new(),
             last: None,
-            keys: None,
+            keys: KeyIndex::default(),
             counts: None,
         };
         for row in rows {
+            model.keys.push(&row_key(&row));
             let row = model.compact(row);
             model.rows.push(row);
         }
         model.rows.shrink_to_fit();
         model.words.text.shrink_to_fit();
+        model.keys.shrink_to_fit();
         model
     }
 
     /// Adds a profile's row at the end (a list read in one profile at a time).
     pub fn push(&mut self, row: ProfileRow) {
+        self.keys.push(&row_key(&row));
         let row = self.compact(row);
         self.rows.push(row);
         self.changed();
@@ -489,6 +493,7 @@ impl ProfileListModel {
         self.request_id = request_id;
         self.rows.shrink_to_fit();
         self.words.text.shrink_to_fit();
+        self.keys.shrink_to_fit();
     }
 
     pub fn workspace_id(&self) -> &str {
@@ -598,9 +603,6 @@ impl ProfileListModel {
             review: row.review,
             brand_detail,
             campaigns: None,
-            key: self
-                .words
-                .put(&search_key(&row.name, row.short_name.as_deref(), &row.id)),
             id: self.words.put(&row.id),
             name: self.words.put(&row.name),
             short_name: row.short_name.as_deref().map(|s| self.words.put(s)),
@@ -661,16 +663,12 @@ impl ProfileListModel {
         self.generation += 1;
         self.orders.clear();
         self.last = None;
-        self.keys = None;
         self.counts = None;
     }
 
     /// Which rows' keys contain `needle` (folded, non-empty), one flag per row in row order.
     pub(crate) fn rows_containing(&mut self, needle: &str) -> Vec<bool> {
-        let (rows, words) = (&self.rows, &self.words);
-        self.keys
-            .get_or_insert_with(|| KeyIndex::new(rows.iter().map(|r| words.get(r.key))))
-            .containing(needle)
+        self.keys.containing(needle)
     }
 
     /// Puts a profile's new row in place (or adds it); answers whether the list changed (a
@@ -680,11 +678,13 @@ impl ProfileListModel {
             if self.expand(&self.rows[at]) == row {
                 return false;
             }
+            self.keys.replace(at, &row_key(&row));
             let mut compact = self.compact(row);
             compact.campaigns = self.rows[at].campaigns;
             let old = std::mem::replace(&mut self.rows[at], compact);
             self.words.forget(&old);
         } else {
+            self.keys.push(&row_key(&row));
             let compact = self.compact(row);
             self.rows.push(compact);
         }
@@ -698,6 +698,7 @@ impl ProfileListModel {
             return false;
         };
         let old = self.rows.remove(at);
+        self.keys.remove(at);
         self.words.forget(&old);
         self.changed();
         true
@@ -717,9 +718,8 @@ impl ProfileListModel {
         let by_name = match self.orders.get(&(SortKey::Name, SortDirection::Asc)) {
             Some(order) => order.clone(),
             None => {
-                let keys: Vec<String> = rows
-                    .iter()
-                    .map(|r| natural_key(words.name_key(r)))
+                let keys: Vec<String> = (0..rows.len())
+                    .map(|i| natural_key(name_key(self.keys.key(i))))
                     .collect();
                 let mut order: Vec<u32> =
                     (0..u32::try_from(rows.len()).unwrap_or(u32::MAX)).collect();
@@ -948,7 +948,7 @@ impl ProfileListModel {
         let mut searched;
         for &i in order.iter() {
             let row = if candidates.as_ref().is_none_or(|c| c[i as usize]) {
-                searched = Classes::of(self.words.get(self.rows[i as usize].key), &query);
+                searched = Classes::of(self.keys.key(i as usize), &query);
                 &searched
             } else {
                 &nowhere
@@ -1084,6 +1084,9 @@ impl ProfileListModel {
                     ..stored_whatsapp.clone()
                 })
             });
+            model
+                .keys
+                .push(&search_key(&name, short_name.as_deref(), &id));
             rows.push(Row {
                 review,
                 brand_detail,
@@ -1092,7 +1095,6 @@ impl ProfileListModel {
                     active,
                     read_at,
                 }),
-                key: words.put(&search_key(&name, short_name.as_deref(), &id)),
                 id: words.put(&id),
                 name: words.put(&name),
                 short_name: short_name.as_deref().map(|s| words.put(s)),
@@ -1106,6 +1108,7 @@ impl ProfileListModel {
             });
         }
         model.rows = rows;
+        model.keys.shrink_to_fit();
         words.text.shrink_to_fit();
         model.words = words;
         Some(model)

@@ -142,6 +142,25 @@ fn a_change_moves_the_generation_and_is_seen_at_once() {
     assert!(m.remove("id-a"));
     assert!(!m.remove("id-a"));
     assert_eq!(ask(&mut m, |_| {}).total, 4);
+    // Every row after the one taken out is still found by its own key, and the palette agrees.
+    for (search, id) in [("zulu", "id-2"), ("beta", "id-new"), ("id-c", "id-c")] {
+        assert_eq!(
+            ids(&ask(&mut m, |q| q.search = search.into())),
+            [id],
+            "{search}"
+        );
+    }
+    assert_eq!(
+        ids(&ask(&mut m, |q| q.search = "id-a".into())),
+        Vec::<&str>::new()
+    );
+    let palette = m.palette("zulu", 10);
+    assert!(!palette.items.is_empty());
+    assert!(
+        palette.items.iter().all(|p| p.id == "id-2"),
+        "{:?}",
+        palette.items
+    );
 }
 
 #[test]
