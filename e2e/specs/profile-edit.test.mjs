@@ -17,7 +17,7 @@ const CARD_TYPED = "4242 4242 4242 4242";
 
 async function openProfile(browser, name) {
   await browser.$("a=Profiles").click();
-  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 20000, timeoutMsg: "no rows" });
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 60000, timeoutMsg: "no rows" });
   const search = byTestId(browser, "profile-search");
   await search.setValue(name);
   await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length === 1, { timeout: 5000, timeoutMsg: `${name} not found alone` });

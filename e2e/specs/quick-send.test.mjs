@@ -10,13 +10,13 @@ import { byTestId, checkAccessibility, withApp } from "../lib/app.mjs";
 const text = (browser, id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? null, id);
 
 async function openSendFor(browser, name) {
-  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 20000, timeoutMsg: "no rows" });
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length > 0, { timeout: 60000, timeoutMsg: "no rows" });
   await byTestId(browser, "profile-search").setValue(name);
   await browser.waitUntil(async () => (await browser.$$('[data-testid="profile-row"]')).length === 1, { timeout: 5000 });
   await byTestId(browser, "profile-row").click();
   await byTestId(browser, "open-send").waitForDisplayed({ timeout: 10000 });
   await byTestId(browser, "open-send").click();
-  await byTestId(browser, "send-screen").waitForDisplayed({ timeout: 10000 });
+  await byTestId(browser, "send-screen").waitForDisplayed({ timeout: 30000 });
   await browser.$('select[name="template"]').waitForEnabled({ timeout: 10000 });
 }
 

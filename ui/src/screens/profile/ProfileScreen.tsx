@@ -112,12 +112,24 @@ export function ProfileScreen({ workspace, profileId, go }: { workspace: Workspa
 
   // Rust checks the draft as it changes (and the card, which never leaves this screen's memory
   // except in that call and the save).
+  // The check on screen is of the draft and card it was asked for (`checkedFor`); an answer to an
+  // older input than the latest (`typed`) is not shown.
   const payment = cardIsEmpty(card) ? null : card;
+  const typed = useRef<{ draft: Draft | null; card: Card }>({ draft, card });
+  typed.current = { draft, card };
+  const checkedFor = useRef<{ draft: Draft | null; card: Card } | null>(null);
+  const checkNow = (input: { draft: Draft; card: Card }): Promise<EditCheck> =>
+    call("check_profile_edit", { workspaceId: workspace.id, profileId, draft: input.draft, payment: cardIsEmpty(input.card) ? null : input.card })
+      .then((answer) => {
+        if (typed.current.draft === input.draft && typed.current.card === input.card) {
+          checkedFor.current = input;
+          setCheck(answer);
+        }
+        return answer;
+      });
   useEffect(() => {
     if (!draft || !profile) return;
-    const timer = setTimeout(() => {
-      call("check_profile_edit", { workspaceId: workspace.id, profileId, draft, payment }).then(setCheck, () => {});
-    }, 150);
+    const timer = setTimeout(() => { checkNow({ draft, card }).catch(() => {}); }, 150);
     return () => clearTimeout(timer);
   }, [draft, card, profile]);
 
@@ -306,11 +318,20 @@ export function ProfileScreen({ workspace, profileId, go }: { workspace: Workspa
 
   // "Review and save…" (the button and Ctrl/⌘+S): the review of the changes, or, with problems,
   // the list of what to fix at the top and focus on the first field with a problem.
-  const reviewOrShowProblems = () => {
-    const step = reviewStep(errorCount, dirty, changes);
+  // The review lists what the save sends: one asked just after typing waits for the check of what
+  // was typed (the last keystrokes' check may not have answered yet; on a slow machine the review
+  // opened without the card typed last).
+  const reviewOrShowProblems = async () => {
+    let current = check;
+    if (draft && (checkedFor.current?.draft !== draft || checkedFor.current?.card !== card)) {
+      current = await checkNow({ draft, card }).catch(() => check);
+      if (typed.current.draft !== draft || typed.current.card !== card) return;
+    }
+    const problems = mergeFields(current?.fields ?? null, saveError);
+    const step = reviewStep(Object.keys(problems).length, dirty, current?.changes ?? []);
     if (step === "show-problems") {
       setSummary(true);
-      requestAnimationFrame(() => focusFirstProblem(errors));
+      requestAnimationFrame(() => focusFirstProblem(problems));
       return;
     }
     if (step === "nothing-to-save") return;
@@ -318,7 +339,7 @@ export function ProfileScreen({ workspace, profileId, go }: { workspace: Workspa
     setOutcome(null);
     setDialog("review");
   };
-  useCommandKey("s", reviewOrShowProblems, !!profile && !busy);
+  useCommandKey("s", () => void reviewOrShowProblems(), !!profile && !busy);
 
   const back = (
     <a href="/" class={styles.back} data-testid="back-to-list">← All profiles (Esc)</a>
@@ -547,7 +568,7 @@ export function ProfileScreen({ workspace, profileId, go }: { workspace: Workspa
           <button type="button" onClick={discard} data-testid="discard-changes">Discard changes</button>
           <button type="button" class="primary" data-testid="review-save"
             disabled={changes.length === 0 && errorCount === 0}
-            onClick={reviewOrShowProblems}>
+            onClick={() => void reviewOrShowProblems()}>
             {errorCount > 0 ? "Fix the fields to save" : "Review and save…"} <kbd aria-hidden="true">{commandKey()}+S</kbd>
           </button>
         </div>
