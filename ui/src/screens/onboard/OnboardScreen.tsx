@@ -67,12 +67,24 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
 
   const secrets = { access_token: token.trim() ? token : null, payment: cardIsEmpty(card) ? null : card };
 
-  // Rust checks the whole draft as it changes; the draft (no secrets) is kept as it changes.
+  // Rust checks the whole draft as it changes; the draft (no secrets) is kept as it changes. The
+  // check on screen is of the latest input (`typed`): an answer to an older one (a slow check that
+  // answers after a newer one) is not shown, so the review's request is what "Create" sends.
+  const typed = useRef<{ draft: OnboardingDraft | null; token: string; card: Card }>({ draft, token, card });
+  typed.current = { draft, token, card };
+  const checkNow = (input: { draft: OnboardingDraft; token: string; card: Card }): Promise<OnboardingCheck> =>
+    call("check_onboarding", {
+      workspaceId: workspace.id,
+      draft: input.draft,
+      secrets: { access_token: input.token.trim() ? input.token : null, payment: cardIsEmpty(input.card) ? null : input.card },
+    }).then((answer) => {
+      const latest = typed.current;
+      if (latest.draft === input.draft && latest.token === input.token && latest.card === input.card) setCheck(answer);
+      return answer;
+    });
   useEffect(() => {
     if (!draft) return;
-    const timer = setTimeout(() => {
-      call("check_onboarding", { workspaceId: workspace.id, draft, secrets }).then(setCheck, () => {});
-    }, 150);
+    const timer = setTimeout(() => void checkNow({ draft, token, card }).catch(() => {}), 150);
     const save = dirty.current
       ? setTimeout(() => void call("save_onboarding_draft", { workspaceId: workspace.id, draft }).catch(() => {}), 300)
       : undefined;
@@ -113,8 +125,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
   // "Next" asks Rust about the draft as it is now (not the last debounced answer).
   const next = async () => {
     const here = STEP_IDS[index];
-    const verdict = await call("check_onboarding", { workspaceId: workspace.id, draft, secrets }).catch(() => null);
-    if (verdict) setCheck(verdict);
+    const verdict = await checkNow({ draft, token, card }).catch(() => null);
     setAttempted((all) => (all.includes(here) ? all : [...all, here]));
     const move = nextMove(verdict, check, here);
     if (move.hold) {
