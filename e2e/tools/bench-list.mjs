@@ -47,6 +47,31 @@ async function bench(browser, timeout = 60000) {
   return record;
 }
 
+/** The page's own load, from its navigation timing (ms after the session was asked for): when
+ * WebKit started loading it, when its HTML had arrived, when the document was parsed (its
+ * deferred scripts run then). What precedes the first is the processes and the webview starting. */
+async function pageTimes(browser, started) {
+  const t = await browser.execute(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const at = (x) => (nav && x ? Math.round(performance.timeOrigin + x) : null);
+    return { origin: Math.round(performance.timeOrigin), html: at(nav?.responseEnd), parsed: at(nav?.domInteractive), loaded: at(nav?.domContentLoadedEventEnd) };
+  });
+  const rel = (x) => (x ? `+${x - started} ms` : "?");
+  return `page load started ${rel(t.origin)}, its HTML arrived ${rel(t.html)}, parsed ${rel(t.parsed)}, its scripts run ${rel(t.loaded)}`;
+}
+
+/** When the process of `binary` started (epoch ms, to 10 ms): from its start in clock ticks since
+ * boot and the uptime now. */
+function processStart(binary) {
+  try {
+    const pid = execFileSync("pgrep", ["-n", "-f", binary]).toString().trim();
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    const startTicks = Number(fields[19]);
+    const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+    return Date.now() - Math.round((uptime - startTicks / 100) * 1000);
+  } catch { return null; }
+}
+
 function pss(binary) {
   const root = execFileSync("pgrep", ["-n", "-f", binary]).toString().trim();
   const pids = [root];
@@ -109,13 +134,19 @@ function largestMappings(pid) {
   let name = "";
   try {
     for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
-      const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
-      if (mapping) { name = mapping[1].trim() || "[anonymous]"; continue; }
+      const mapping = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \d+\s*(.*)$/.exec(line);
+      if (mapping) {
+        // Anonymous memory by permissions and the size of its region (JavaScriptCore's JIT pool is
+        // one large rwx or r-x region; its heaps are rw- regions of their own sizes).
+        const size = (parseInt(mapping[2], 16) - parseInt(mapping[1], 16)) / 1048576;
+        name = mapping[4].trim() || `[anonymous ${mapping[3]} ${size >= 1 ? `${Math.round(size)} MB` : "< 1 MB"} regions]`;
+        continue;
+      }
       const pss = /^Pss:\s+(\d+) kB/.exec(line);
       if (pss) sums.set(name, (sums.get(name) ?? 0) + Number(pss[1]));
     }
   } catch { return "    its mappings unread"; }
-  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 15)
+  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 20)
     .map(([n, kb]) => `    ${(kb / 1024).toFixed(1).padStart(6)} MB ${n}`).join("\n");
 }
 
@@ -140,6 +171,8 @@ async function emptyWindow() {
     const { browser, started } = await launch(emptyBinary);
     const record = await bench(browser);
     paints.push(record.firstRows - started);
+    const born = processStart(emptyBinary);
+    console.log(`  empty window ${i + 1}: process started ${born ? `+${born - started} ms` : "?"}, ${await pageTimes(browser, started)}, painted +${record.firstRows - started} ms`);
     await sleep(4000);
     memory.push(pss(emptyBinary));
     frames.push(await frameCost(browser));
@@ -232,8 +265,9 @@ async function app(server) {
     if (!record.firstRowsFromCache) console.warn("warning: the first rows did not come from the cache");
     cached.push(record.firstRows - started);
     const phases = Object.entries(record.phases ?? {}).map(([k, v]) => `${k} +${v - started} ms`).join(", ");
-    const rust = (record.startup ?? []).map((p) => `${p.name} ${p.took_ms}`).join(", ");
-    console.log(`  launch ${i + 1}: ${phases}, rows painted +${record.firstRows - started} ms; Rust start-up (ms each, from the process's start): ${rust}`);
+    const rust = (record.startup ?? []).map((p) => `${p.name} ${p.took_ms} (done at ${p.at_ms})`).join(", ");
+    const born = processStart(appBinary);
+    console.log(`  launch ${i + 1}: process started ${born ? `+${born - started} ms` : "?"}, ${await pageTimes(browser, started)}; ${phases}, rows painted +${record.firstRows - started} ms; Rust start-up (ms each, from the process's start): ${rust}`);
     await sleep(1500);
     await browser.deleteSession();
     await sleep(800);

@@ -24,6 +24,7 @@ pub struct AppState {
 impl AppState {
     /// The core; waits while it starts. A core that could not start is an error in words.
     pub async fn core(&self) -> Result<&Core, AppError> {
+        sent_app::core::note_command();
         let mut ready = self.ready.subscribe();
         loop {
             if let Some(core) = self.core.get() {

@@ -9,7 +9,7 @@ import { CommandPalette, OpenPaletteButton } from "../components/palette/Command
 import { Shortcuts, shortcutsOpen } from "../components/Shortcuts";
 import { ThemePicker } from "../components/ThemePicker";
 import { WorkspaceSwitcher } from "../components/WorkspaceSwitcher";
-import { appError, appInfo, flash, currentWorkspace, environmentLabel, loadApp, refreshWorkspaces, workspaceList } from "../data/app";
+import { appError, appInfo, flash, currentWorkspace, environmentLabel, loadAppOnce, refreshWorkspaces, workspaceList } from "../data/app";
 import { call } from "../ipc";
 import { useStores } from "../data/store";
 import { labels } from "../data/app";
@@ -52,7 +52,7 @@ function Shell() {
   useStores(appInfo, workspaceList, labels, appError, flash);
   const { route, path } = useLocation();
   useEffect(() => {
-    void loadApp();
+    void loadAppOnce();
     afterFirstRows(() => void preloadScreens().catch(() => {}));
   }, []);
   // Ctrl/⌘+B: the compliance board, from anywhere.

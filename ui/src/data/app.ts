@@ -29,15 +29,42 @@ export function currentWorkspace(): Workspace | null {
 }
 
 /** Loads what every screen needs. */
+/** Started by main.tsx before the first render, taken by the shell's first effect. */
+let started: Promise<void> | null = null;
+
+/** The start-up calls go out as the script starts, before anything is drawn (main.tsx); settles
+ * when they have answered (never rejects: a failure is kept in `appError`). */
+export function startLoading(): Promise<void> {
+  started ??= loadApp();
+  return started;
+}
+
+/** The load `startLoading` began (once), or a new one (a shell rendered again, the tests). */
+export function loadAppOnce(): Promise<void> {
+  const load = started ?? loadApp();
+  started = null;
+  return load;
+}
+
 export async function loadApp(): Promise<void> {
   try {
     markPhase("scriptStarted");
-    // The profile list's first window is asked as soon as the current workspace is known.
+    // The profile list's first window is asked as soon as the current workspace is known, and the
+    // app's first render waits for its answer too (it never fails this): the window's first paint
+    // has the rows, instead of an empty list a frame or two before them.
+    let firstWindow: Promise<void> = Promise.resolve();
     const workspaces = call("list_workspaces").then((list) => {
-      if (list.current) askFirstWindow(list.current);
+      markPhase("workspacesAnswered");
+      if (list.current) firstWindow = askFirstWindow(list.current);
       return list;
     });
-    const [info, list, words] = await Promise.all([call("app_info"), workspaces, call("domain_labels")]);
+    const [info, list, words] = await Promise.all([
+      call("app_info").then((answer) => (markPhase("infoAnswered"), answer)),
+      workspaces,
+      call("domain_labels").then((answer) => (markPhase("labelsAnswered"), answer)),
+    ]);
+    // At most a quarter second: a list slow to answer shows the screen first, its rows after.
+    await Promise.race([firstWindow, new Promise((done) => setTimeout(done, 250))]);
     markPhase("appLoaded");
     markStartup(info.startup);
     appInfo.value = info;

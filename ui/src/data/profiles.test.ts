@@ -52,3 +52,33 @@ describe("opening a list", () => {
     expect(listState("w").error).toBeNull();
   });
 });
+
+describe("the launch's first window", () => {
+  beforeEach(() => {
+    resetLists();
+    invoke.mockReset();
+  });
+
+  const defaults = { search: "", status: "", billing: "", sort: "name" as const, direction: "asc" as const };
+  const window = { workspace_id: "w", generation: 0, total: 1, matched: 1, offset: 0, rows: [], statuses: [], billing_models: [], focus_index: null, fetched_at: null, complete: true };
+
+  it("is handed to the list's first render once answered, once, and only for the default query", async () => {
+    const { askFirstWindow, takeAnsweredFirstWindow } = await import("./profiles");
+    let answer!: (w: typeof window) => void;
+    invoke.mockImplementation(() => new Promise((done) => { answer = done; }));
+    const answered = askFirstWindow("w");
+    expect(takeAnsweredFirstWindow("w", defaults)).toBeNull();
+    answer(window);
+    await answered;
+    expect(takeAnsweredFirstWindow("w", { ...defaults, search: "cafe" })).toBeNull();
+    expect(takeAnsweredFirstWindow("w", defaults)).toBe(window);
+    expect(takeAnsweredFirstWindow("w", defaults)).toBeNull();
+  });
+
+  it("settles without a window when the query fails", async () => {
+    const { askFirstWindow, takeAnsweredFirstWindow } = await import("./profiles");
+    invoke.mockImplementation(async () => { throw { code: "offline" }; });
+    await askFirstWindow("w");
+    expect(takeAnsweredFirstWindow("w", defaults)).toBeNull();
+  });
+});

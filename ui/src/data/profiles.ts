@@ -101,26 +101,50 @@ export const FIRST_WINDOW = 60;
 /** What a list screen keeps of its query (the window's place is asked for apart). */
 export type ListFilter = { search: string; status: string; billing: string; sort: SortKey; direction: SortDirection };
 
-const early = new Map<string, Promise<ListWindow>>();
+/** The launch's early window of a workspace: asked, and once answered, its answer. */
+const early = new Map<string, { answer: Promise<ListWindow>; value?: ListWindow }>();
 
 /**
  * At launch, as soon as the current workspace is known: the first window of its list in the
  * default order, asked before any screen renders, so the list does not wait for a paint to ask.
+ * The promise settles when it is answered (never rejects: a failure is the screen's to ask again).
  */
-export function askFirstWindow(workspaceId: string): void {
+export function askFirstWindow(workspaceId: string): Promise<void> {
   const query = { search: "", status: "", billing: "", sort: "name" as const, direction: "asc" as const, offset: 0, limit: FIRST_WINDOW, focus_id: null };
   markPhase("cacheAsked");
   const answer = call("query_profiles", { workspaceId, query });
-  answer.then(() => markPhase("cacheAnswered"), () => {});
-  early.set(workspaceId, answer);
+  const entry: { answer: Promise<ListWindow>; value?: ListWindow } = { answer };
+  early.set(workspaceId, entry);
+  return answer.then(
+    (value) => {
+      markPhase("cacheAnswered");
+      entry.value = value;
+    },
+    () => {},
+  );
+}
+
+function isDefault(query: ListFilter): boolean {
+  return query.search === "" && query.status === "" && query.billing === "" && query.sort === "name" && query.direction === "asc";
 }
 
 /** The early window of a workspace, once, if the screen's query is the default one. */
 export function takeFirstWindow(workspaceId: string, query: ListFilter): Promise<ListWindow> | null {
-  const answer = early.get(workspaceId) ?? null;
+  const entry = early.get(workspaceId) ?? null;
   early.delete(workspaceId);
-  const isDefault = query.search === "" && query.status === "" && query.billing === "" && query.sort === "name" && query.direction === "asc";
-  return isDefault ? answer : null;
+  return entry && isDefault(query) ? entry.answer : null;
+}
+
+/**
+ * The early window of a workspace if it is answered already (once, for the default query): the
+ * list's first render shows its rows, so they are in the window's first paint instead of a frame
+ * after an empty list.
+ */
+export function takeAnsweredFirstWindow(workspaceId: string, query: ListFilter): ListWindow | null {
+  const entry = early.get(workspaceId);
+  if (!entry?.value || !isDefault(query)) return null;
+  early.delete(workspaceId);
+  return entry.value;
 }
 
 /** Forgets what this run did (tests). */

@@ -43,7 +43,7 @@ fn info(state: &Core) -> AppInfo {
         keychain_ready: state.workspaces.keychain().is_ok(),
         notices: state.notices.clone(),
         theme: state.workspaces.settings().theme(),
-        startup: state.startup.clone(),
+        startup: crate::core::startup_with_first_command(&state.startup),
     }
 }
 

@@ -51,6 +51,34 @@ pub fn mark_launch() {
     LAUNCHED.get_or_init(std::time::Instant::now);
 }
 
+static FIRST_COMMAND: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+
+/// Notes when the window's first command reached the shell (once): `app_info` lists it after the
+/// start-up's parts, so `./x bench` shows whether the window's first calls waited for the core.
+pub fn note_command() {
+    FIRST_COMMAND.get_or_init(|| {
+        let now = std::time::Instant::now();
+        u32::try_from(
+            now.duration_since(*LAUNCHED.get_or_init(|| now))
+                .as_millis(),
+        )
+        .unwrap_or(u32::MAX)
+    });
+}
+
+/// The start-up's parts, then the first command's arrival (if one arrived).
+pub(crate) fn startup_with_first_command(phases: &[StartupPhase]) -> Vec<StartupPhase> {
+    let mut list = phases.to_vec();
+    if let Some(&at_ms) = FIRST_COMMAND.get() {
+        list.push(StartupPhase {
+            name: "first command received".into(),
+            at_ms,
+            took_ms: 0,
+        });
+    }
+    list
+}
+
 /// Times the parts of the start-up.
 pub struct Phases {
     list: Vec<StartupPhase>,

@@ -13,7 +13,7 @@ import type { NextKind } from "../../bindings/NextKind";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
 import { submissionKey, submissionSettled } from "../../components/submit/SubmitReview";
-import { useVirtualizer } from "../../components/useVirtualizer";
+import { useFixedRows } from "../../components/useFixedRows";
 import { workspaceList } from "../../data/app";
 import { ensureList, profileLists, refreshList } from "../../data/profiles";
 import { useStores } from "../../data/store";
@@ -64,16 +64,7 @@ export function BoardScreen({ workspace }: { workspace: Workspace }) {
   const workspaces = workspaceList.value?.workspaces ?? [workspace];
   const shownIds = filter.all ? workspaces.map((w) => w.id) : [workspace.id];
 
-  const virtualizer = useVirtualizer({
-    count: matched,
-    getScrollElement: () => body.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    getItemKey: (i) => {
-      const row = boardRowAt(view, i);
-      return row ? rowKey(row) : `pending-${i}`;
-    },
-  });
+  const virtualizer = useFixedRows({ count: matched, rowHeight: ROW_HEIGHT, overscan: 6, getScrollElement: () => body.current });
 
   /** What the benchmark measures next: the opening, or the latest filter change. */
   const measure = useRef<{ kind: "open" | "filter"; start: number } | null>({ kind: "open", start: performance.now() });

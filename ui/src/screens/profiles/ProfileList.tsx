@@ -3,18 +3,18 @@
 // overscan, so the webview holds a few hundred rows however long the list is. Keyboard: `/`
 // search, arrows/PageUp/PageDown/Home/End move, Enter opens, Escape clears the search.
 import { useLocation } from "preact-iso";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { IpcError } from "../../bindings/IpcError";
 import type { ListWindow } from "../../bindings/ListWindow";
 import type { ProfileRow } from "../../bindings/ProfileRow";
 import type { Workspace } from "../../bindings/Workspace";
 import { ErrorNote } from "../../components/ErrorNote";
-import { useVirtualizer } from "../../components/useVirtualizer";
+import { useFixedRows } from "../../components/useFixedRows";
 import { useStores } from "../../data/store";
 import { call } from "../../ipc";
 import { firstRowsPainted } from "../../lib/firstRows";
 import { markFilterInput, markFilterPainted, markPhase, markRowsShown, markWindowAnswered, markWindowApplied } from "../../lib/bench";
-import { FIRST_WINDOW, generationOf, listState, openList, profileLists, refreshList, takeFirstWindow } from "../../data/profiles";
+import { FIRST_WINDOW, generationOf, listState, openList, profileLists, refreshList, takeAnsweredFirstWindow, takeFirstWindow } from "../../data/profiles";
 import {
   DEFAULT_QUERY,
   type ListQuery,
@@ -57,8 +57,11 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
 
   const current = listState(workspace.id);
   const generation = generationOf(workspace.id);
-  /** The window Rust answered last: the rows in view plus overscan, the counts and facets. */
-  const [view, setView] = useState<ListWindow | null>(null);
+  /** The window Rust answered last: the rows in view plus overscan, the counts and facets. At
+   * launch, the early window when it has answered already (its rows are in the first paint). */
+  const [launchWindow] = useState<ListWindow | null>(() =>
+    memory.activeId === null ? takeAnsweredFirstWindow(workspace.id, memory.query) : null);
+  const [view, setView] = useState<ListWindow | null>(launchWindow);
   const [queryError, setQueryError] = useState<IpcError | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   /** The active row's id, when its row is held (sent as the query's focus, kept for coming back). */
@@ -75,13 +78,7 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
   const search = useRef<HTMLInputElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: matched,
-    getScrollElement: () => body.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (i) => rowAt(view, i)?.id ?? `pending-${i}`,
-  });
+  const virtualizer = useFixedRows({ count: matched, rowHeight: ROW_HEIGHT, overscan: 8, getScrollElement: () => body.current });
 
   // Every answer is checked against the latest request: a late one never replaces a newer window.
   const asked = useRef(0);
@@ -146,9 +143,18 @@ export function ProfileList({ workspace }: { workspace: Workspace }) {
   // Opened (or another workspace): the first window. A new generation (a refresh, a save): the
   // rows in view again, keeping the place. A new query asks from its event handler (`set`), not
   // here: an effect would wait for a paint first.
-  const askedWorkspace = useRef<string | null>(null);
+  const askedWorkspace = useRef<string | null>(launchWindow ? workspace.id : null);
+  useLayoutEffect(() => {
+    if (!launchWindow) return;
+    // Rendered with the launch's window: what an answer does, without asking again (the
+    // generation effect below asks if the list moved on since).
+    restored.current = true;
+    if (launchWindow.rows.length > 0) markRowsShown(listState(workspace.id).update === null);
+    requestAnimationFrame(() => setTimeout(firstRowsPainted, 0));
+  }, []);
   useEffect(() => {
     if (askedWorkspace.current === workspace.id && view) {
+      if (view === launchWindow && view.generation >= generation) return;
       const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
       ask(Math.max(0, first - OVERSCAN_ROWS), FIRST_WINDOW + 2 * OVERSCAN_ROWS, false);
     } else {
