@@ -177,6 +177,29 @@ test("10,000 profiles: the webview holds a few hundred rows; a workspace whose s
       }), { timeout: 10000, timeoutMsg: "End did not show the last profile" });
       now = await held(browser);
       assert.ok(now.held <= 300, `after End the webview holds ${now.held} rows`);
+      // ...and in view, not only in the page.
+      assert.ok(await browser.execute(() => {
+        const grid = document.querySelector('[data-testid="profile-grid"]');
+        const active = document.getElementById(grid.getAttribute("aria-activedescendant") ?? "");
+        const body = active.parentElement.parentElement;
+        const a = active.getBoundingClientRect(), b = body.getBoundingClientRect();
+        return a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+      }), "after End the last profile's row is in view");
+      // Scrolled by hand to the middle of the list: the profiles there are drawn where the user
+      // looks (asked for and painted as the view moves), not empty rows.
+      await browser.execute(() => {
+        const body = document.querySelector('[data-testid="profile-row"]').parentElement.parentElement;
+        body.scrollTop = body.scrollHeight / 2;
+      });
+      await browser.waitUntil(async () => await browser.execute(() => {
+        const body = document.querySelector('[data-testid="profile-row"]').parentElement.parentElement;
+        const b = body.getBoundingClientRect();
+        const row = document.elementFromPoint(b.left + 40, b.top + b.height / 2)?.closest('[role="row"]');
+        const index = Number(row?.getAttribute("aria-rowindex"));
+        return row?.getAttribute("data-testid") === "profile-row" && index > 4000 && index < 6000;
+      }), { timeout: 10000, timeoutMsg: "the middle of the list was not drawn where it was scrolled to" });
+      now = await held(browser);
+      assert.ok(now.held <= 300, `scrolled, the webview holds ${now.held} rows`);
       // Search is answered by Rust over every profile.
       await byTestId(browser, "profile-search").setValue("pizza");
       await browser.waitUntil(async () => /^\d+ of 10,\d{3} profiles$/.test(await byTestId(browser, "profile-count").getText()),

@@ -65,7 +65,8 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
     heading.current?.focus();
   }, [draft?.step]);
 
-  const secrets = { access_token: token.trim() ? token : null, payment: cardIsEmpty(card) ? null : card };
+  const secretsOf = (t: string, c: Card) => ({ access_token: t.trim() ? t : null, payment: cardIsEmpty(c) ? null : c });
+  const secrets = secretsOf(token, card);
 
   // Rust checks the whole draft as it changes; the draft (no secrets) is kept as it changes. The
   // check on screen is of the latest input (`typed`): an answer to an older one (a slow check that
@@ -76,7 +77,7 @@ export function OnboardScreen({ workspace, draftId }: { workspace: Workspace; dr
     call("check_onboarding", {
       workspaceId: workspace.id,
       draft: input.draft,
-      secrets: { access_token: input.token.trim() ? input.token : null, payment: cardIsEmpty(input.card) ? null : input.card },
+      secrets: secretsOf(input.token, input.card),
     }).then((answer) => {
       const latest = typed.current;
       if (latest.draft === input.draft && latest.token === input.token && latest.card === input.card) setCheck(answer);
