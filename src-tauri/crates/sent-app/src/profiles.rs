@@ -247,7 +247,7 @@ pub async fn refresh_profiles(
         .lists
         .replace(model, workspace_id)
         .map_err(AppError::database)?;
-    crate::lists::release_freed_memory();
+    state.lists.release_memory();
     // Profiles in review (submitted elsewhere, or since the keys changed) are followed from now.
     crate::reviews::follow_list(state, workspace_id);
     Ok(announce(state, workspace_id))

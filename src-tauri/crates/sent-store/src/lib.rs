@@ -85,6 +85,13 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
+    /// Hands back the memory the connection's page cache holds (up to SQLite's default of ~2 MB,
+    /// filled by a large list's writes); the pages it needs next are read again from the file.
+    pub fn release_memory(&self) {
+        // Only fails for a connection in use, which `&self` here never is; nothing to report.
+        let _ = self.conn.release_memory();
+    }
+
     /// Opens (or creates) the database at `path` and brings its schema up to date. A file that
     /// is not a database, or failed its last [`Store::check_in_background`], is moved to `<name>.corrupt-<unix time>`
     /// and replaced by a fresh one: the [`Recovery`] says so. Errors that say nothing about the

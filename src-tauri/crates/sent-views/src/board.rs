@@ -657,9 +657,9 @@ impl ProfileListModel {
     ) -> Vec<String> {
         let row = self.board_row(i, now_ms, reason, false);
         let facts = self.rows[i as usize].review;
-        let created = self
-            .words
-            .opt(self.rows[i as usize].created_at)
+        let created = self.rows[i as usize]
+            .created_at
+            .text(&self.words)
             .unwrap_or_default();
         vec![
             workspace_name.to_owned(),
@@ -682,7 +682,7 @@ impl ProfileListModel {
             row.billing,
             ReviewFacts::pooled(facts.inherits_contacts, facts.shares_contacts).into(),
             ReviewFacts::pooled(facts.inherits_templates, facts.shares_templates).into(),
-            created.to_owned(),
+            created.into_owned(),
             row.freshness,
         ]
     }

@@ -386,7 +386,7 @@ fn a_profiles_own_whatsapp_account_stays_in_its_row_not_in_a_cell_of_its_own() {
         .map(|i| {
             let p: ProfileDetail = serde_json::from_value(serde_json::json!({
                 "id": format!("id-{i}"), "name": format!("Clinic {i}"), "status": "approved",
-                "billing_model": "organization", "waba_id": format!("3{i:04}00009999"),
+                "billing_model": "organization", "waba_id": format!("3{i:04}0000{i:04}"),
             }))
             .unwrap();
             ProfileRow::new(&p, &organization)
@@ -397,7 +397,9 @@ fn a_profiles_own_whatsapp_account_stays_in_its_row_not_in_a_cell_of_its_own() {
         .hint
         .as_deref()
         .unwrap()
-        .contains("3000700009999"));
+        .contains("3000700000007"));
+    // Each label names its own account's last four characters, and yet the rows share a cell.
+    assert_eq!(rows[7].whatsapp.label, "Account …0007");
     let m = ProfileListModel::new("ws", rows.clone(), Some(1), true, None);
     assert!(m.cells.len() <= 4, "{} cells for 50 rows", m.cells.len());
     assert_eq!(
@@ -405,12 +407,119 @@ fn a_profiles_own_whatsapp_account_stays_in_its_row_not_in_a_cell_of_its_own() {
         rows,
         "every row worded as it came"
     );
+    // The sentence around the id is kept once, with the cell: each row's text holds only its id.
+    assert!(
+        !m.words.text.contains("does not report"),
+        "{}",
+        m.words.text
+    );
+    assert!(m.words.text.contains("3000700000007"));
     // The stored form keeps each hint, and reads back the same.
     let back = ProfileListModel::from_stored("ws", m.stored()).unwrap();
+    assert!(!back.words.text.contains("does not report"));
     assert!(
         back.cells.len() <= 4,
         "{} cells read back",
         back.cells.len()
     );
     assert_eq!(back.rows().collect::<Vec<_>>(), rows);
+}
+
+#[test]
+fn a_hint_split_into_its_sentence_and_id_is_put_back_exactly() {
+    for hint in [
+        "WhatsApp Business Account 3000700009999",
+        "WhatsApp Business Account 3000700009999. Sent does not report whether it is the profile's own or the organization's.",
+        "WhatsApp Business Account a. b. c",
+        "WhatsApp Business Account ",
+        "WhatsApp Business Account \u{0}odd\u{0}. \u{0}",
+        "Another shape \u{0} of hint",
+        "",
+    ] {
+        let (sentence, id) = super::hint_parts(hint);
+        assert_eq!(sentence.replacen(super::HOLE, id, 1), hint);
+    }
+}
+
+#[test]
+fn a_label_with_a_hole_is_filled_back_exactly_or_kept_whole() {
+    let id = "104918273645501";
+    for label in [
+        "Account …5501",
+        "…5501 …5501",
+        "Account …",
+        "Own\u{0} …5501",
+    ] {
+        match super::label_with_hole(label, id) {
+            Some(template) => {
+                assert_eq!(template.matches(super::HOLE).count(), 1, "{template:?}");
+                assert_eq!(template.replacen(super::HOLE, &key_hint(id), 1), label);
+            }
+            None => assert!(label.contains(super::HOLE) || !label.contains("…5501")),
+        }
+    }
+    assert!(super::label_with_hole("Own\u{0} …5501", id).is_none());
+    assert!(super::label_with_hole("Organization's account", id).is_none());
+}
+
+#[test]
+fn creation_times_are_kept_as_numbers_where_exact_and_sort_as_their_texts() {
+    let texts = [
+        Some("2026-01-03T00:00:00+00:00"),
+        Some("2026-01-03T00:00:00.500+00:00"),
+        Some("2026-01-02T23:30:00+01:00"),
+        Some("2026-01-03T00:00:00.123456789+00:00"),
+        Some("not a time"),
+        Some("2026-01-03T00:00:00Z"),
+        None,
+        Some("2025-12-31T23:59:59.999999+00:00"),
+    ];
+    let rows: Vec<ProfileRow> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut r = row(&format!("id-{i}"), &format!("P {i}"), "approved", None);
+            r.created_at = t.map(str::to_owned);
+            r
+        })
+        .collect();
+    let mut m = ProfileListModel::new("ws", rows.clone(), Some(1), true, None);
+    assert!(matches!(m.rows[0].created_at, Created::At(_)));
+    assert!(matches!(m.rows[3].created_at, Created::At(_)));
+    // Another offset, a "Z", or no time at all would not come back the same from a number.
+    for i in [2, 4, 5] {
+        assert!(matches!(m.rows[i].created_at, Created::Text(_)), "row {i}");
+    }
+    assert!(matches!(m.rows[6].created_at, Created::Unknown));
+    assert_eq!(
+        m.rows().collect::<Vec<_>>(),
+        rows,
+        "every time worded as it came"
+    );
+    let back = ProfileListModel::from_stored("ws", m.stored()).unwrap();
+    assert_eq!(back.rows().collect::<Vec<_>>(), rows);
+    // Newest last (ascending), in the order of the texts; no time at all last either way.
+    let mut expected: Vec<(&str, String)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.map(|t| (t, format!("id-{i}"))))
+        .collect();
+    expected.sort();
+    let mut expected: Vec<String> = expected.into_iter().map(|(_, id)| id).collect();
+    expected.push("id-6".into());
+    let got = ask(&mut m, |q| {
+        q.sort = SortKey::Created;
+        q.direction = SortDirection::Asc;
+        q.limit = 50;
+    });
+    assert_eq!(ids(&got), expected);
+    let got = ask(&mut m, |q| {
+        q.sort = SortKey::Created;
+        q.direction = SortDirection::Desc;
+        q.limit = 50;
+    });
+    let unknown = expected.pop().unwrap();
+    expected.reverse();
+    expected.push(unknown);
+    assert_eq!(ids(&got), expected);
 }

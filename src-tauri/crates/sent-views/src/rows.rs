@@ -86,6 +86,10 @@ impl ProfileRow {
     }
 }
 
+/// How the WhatsApp cell's hint starts; the account id follows it. The list keeps the rest of the
+/// sentence once, with the cell, and only the id with each row (`list::hint_parts`).
+pub(crate) const WABA_HINT: &str = "WhatsApp Business Account ";
+
 /// The WhatsApp column. Sent reports the account in effect (`waba_id`) but not whose it is; the
 /// organization's own id is not in any answer either. So when the organization has an account and
 /// its id is unknown, the cell names the account and says that ownership is not reported, rather
@@ -101,13 +105,13 @@ fn whatsapp_cell(
             // The same "last four" hint the app shows for keys: `Account …9851`.
             label: format!("Account {}", sent_model::environment::key_hint(id)),
             hint: Some(format!(
-                "WhatsApp Business Account {id}. Sent does not report whether it is the profile's own or the organization's."
+                "{WABA_HINT}{id}. Sent does not report whether it is the profile's own or the organization's."
             )),
         },
         _ => SourceCell {
             source: Some(resolved),
             label: whatsapp_label(resolved),
-            hint: profile.waba_id.as_ref().map(|id| format!("WhatsApp Business Account {id}")),
+            hint: profile.waba_id.as_ref().map(|id| format!("{WABA_HINT}{id}")),
         },
     }
 }
