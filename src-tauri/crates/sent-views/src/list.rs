@@ -393,6 +393,23 @@ fn label_with_hole(label: &str, id: &str) -> Option<String> {
         .map(|at| format!("{}{HOLE}{}", &label[..at], &label[at + tail.len()..]))
 }
 
+/// A row's WhatsApp cell split into what rows share (interned: the hint's sentence and the label,
+/// each with its hole) and what is the row's own: the account id, and whether the label has a hole
+/// for its last four characters. A cell without a hint is shared whole.
+fn shared_whatsapp(cell: &SourceCell) -> (SourceCell, Option<&str>, bool) {
+    let Some((sentence, id)) = cell.hint.as_deref().map(hint_parts) else {
+        return (cell.clone(), None, false);
+    };
+    let hole = label_with_hole(&cell.label, id);
+    let label_hole = hole.is_some();
+    let shared = SourceCell {
+        source: cell.source,
+        label: hole.unwrap_or_else(|| cell.label.clone()),
+        hint: Some(sentence),
+    };
+    (shared, Some(id), label_hole)
+}
+
 /// The folded name, the first term of a row's search key.
 fn name_key(key: &str) -> &str {
     let rest = key.strip_prefix(SEP).unwrap_or(key);
@@ -698,18 +715,9 @@ impl ProfileListModel {
             hint: None,
         });
         let brand = self.cell(row.brand);
-        let mut whatsapp = row.whatsapp;
-        let mut whatsapp_label_hole = false;
-        let whatsapp_hint = whatsapp.hint.take().map(|hint| {
-            let (sentence, id) = hint_parts(&hint);
-            whatsapp.hint = Some(sentence);
-            if let Some(label) = label_with_hole(&whatsapp.label, id) {
-                whatsapp.label = label;
-                whatsapp_label_hole = true;
-            }
-            self.words.put(id)
-        });
-        let whatsapp = self.cell(whatsapp);
+        let (shared, account, whatsapp_label_hole) = shared_whatsapp(&row.whatsapp);
+        let whatsapp_hint = account.map(|a| self.words.put(a));
+        let whatsapp = self.cell(shared);
         Row {
             review: row.review,
             brand_detail,
@@ -1173,7 +1181,8 @@ impl ProfileListModel {
         model.statuses.values = stored.statuses;
         model.billing.values = stored.billing;
         // Each stored cell interned again when a row first uses it: a WhatsApp cell with a hint
-        // is interned without it, the hint going to the row's text (see `Row::whatsapp`).
+        // is interned as rows share it, its account id going to the row's text
+        // (`shared_whatsapp`).
         let mut plain: Vec<Option<u32>> = vec![None; stored.cells.len()];
         let mut stripped: Vec<Option<u32>> = vec![None; stored.cells.len()];
         let mut words = Words::default();
@@ -1199,23 +1208,10 @@ impl ProfileListModel {
             };
             let brand = cell(brand, &mut model);
             let brand_detail = cell(brand_detail, &mut model);
-            let stored_whatsapp = &stored.cells[whatsapp as usize];
-            let parts = stored_whatsapp.hint.as_deref().map(hint_parts);
-            let whatsapp_hint = parts.as_ref().map(|(_, id)| words.put(id));
-            let hole = parts
-                .as_ref()
-                .and_then(|(_, id)| label_with_hole(&stored_whatsapp.label, id));
-            let whatsapp_label_hole = hole.is_some();
-            let whatsapp = *stripped[whatsapp as usize].get_or_insert_with(|| {
-                model.cell(match parts {
-                    Some((sentence, _)) => SourceCell {
-                        source: stored_whatsapp.source,
-                        label: hole.unwrap_or_else(|| stored_whatsapp.label.clone()),
-                        hint: Some(sentence),
-                    },
-                    None => stored_whatsapp.clone(),
-                })
-            });
+            let (shared, account, whatsapp_label_hole) =
+                shared_whatsapp(&stored.cells[whatsapp as usize]);
+            let whatsapp_hint = account.map(|a| words.put(a));
+            let whatsapp = *stripped[whatsapp as usize].get_or_insert_with(|| model.cell(shared));
             model
                 .keys
                 .push(&search_key(&name, short_name.as_deref(), &id));
