@@ -21,5 +21,14 @@ test("the main window opens and shows the app version from app_info", async () =
     assert.equal(await browser.$('[data-testid="workspace-switcher"] option:checked').getText(), "Local sandbox");
     assert.match(await byTestId(browser, "sandbox-banner").getText(), /nothing here reaches Sent/);
     assert.equal(await byTestId(browser, "app-error").isExisting(), false);
+    // On Linux the page names only generic font families, which fontconfig finds on the first
+    // try (a long list of uninstalled families cost the first paint ~60 ms; ui/src/styles.css).
+    const fonts = await browser.execute(() => {
+      const code = document.body.appendChild(document.createElement("code"));
+      const families = [getComputedStyle(document.body).fontFamily, getComputedStyle(code).fontFamily];
+      code.remove();
+      return families;
+    });
+    assert.deepEqual(fonts, ["sans-serif", "monospace"]);
   });
 });
