@@ -31,6 +31,8 @@ declare_commands! {
 
     /// One window of the profile list (search, filters, sort, rows), from what the app holds (no network).
     profiles::query_profiles(workspace_id: Uuid, query: ListQuery) -> ListWindow;
+    /// The current workspace's window (the launch's first rows, asked before the window knows which workspace is current).
+    profiles::current_list_window(query: ListQuery) -> CurrentListWindow;
     /// The palette's profile options for what was typed, ranked.
     profiles::palette_profiles(workspace_id: Uuid, text: String) -> PaletteProfiles;
     /// Fetches every page of the profile list from Sent, keeps it and pushes `profiles_updated`.

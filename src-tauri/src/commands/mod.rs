@@ -18,7 +18,7 @@ use sent_app::onboard::{
     CreateOutcome, OnboardingCheck, OnboardingSecrets, OnboardingStart, ReviewReadiness,
     SubmitOutcome,
 };
-use sent_app::profiles::ProfilesUpdated;
+use sent_app::profiles::{CurrentListWindow, ProfilesUpdated};
 use sent_app::reviews::ReviewNotice;
 use sent_app::sends::{
     SendCheck, SendDraft, SendHistoryRow, SendOptions, SendOutcome, SendRetention,

@@ -201,6 +201,18 @@ fn the_window_gets_only_the_rows_it_asks_for_and_sees_a_save_at_once() {
         )
         .unwrap()
     };
+    // The launch asks for the current workspace's window before it knows which one that is.
+    let current = invoke(
+        &app.window,
+        "current_list_window",
+        json!({ "query": { "offset": 1, "limit": 2 } }),
+    )
+    .unwrap();
+    assert_eq!(current["workspace_id"], BUILTIN);
+    assert_eq!(
+        current["window"]["rows"],
+        query(json!({ "offset": 1, "limit": 2 }))["rows"]
+    );
     // Two rows from the second on, in name order, and where the focused profile is.
     let bella = rows(&all)
         .iter()

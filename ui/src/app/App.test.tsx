@@ -49,6 +49,8 @@ function answer(info: Partial<AppInfo> = {}, workspaces?: WorkspaceList, refresh
         return LABELS;
       case "query_profiles":
         return refreshed ? listWindow(fresh, sandbox.id) : cached;
+      case "current_list_window":
+        return { workspace_id: (workspaces ?? { current: sandbox.id }).current, window: refreshed ? listWindow(fresh, sandbox.id) : cached };
       case "refresh_profiles":
         if (refresh) return refresh();
         refreshed = true;

@@ -21,6 +21,7 @@ import type { CampaignId } from "./CampaignId";
 import type { CampaignsView } from "./CampaignsView";
 import type { CompletionReceived } from "./CompletionReceived";
 import type { CreateOutcome } from "./CreateOutcome";
+import type { CurrentListWindow } from "./CurrentListWindow";
 import type { DeleteOutcome } from "./DeleteOutcome";
 import type { DomainLabels } from "./DomainLabels";
 import type { DraftSummary } from "./DraftSummary";
@@ -90,6 +91,8 @@ export type Commands = {
   use_sandbox_profile_key: { args: { profileId: string }; returns: Workspace };
   /** One window of the profile list (search, filters, sort, rows), from what the app holds (no network). */
   query_profiles: { args: { workspaceId: string; query: ListQuery }; returns: ListWindow };
+  /** The current workspace's window (the launch's first rows, asked before the window knows which workspace is current). */
+  current_list_window: { args: { query: ListQuery }; returns: CurrentListWindow };
   /** The palette's profile options for what was typed, ranked. */
   palette_profiles: { args: { workspaceId: string; text: string }; returns: PaletteProfiles };
   /** Fetches every page of the profile list from Sent, keeps it and pushes `profiles_updated`. */

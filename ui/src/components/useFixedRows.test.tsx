@@ -31,6 +31,20 @@ describe("rows of a fixed height", () => {
 describe("useFixedRows in a component", () => {
   afterEach(cleanup);
 
+  it("renders the rows the window could show at once, and a smaller measure renders nothing again", () => {
+    let renders = 0;
+    function List() {
+      const body = useRef<HTMLDivElement>(null);
+      const rows = useFixedRows({ count: 10_000, rowHeight: 44, overscan: 2, getScrollElement: () => body.current });
+      renders++;
+      return <div ref={body} data-testid="body">{rows.getVirtualItems().map((r) => <p key={r.index}>{r.index}</p>)}</div>;
+    }
+    const { getByTestId } = render(<List />);
+    const shown = Math.ceil(window.innerHeight / 44) + 1 + 2;
+    expect(getByTestId("body").querySelectorAll("p").length).toBe(shown + 1);
+    expect(renders).toBe(1);
+  });
+
   it("answers a handler made at the first render with the scroll position and count of now", () => {
     let first: FixedRows | null = null;
     function List({ count }: { count: number }) {

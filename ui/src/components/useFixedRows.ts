@@ -54,8 +54,12 @@ export function scrollTopFor(index: number, align: "auto" | "center", top: numbe
  * count as they are now, not as they were in the render that made it.
  */
 export function useFixedRows({ count, rowHeight, overscan, getScrollElement }: Options): FixedRows {
-  const [, rerender] = useState<Viewport>({ first: 0, rows: 1 });
-  const now = useRef({ view: { first: 0, rows: 1 } as Viewport, count, getScrollElement });
+  // Until the element is measured: as many rows as the whole window could show. The first render
+  // then has every row in view, and the measure (smaller) re-renders nothing: one list render and
+  // one layout before the first paint instead of two (README, Benchmarks).
+  const [estimate] = useState<Viewport>(() => viewportOf(0, typeof window === "undefined" ? 0 : window.innerHeight, rowHeight));
+  const [, rerender] = useState<Viewport>(estimate);
+  const now = useRef({ view: estimate, count, getScrollElement, estimated: true });
   now.current.count = count;
   now.current.getScrollElement = getScrollElement;
   const attached = useRef<HTMLElement | null>(null);
@@ -66,8 +70,12 @@ export function useFixedRows({ count, rowHeight, overscan, getScrollElement }: O
       if (!element) return;
       const next = viewportOf(element.scrollTop, element.clientHeight, rowHeight);
       const view = now.current.view;
+      const estimated = now.current.estimated;
+      now.current.estimated = false;
       if (view.first === next.first && view.rows === next.rows) return;
       now.current.view = next;
+      // The estimate's rows cover the measured view: what is rendered already shows it.
+      if (estimated && next.first === view.first && next.rows <= view.rows) return;
       rerender(next);
     };
     const api: FixedRows = {

@@ -8,7 +8,7 @@ import type { WorkspaceList } from "../bindings/WorkspaceList";
 import { call } from "../ipc";
 import { store } from "./store";
 import { markPhase, markStartup } from "../lib/bench";
-import { askFirstWindow } from "./profiles";
+import { askCurrentFirstWindow, askFirstWindow } from "./profiles";
 
 export const appInfo = store<AppInfo | null>(null);
 export const workspaceList = store<WorkspaceList | null>(null);
@@ -49,20 +49,18 @@ export function loadAppOnce(): Promise<void> {
 export async function loadApp(): Promise<void> {
   try {
     markPhase("scriptStarted");
-    // The profile list's first window is asked as soon as the current workspace is known, and the
-    // app's first render waits for its answer too (it never fails this): the window's first paint
-    // has the rows, instead of an empty list a frame or two before them.
-    let firstWindow: Promise<void> = Promise.resolve();
-    const workspaces = call("list_workspaces").then((list) => {
-      markPhase("workspacesAnswered");
-      if (list.current) firstWindow = askFirstWindow(list.current);
-      return list;
-    });
+    // The current workspace's first window is asked with the rest (Rust knows which workspace is
+    // current), and the app's first render of the list waits for its answer too (it never fails
+    // this): the list's first paint has the rows, instead of an empty list a frame before them.
+    const current = askCurrentFirstWindow();
     const [info, list, words] = await Promise.all([
       call("app_info").then((answer) => (markPhase("infoAnswered"), answer)),
-      workspaces,
+      call("list_workspaces").then((answer) => (markPhase("workspacesAnswered"), answer)),
       call("domain_labels").then((answer) => (markPhase("labelsAnswered"), answer)),
     ]);
+    // Answered for another workspace (switched in between; never at launch): asked again for this one.
+    const firstWindow = current.then((answeredFor) =>
+      answeredFor === list.current || !list.current ? undefined : askFirstWindow(list.current));
     // At most a quarter second: a list slow to answer shows the screen first, its rows after.
     await Promise.race([firstWindow, new Promise((done) => setTimeout(done, 250))]);
     markPhase("appLoaded");

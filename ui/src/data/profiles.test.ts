@@ -75,6 +75,19 @@ describe("the launch's first window", () => {
     expect(takeAnsweredFirstWindow("w", defaults)).toBeNull();
   });
 
+  it("asked for the current workspace, is kept for the workspace Rust answered for", async () => {
+    const { askCurrentFirstWindow, takeAnsweredFirstWindow } = await import("./profiles");
+    invoke.mockImplementation(async (command: string) => {
+      expect(command).toBe("current_list_window");
+      return { workspace_id: "w", window };
+    });
+    expect(await askCurrentFirstWindow()).toBe("w");
+    expect(takeAnsweredFirstWindow("other", defaults)).toBeNull();
+    expect(takeAnsweredFirstWindow("w", defaults)).toBe(window);
+    invoke.mockImplementation(async () => { throw { code: "offline" }; });
+    expect(await askCurrentFirstWindow()).toBeNull();
+  });
+
   it("settles without a window when the query fails", async () => {
     const { askFirstWindow, takeAnsweredFirstWindow } = await import("./profiles");
     invoke.mockImplementation(async () => { throw { code: "offline" }; });

@@ -110,9 +110,8 @@ const early = new Map<string, { answer: Promise<ListWindow>; value?: ListWindow 
  * The promise settles when it is answered (never rejects: a failure is the screen's to ask again).
  */
 export function askFirstWindow(workspaceId: string): Promise<void> {
-  const query = { search: "", status: "", billing: "", sort: "name" as const, direction: "asc" as const, offset: 0, limit: FIRST_WINDOW, focus_id: null };
   markPhase("cacheAsked");
-  const answer = call("query_profiles", { workspaceId, query });
+  const answer = call("query_profiles", { workspaceId, query: firstQuery() });
   const entry: { answer: Promise<ListWindow>; value?: ListWindow } = { answer };
   early.set(workspaceId, entry);
   return answer.then(
@@ -122,6 +121,29 @@ export function askFirstWindow(workspaceId: string): Promise<void> {
     },
     () => {},
   );
+}
+
+/**
+ * At launch, as the script starts: the first window of the current workspace's list, asked beside
+ * `list_workspaces` instead of after its answer (the answers of the launch's first calls wait for
+ * the shell's first paint; a call sent after them waited again). Settles with the workspace it
+ * answered for, or null on a failure (the screen then asks itself).
+ */
+export function askCurrentFirstWindow(): Promise<string | null> {
+  markPhase("cacheAsked");
+  return call("current_list_window", { query: firstQuery() }).then(
+    ({ workspace_id, window }) => {
+      markPhase("cacheAnswered");
+      const answer = Promise.resolve(window);
+      early.set(workspace_id, { answer, value: window });
+      return workspace_id;
+    },
+    () => null,
+  );
+}
+
+function firstQuery() {
+  return { search: "", status: "", billing: "", sort: "name" as const, direction: "asc" as const, offset: 0, limit: FIRST_WINDOW, focus_id: null };
 }
 
 function isDefault(query: ListFilter): boolean {

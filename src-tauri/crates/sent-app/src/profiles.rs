@@ -75,6 +75,30 @@ pub async fn query_profiles(
     Ok(state.lists.with(workspace_id, |m| m.query(&query, &labels)))
 }
 
+/// The current workspace's list window and which workspace that is.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CurrentListWindow {
+    #[ts(type = "string")]
+    pub workspace_id: Uuid,
+    pub window: ListWindow,
+}
+
+/// `query_profiles` for whichever workspace is current. The window sends it as its script starts,
+/// beside `list_workspaces`, so the first rows do not wait for one answer before asking (README,
+/// Benchmarks).
+pub async fn current_list_window(
+    state: &Core,
+    query: ListQuery,
+) -> Result<CurrentListWindow, AppError> {
+    let workspace_id = state.workspaces.list().current;
+    let window = query_profiles(state, workspace_id, query).await?;
+    Ok(CurrentListWindow {
+        workspace_id,
+        window,
+    })
+}
+
 pub async fn palette_profiles(
     state: &Core,
     workspace_id: Uuid,

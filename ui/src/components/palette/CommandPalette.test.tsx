@@ -40,6 +40,8 @@ function answer() {
         return LABELS;
       case "query_profiles":
         return listWindow(rows, sandbox.id);
+      case "current_list_window":
+        return { workspace_id: sandbox.id, window: listWindow(rows, sandbox.id) };
       case "refresh_profiles":
         return listUpdate(sandbox.id, rows.length);
       case "palette_profiles":
