@@ -91,6 +91,11 @@ test("on the newer Sent API every screen says what the server did", async () => 
       await browser.$('[name="variables.first_name"]').setValue("Ann");
       await browser.$('[name="recipients.0"]').setValue("+15005550002");
       await browser.waitUntil(async () => await byTestId(browser, "send").isEnabled(), { timeout: 5000 });
+      // The form's check runs 150 ms after the last key: until then the empty first name's message
+      // is still shown above the button, and its going moves the button under a click aimed at it.
+      await browser.waitUntil(async () => await browser.execute(() =>
+        document.querySelectorAll('[data-testid="send-screen"] form [aria-invalid="true"]').length === 0),
+      { timeout: 5000, timeoutMsg: "the filled-in form still shows a field message" });
       await byTestId(browser, "send").click();
       await byTestId(browser, "send-outcome").waitForDisplayed({ timeout: 10000 });
       // 202 is not success: the timeline ends FILTERED (or BLOCKED) with Sent's reason code.
