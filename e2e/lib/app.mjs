@@ -143,14 +143,26 @@ export function typesOverOldValues(browser) {
 }
 
 /**
- * Runs one scenario against a fresh app window. On failure it saves a screenshot named after the
- * test into `screenshotDir` before rethrowing, so a red run shows what the user would have seen.
+ * Runs one scenario against a fresh app window. On failure it prints the window's text and saves a
+ * screenshot named after the test into `screenshotDir` before rethrowing, so a red run shows what
+ * the user would have seen.
  */
 export async function withApp(name, scenario) {
   const browser = await launchApp();
   try {
     await scenario(browser);
   } catch (error) {
+    // What the window said, in words: the snapshot below may not come (no compositing), and the
+    // text alone usually tells why (an error shown, a screen not reached, a row missing).
+    try {
+      let timer;
+      const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("no answer within 5 s")), 5000); });
+      const seen = await Promise.race([browser.execute(() => `${location.pathname}\n${document.body.innerText}`), late])
+        .finally(() => clearTimeout(timer));
+      console.error(`the window showed (${name}):\n${String(seen).slice(0, 4000).replace(/^/gm, "  | ")}`);
+    } catch (textError) {
+      console.error(`could not read the window's text: ${textError}`);
+    }
     try {
       mkdirSync(screenshotDir, { recursive: true });
       const file = path.join(screenshotDir, `${name.replace(/[^a-z0-9-]+/gi, "_")}.png`);
