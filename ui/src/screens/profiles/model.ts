@@ -4,14 +4,14 @@ import type { ListWindow } from "../../bindings/ListWindow";
 import type { ProfileRow } from "../../bindings/ProfileRow";
 import type { SortDirection } from "../../bindings/SortDirection";
 import type { SortKey } from "../../bindings/SortKey";
-import type { ListFilter } from "../../data/profiles";
+import { DEFAULT_QUERY, type ListFilter } from "../../data/profiles";
 
 export type { SortDirection, SortKey };
 
 /** The query the screen keeps: search, filters ("" = every value) and order. */
 export type ListQuery = ListFilter;
 
-export const DEFAULT_QUERY: ListQuery = { search: "", status: "", billing: "", sort: "name", direction: "asc" };
+export { DEFAULT_QUERY };
 
 /** Rows asked for above and below the ones in view. */
 export const OVERSCAN_ROWS = 40;
